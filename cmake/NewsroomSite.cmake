@@ -1,0 +1,48 @@
+# The web build: ui/ + platform/ linked with the engine into one static site folder,
+#   ${NEWSROOM_SITE_DIR}/index.html (from shell.html), index.js, index.wasm,
+#   web/ (the page's own JavaScript and CSS), fonts/NanumGothic.ttf, data/ (a copy).
+# The folder works as is on any static web server; scripts/serve.mjs additionally serves
+# data/ live from the source tree so that a dropped export needs no rebuild.
+
+set(NEWSROOM_SITE_DIR "${PROJECT_BINARY_DIR}/site" CACHE PATH "Where the web build writes the static site")
+set(NEWSROOM_FONT "/usr/share/fonts/truetype/nanum/NanumGothic.ttf" CACHE FILEPATH "Korean font served with the page")
+if(NOT EXISTS "${NEWSROOM_FONT}")
+  message(FATAL_ERROR "Font ${NEWSROOM_FONT} not found: run scripts/bootstrap.sh (Debian package fonts-nanum)")
+endif()
+
+add_executable(newsroom_web
+  ui/app_view.cpp
+  ui/article_view.cpp
+  ui/board_list.cpp
+  ui/data_status.cpp
+  ui/page_header.cpp
+  ui/theme.cpp
+  ui/ui_context.cpp
+  ui/widgets.cpp
+  platform/browser.cpp
+  platform/main_web.cpp)
+target_link_libraries(newsroom_web PRIVATE newsroom_app newsroom_imgui)
+newsroom_configure(newsroom_web)
+set_target_properties(newsroom_web PROPERTIES
+  OUTPUT_NAME index SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${NEWSROOM_SITE_DIR}")
+set(_shell "${PROJECT_SOURCE_DIR}/shell.html")
+set_property(TARGET newsroom_web APPEND PROPERTY LINK_DEPENDS "${_shell}")
+target_link_options(newsroom_web PRIVATE
+  --shell-file "${_shell}"
+  -sENVIRONMENT=web
+  -sMINIFY_HTML=0  # Debian emscripten 3.1.6 calls htmlmin with a broken argument list
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
+  -sDISABLE_EXCEPTION_CATCHING=1
+  "-sEXPORTED_FUNCTIONS=_main,_malloc,_free"
+  "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8")
+
+# Page assets, the font and the sample data, refreshed on every build.
+add_custom_target(newsroom_site_assets ALL
+  COMMAND "${CMAKE_COMMAND}" -E copy_directory "${PROJECT_SOURCE_DIR}/web" "${NEWSROOM_SITE_DIR}/web"
+  COMMAND "${CMAKE_COMMAND}" -E make_directory "${NEWSROOM_SITE_DIR}/fonts"
+  COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${NEWSROOM_FONT}" "${NEWSROOM_SITE_DIR}/fonts/NanumGothic.ttf"
+  COMMAND "${CMAKE_COMMAND}" -E rm -rf "${NEWSROOM_SITE_DIR}/data"
+  COMMAND "${CMAKE_COMMAND}" -E copy_directory "${PROJECT_SOURCE_DIR}/data" "${NEWSROOM_SITE_DIR}/data"
+  COMMENT "Copying web/, the font and data/ into ${NEWSROOM_SITE_DIR}"
+  VERBATIM)
+add_dependencies(newsroom_web newsroom_site_assets)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests natively and as wasm under Node (one Catch2 suite, two
+# builds, via ctest), then the browser suite (playwright-core + Debian's Chromium) against
+# the built site. Fails when any test fails.
+#   NEWSROOM_CORPORA=../shared/corpora scripts/test.sh   # also run the outside-corpus tests
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+bash scripts/bootstrap.sh
+export NODE_PATH=/usr/share/nodejs  # Emscripten 3.1.6's optimizer needs Debian's acorn
+jobs=$(nproc 2>/dev/null || echo 2)
+if [ -z "${NEWSROOM_CORPORA:-}" ]; then
+  echo "[test] NEWSROOM_CORPORA is not set: tests over outside corpora will say they are skipped"
+fi
+
+echo "[test] 1/3 native build and unit tests (cmake --preset native)"
+cmake --preset native >/dev/null
+cmake --build --preset native -j "$jobs"
+ctest --preset native
+
+echo "[test] 2/3 web build and the same unit tests as wasm under Node (cmake --preset web)"
+cmake --preset web >/dev/null
+cmake --build --preset web -j "$jobs"
+ctest --preset web
+
+echo "[test] 3/3 browser tests (headless Chromium, screenshots in build/browser-screenshots)"
+node --test --test-reporter=spec tests/browser/
+echo "[test] all tests passed"

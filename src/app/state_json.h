@@ -1,0 +1,26 @@
+// The JSON that window.newsroom.state() returns (see docs/testing.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/app_state.h"
+
+namespace newsroom {
+
+// What only the drawing layer knows about the last frame.
+struct FrameFacts {
+  std::string mode = "board";
+  std::vector<int64_t> drawn_ids;  // article ids drawn on screen, in order
+  int64_t glyphs_missing = 0;      // characters drawn without a glyph in the font
+  int64_t frame = 0;               // frames drawn since start
+  bool font_loaded = false;
+};
+
+std::string state_json(const AppState& app, const FrameFacts& frame);
+
+// The report as JSON: {"file", "loaded", "skipped", "problems": [...]} (also the checker's --json).
+std::string report_json(const ImportReport& report, size_t max_problems);
+
+}  // namespace newsroom

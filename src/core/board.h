@@ -1,0 +1,127 @@
+// The board: every article of an export, normalized once at import and stored as columns
+// over one string arena, so that a 100k-article board is a few large vectors rather than
+// millions of small strings.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsroom {
+
+// A slice of the board's string arena.
+struct TextRef {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+};
+
+struct AttachmentRef {
+  TextRef name, url;
+  int64_t size = -1;       // bytes, -1 when the export does not say
+  int64_t downloads = -1;  // -1 when the export does not say
+};
+
+struct LinkRef {
+  TextRef title, url;
+};
+
+// Board-level metadata from the export header.
+struct BoardInfo {
+  std::string site = "전북국제협력진흥원";
+  std::string title = "뉴스룸";
+  std::vector<std::string> breadcrumb = {"Home", "홍보마당", "뉴스룸"};
+  std::optional<int64_t> exported_at;  // UTC seconds
+};
+
+// One article as the importer hands it to the builder: already normalized text.
+struct ArticleDraft {
+  int64_t id = 0;
+  int64_t number = 0;  // 번호; 0 for pinned notices, which show "공지" instead
+  std::string category;
+  std::string title;
+  std::string author;
+  int64_t published_at = 0;  // UTC seconds
+  int64_t views = 0;
+  bool pinned = false;
+  std::string body;  // plain text, paragraphs separated by blank lines
+  std::string summary;
+  std::string source_name, source_url;
+  std::vector<std::pair<std::string, std::string>> links;  // title, url
+  struct Attachment {
+    std::string name, url;
+    int64_t size = -1, downloads = -1;
+  };
+  std::vector<Attachment> attachments;
+  std::vector<std::string> tags;
+};
+
+// A read-only view of one article, valid as long as the board.
+struct ArticleView {
+  uint32_t index;
+  int64_t id, number, published_at, views;
+  bool pinned;
+  std::string_view category, title, author, body, summary, source_name, source_url;
+};
+
+class Board {
+ public:
+  BoardInfo info;
+
+  size_t size() const { return ids_.size(); }
+  bool empty() const { return ids_.empty(); }
+
+  ArticleView article(uint32_t index) const;
+  std::optional<uint32_t> find(int64_t id) const;
+  std::string_view text(TextRef ref) const { return std::string_view(arena_).substr(ref.offset, ref.length); }
+
+  int64_t id(uint32_t index) const { return ids_[index]; }
+  int64_t number(uint32_t index) const { return numbers_[index]; }
+  int64_t published_at(uint32_t index) const { return published_at_[index]; }
+  int64_t views(uint32_t index) const { return views_[index]; }
+  bool pinned(uint32_t index) const { return pinned_[index] != 0; }
+  uint16_t category_of(uint32_t index) const { return categories_[index]; }
+  const std::vector<std::string>& category_names() const { return category_names_; }
+  std::string_view title(uint32_t index) const { return text(titles_[index]); }
+
+  const std::vector<AttachmentRef>& attachments_of(uint32_t index) const { return attachments_[index]; }
+  const std::vector<LinkRef>& links_of(uint32_t index) const { return links_[index]; }
+  const std::vector<TextRef>& tags_of(uint32_t index) const { return tags_[index]; }
+
+  // Board order, as the original board lists articles: pinned notices first (newest
+  // first), then by number descending, then newest first. Built once by the builder.
+  const std::vector<uint32_t>& board_order() const { return board_order_; }
+
+  size_t arena_bytes() const { return arena_.size(); }
+
+ private:
+  friend class BoardBuilder;
+  std::string arena_;
+  std::vector<int64_t> ids_, numbers_, published_at_, views_;
+  std::vector<uint8_t> pinned_;
+  std::vector<uint16_t> categories_;
+  std::vector<std::string> category_names_;
+  std::vector<TextRef> titles_, authors_, bodies_, summaries_, source_names_, source_urls_;
+  std::vector<std::vector<AttachmentRef>> attachments_;
+  std::vector<std::vector<LinkRef>> links_;
+  std::vector<std::vector<TextRef>> tags_;
+  std::unordered_map<int64_t, uint32_t> index_of_id_;
+  std::vector<uint32_t> board_order_;
+};
+
+// Collects drafts and produces a Board. A later draft with an id already seen replaces
+// the earlier one (the importer reports it); `add` returns true in that case.
+class BoardBuilder {
+ public:
+  bool add(ArticleDraft draft);
+  size_t size() const { return drafts_.size(); }
+  Board build(BoardInfo info) &&;
+
+ private:
+  std::vector<ArticleDraft> drafts_;
+  std::unordered_map<int64_t, size_t> slot_of_id_;
+};
+
+}  // namespace newsroom

@@ -1,0 +1,22 @@
+// One importer for every export the data team drops into data/. It detects the format,
+// normalizes every record once, and reports what it could not use, record by record.
+// It never throws, prints or aborts: a broken file yields a report with usable == false.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/board.h"
+#include "io/import_report.h"
+
+namespace newsroom {
+
+struct ImportResult {
+  Board board;
+  ImportReport report;
+};
+
+// `bytes` is the whole file as fetched; `source` names it in the report.
+ImportResult import_export(std::string_view bytes, std::string source);
+
+}  // namespace newsroom

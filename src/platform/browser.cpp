@@ -1,0 +1,35 @@
+#include "platform/browser.h"
+
+#include <emscripten.h>
+
+// Each forwards to window.newsroomHost (web/newsroom.js), which owns the page's history,
+// title and links; kept as one-liners so that the JavaScript side is the only place with logic.
+EM_JS(void, nr_push_hash, (const char* hash), { newsroomHost.pushHash(UTF8ToString(hash)); });
+EM_JS(void, nr_replace_hash, (const char* hash), { newsroomHost.replaceHash(UTF8ToString(hash)); });
+EM_JS(int, nr_can_go_back, (), { return newsroomHost.canGoBack() ? 1 : 0; });
+EM_JS(void, nr_history_back, (), { history.back(); });
+EM_JS(void, nr_set_title, (const char* title), { document.title = UTF8ToString(title); });
+EM_JS(void, nr_open_url, (const char* url), { newsroomHost.openUrl(UTF8ToString(url)); });
+EM_JS(void, nr_signal_ready, (), { newsroomHost.signalReady(); });
+EM_JS(void, nr_resize_canvas, (int width, int height), {
+  const canvas = Module.canvas;
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  if (GLFW.active) {
+    GLFW.active.width = width;
+    GLFW.active.height = height;
+  }
+});
+
+namespace newsroom::platform {
+
+void push_hash(const std::string& hash) { nr_push_hash(hash.c_str()); }
+void replace_hash(const std::string& hash) { nr_replace_hash(hash.c_str()); }
+bool can_go_back() { return nr_can_go_back() != 0; }
+void history_back() { nr_history_back(); }
+void set_document_title(const std::string& title) { nr_set_title(title.c_str()); }
+void open_url(const std::string& url) { nr_open_url(url.c_str()); }
+void signal_ready() { nr_signal_ready(); }
+void resize_canvas(int width, int height) { nr_resize_canvas(width, height); }
+
+}  // namespace newsroom::platform

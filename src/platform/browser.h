@@ -1,0 +1,19 @@
+// The calls from C++ into the page (JavaScript in web/newsroom.js). Only platform/ uses them.
+#pragma once
+
+#include <string>
+
+namespace newsroom::platform {
+
+void push_hash(const std::string& hash);     // a new history entry for a new view
+void replace_hash(const std::string& hash);  // correct the URL without a new entry
+bool can_go_back();                          // the previous history entry is ours
+void history_back();
+void set_document_title(const std::string& title);
+void open_url(const std::string& url);       // a new tab, noopener
+void signal_ready();                         // resolves window.newsroom.ready
+// Sets the canvas backing store (device pixels) and tells Emscripten's GLFW. Not
+// glfwSetWindowSize: that requests fullscreen whenever the size equals the screen's.
+void resize_canvas(int width, int height);
+
+}  // namespace newsroom::platform

@@ -1,0 +1,241 @@
+// The web entry point: GLFW (Emscripten's built-in) + WebGL2 + Dear ImGui, the main loop,
+// the canvas sized to CSS size × devicePixelRatio, and the C functions window.newsroom calls.
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "app/app_state.h"
+#include "app/state_json.h"
+#include "io/importer.h"
+#include "platform/browser.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+
+namespace {
+
+using namespace newsroom;
+
+struct Runtime {
+  GLFWwindow* window = nullptr;
+  AppState app;
+  ui::UiContext ui;
+  int64_t frame = 0;
+  bool data_settled = false;  // the export arrived (or failed to)
+  bool font_settled = false;  // the font arrived (or failed to)
+  bool ready_signalled = false;
+  float style_dpr = 0;  // the ratio the style was last built for
+  int backing_width = 0, backing_height = 0;
+  std::string title;
+  std::string state;  // last state() JSON, kept alive for the caller
+  std::string located;
+};
+
+Runtime& runtime() {
+  static Runtime instance;
+  return instance;
+}
+
+// The canvas's backing store follows its CSS size × devicePixelRatio, so text is sharp
+// on HiDPI screens; ImGui works in those device pixels with fonts and sizes scaled by dpr.
+void sync_canvas_size(Runtime& rt) {
+  double css_width = 0, css_height = 0;
+  emscripten_get_element_css_size("#canvas", &css_width, &css_height);
+  const double dpr = std::max(0.5, emscripten_get_device_pixel_ratio());
+  const int width = std::max(1, static_cast<int>(std::lround(css_width * dpr)));
+  const int height = std::max(1, static_cast<int>(std::lround(css_height * dpr)));
+  if (width != rt.backing_width || height != rt.backing_height) {
+    platform::resize_canvas(width, height);
+    rt.backing_width = width;
+    rt.backing_height = height;
+  }
+  rt.ui.dpr = static_cast<float>(dpr);
+  rt.ui.css_width = static_cast<float>(css_width);
+  if (rt.style_dpr != rt.ui.dpr) {
+    ui::apply_style(rt.ui.dpr);
+    rt.style_dpr = rt.ui.dpr;
+  }
+}
+
+// Wheel deltas as the SDL and ImGui backends read them: 100 pixels or 3 lines per step.
+// (Emscripten's GLFW quantizes small deltas away, so the wheel bypasses it.)
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
+  float steps_per_unit = 1.0f / 100.0f;
+  if (event->deltaMode == DOM_DELTA_LINE) steps_per_unit = 1.0f / 3.0f;
+  else if (event->deltaMode == DOM_DELTA_PAGE) steps_per_unit = 10.0f;
+  ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-event->deltaX) * steps_per_unit,
+                                    static_cast<float>(-event->deltaY) * steps_per_unit);
+  return EM_TRUE;
+}
+
+void update_title(Runtime& rt) {
+  std::string title = rt.app.board().info.title + " - " + rt.app.board().info.site;
+  if (auto index = rt.app.open_article()) title = std::string(rt.app.board().title(*index)) + " - " + title;
+  if (title != rt.title) {
+    rt.title = title;
+    platform::set_document_title(title);
+  }
+}
+
+void after_frame(Runtime& rt) {
+  ui::UiContext& ctx = rt.ui;
+  if (ctx.history_back) {
+    ctx.history_back = false;
+    if (platform::can_go_back()) {
+      platform::history_back();  // popstate brings the previous route back
+    } else if (rt.app.back_to_list()) {
+      ctx.route_changed = true;
+    }
+  }
+  if (ctx.route_changed) {
+    ctx.route_changed = false;
+    platform::push_hash(rt.app.hash());
+  }
+  if (!ctx.open_url.empty()) {
+    platform::open_url(ctx.open_url);
+    ctx.open_url.clear();
+  }
+  update_title(rt);
+}
+
+void main_loop_iteration() {
+  Runtime& rt = runtime();
+  sync_canvas_size(rt);
+  glfwPollEvents();
+
+  // A click that changes the view is seen while the old view is being drawn; that frame
+  // is discarded and the new view drawn at once, so no frame (and no state()) mixes the
+  // two. The second pass sees no new input.
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass > 0) ImGui::EndFrame();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    rt.ui.widgets.begin_frame();
+    rt.ui.glyphs.begin_frame();
+    rt.ui.drawn_ids.clear();
+    ui::draw_app(rt.app, rt.ui);
+    rt.ui.glyphs.end_frame();
+    const bool view_changed = rt.ui.route_changed;
+    after_frame(rt);
+    if (!view_changed) break;
+  }
+  ImGui::Render();
+
+  glViewport(0, 0, rt.backing_width, rt.backing_height);
+  glClearColor(1, 1, 1, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++rt.frame;
+  if (!rt.ready_signalled && rt.data_settled && rt.font_settled) {
+    rt.ready_signalled = true;
+    platform::signal_ready();
+  }
+}
+
+}  // namespace
+
+// The boundary window.newsroom uses (web/newsroom.js). Buffers passed in are malloc'd by
+// the caller and owned by the callee from then on.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void newsroom_load_export(char* bytes, int length, const char* source) {
+  Runtime& rt = runtime();
+  ImportResult result = import_export(std::string_view(bytes, static_cast<size_t>(length)), source);
+  std::free(bytes);
+  rt.app.load(std::move(result));
+  rt.data_settled = true;
+  platform::replace_hash(rt.app.hash());  // the route may have been clamped to the board
+}
+
+EMSCRIPTEN_KEEPALIVE void newsroom_load_failed(const char* source, const char* message) {
+  Runtime& rt = runtime();
+  rt.app.load_failed(source, message);
+  rt.data_settled = true;
+}
+
+EMSCRIPTEN_KEEPALIVE void newsroom_set_font(char* bytes, int length) {
+  Runtime& rt = runtime();
+  rt.font_settled = true;
+  if (!bytes) return;  // the font could not be fetched: the page goes on with ImGui's own
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = true;  // freed by the atlas (ImGui's default allocator is malloc/free)
+  ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(bytes, length, 0.0f, &config);
+  if (font) {
+    ImGui::GetIO().FontDefault = font;
+    rt.ui.font_loaded = true;
+    rt.ui.glyphs.font_changed();
+  }
+}
+
+EMSCRIPTEN_KEEPALIVE void newsroom_set_hash(const char* hash) {
+  Runtime& rt = runtime();
+  rt.app.apply_hash(hash);
+  if (rt.app.hash() != hash && rt.app.has_board()) platform::replace_hash(rt.app.hash());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
+  Runtime& rt = runtime();
+  FrameFacts facts;
+  facts.drawn_ids = rt.ui.drawn_ids;
+  facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
+  facts.frame = rt.frame;
+  facts.font_loaded = rt.ui.font_loaded;
+  rt.state = state_json(rt.app, facts);
+  return rt.state.c_str();
+}
+
+// "x y w h" in framebuffer pixels, or "" when the widget was not drawn in the last frame.
+EMSCRIPTEN_KEEPALIVE const char* newsroom_locate(const char* name) {
+  Runtime& rt = runtime();
+  rt.located.clear();
+  if (const ImRect* rect = rt.ui.widgets.find(name)) {
+    rt.located = std::to_string(rect->Min.x) + " " + std::to_string(rect->Min.y) + " " +
+                 std::to_string(rect->GetWidth()) + " " + std::to_string(rect->GetHeight());
+  }
+  return rt.located.c_str();
+}
+
+}  // extern "C"
+
+int main() {
+  Runtime& rt = runtime();
+  if (!glfwInit()) {
+    emscripten_log(EM_LOG_ERROR, "newsroom: glfwInit failed");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  rt.window = glfwCreateWindow(1280, 800, "newsroom", nullptr, nullptr);
+  if (!rt.window) {
+    emscripten_log(EM_LOG_ERROR, "newsroom: WebGL2 is not available");
+    return 1;
+  }
+  glfwMakeContextCurrent(rt.window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the URL is the state; nothing to persist
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
+  // Not ImGui_ImplGlfw_InstallEmscriptenCallbacks(): its resize handler sizes the canvas in
+  // CSS pixels through glfwSetWindowSize, which asks for fullscreen when that equals the
+  // screen size. We size the canvas ourselves and only need its wheel handling.
+  emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  sync_canvas_size(rt);
+
+  EM_ASM({ newsroomHost.runtimeStarted(); });
+  emscripten_set_main_loop(main_loop_iteration, 0, false);
+  return 0;
+}

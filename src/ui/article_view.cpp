@@ -1,0 +1,86 @@
+#include "core/dates.h"
+#include "core/text.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace newsroom::ui {
+namespace {
+
+void rule() {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + ImGui::CalcItemWidth(), at.y), palette().rule,
+                                      std::max(1.0f, em(0.06f)));
+  ImGui::Dummy(ImVec2(0, em(0.4f)));
+}
+
+// The same button above and below the article; each needs its own ImGui id.
+void draw_back_button(UiContext& ctx, const char* id, const std::string& name) {
+  ImGui::PushID(id);
+  if (named_button(ctx, "< 목록", name)) ctx.history_back = true;  // the platform goes back, or to the list
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_article(AppState& app, UiContext& ctx) {
+  const Board& board = app.board();
+  draw_back_button(ctx, "top", "back");
+  ImGui::Dummy(ImVec2(0, em(0.4f)));
+
+  const auto index = app.open_article();
+  if (!index) {
+    text_wrapped(ctx, "요청하신 게시물(" + std::to_string(app.route().article_id) +
+                          ")을 찾을 수 없습니다. 삭제되었거나 주소가 잘못되었습니다.",
+                 palette().notice);
+    return;
+  }
+  const ArticleView a = board.article(*index);
+
+  text(ctx, a.pinned ? std::string("공지 · ") + std::string(a.category) : std::string(a.category), palette().accent);
+  text_sized(ctx, a.title, 1.5f, 0, true);
+  ImGui::Dummy(ImVec2(0, em(0.2f)));
+  const std::string meta = "작성자 " + std::string(a.author.empty() ? "-" : a.author) + "   ·   등록일 " +
+                           format_board_datetime(a.published_at) + "   ·   조회 " + with_thousands(a.views);
+  text_wrapped(ctx, meta, palette().text_muted);
+  rule();
+
+  // Body: one wrapped block per paragraph, a blank line between.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, em(0.9f)));
+  for (const std::string_view paragraph : split_paragraphs(a.body)) text_wrapped(ctx, paragraph);
+  ImGui::PopStyleVar();
+  if (a.body.empty()) text(ctx, "(본문 없음)", palette().text_muted);
+  ImGui::Dummy(ImVec2(0, em(0.6f)));
+  rule();
+
+  if (!a.source_name.empty() || !a.source_url.empty()) {
+    text(ctx, "출처", palette().text_muted);
+    ImGui::SameLine(em(4.5f));
+    link_text(ctx, a.source_name.empty() ? a.source_url : a.source_name, a.source_url, "source");
+  }
+  const auto& attachments = board.attachments_of(*index);
+  for (size_t i = 0; i < attachments.size(); ++i) {
+    if (i == 0) text(ctx, "첨부파일", palette().text_muted);
+    ImGui::SameLine(em(4.5f));
+    const AttachmentRef& file = attachments[i];
+    std::string label(board.text(file.name));
+    if (file.size >= 0) label += " (" + human_size(file.size) + ")";
+    const std::string_view url = board.text(file.url);
+    ImGui::BeginGroup();
+    if (url.empty()) text(ctx, label);
+    else link_text(ctx, label, url.find("://") == std::string_view::npos ? std::string_view() : url,
+                   "attachment:" + std::to_string(i));
+    ImGui::EndGroup();
+  }
+  for (const LinkRef& link : board.links_of(*index)) {
+    text(ctx, "링크", palette().text_muted);
+    ImGui::SameLine(em(4.5f));
+    const std::string_view url = board.text(link.url);
+    const std::string_view title = board.text(link.title);
+    link_text(ctx, title.empty() ? url : title, url);
+  }
+  ImGui::Dummy(ImVec2(0, em(1.0f)));
+  draw_back_button(ctx, "bottom", "back-bottom");
+}
+
+}  // namespace newsroom::ui

@@ -1,0 +1,172 @@
+#include <algorithm>
+#include <string>
+
+#include "core/dates.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace newsroom::ui {
+namespace {
+
+// Text centred in the current table cell.
+void centered_cell(UiContext& ctx, std::string_view value, ImU32 color = 0) {
+  const float width = ImGui::CalcTextSize(value.data(), value.data() + value.size()).x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
+  text(ctx, value, color);
+}
+
+// A small document with a folded corner: the board's "has attachments" mark, drawn rather
+// than taken from an emoji font the page does not load.
+void attachment_icon() {
+  const float size = em(0.8f);
+  ImGui::Dummy(ImVec2(size * 0.8f, size));
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max(min.x + size * 0.75f, min.y + size);
+  const float fold = size * 0.25f;
+  const float thickness = std::max(1.0f, size * 0.08f);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 color = palette().text_muted;
+  const ImVec2 outline[] = {min, ImVec2(max.x - fold, min.y), ImVec2(max.x, min.y + fold), max, ImVec2(min.x, max.y)};
+  draw->AddPolyline(outline, 5, color, ImDrawFlags_Closed, thickness);
+  draw->AddLine(ImVec2(max.x - fold, min.y), ImVec2(max.x - fold, min.y + fold), color, thickness);
+  draw->AddLine(ImVec2(max.x - fold, min.y + fold), ImVec2(max.x, min.y + fold), color, thickness);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("첨부파일");
+}
+
+void draw_pagination(AppState& app, UiContext& ctx) {
+  const int pages = app.page_count();
+  const int current = app.route().page;
+  constexpr int kPagesShown = 10;  // Gnuboard's default page window
+  const int first = ((current - 1) / kPagesShown) * kPagesShown + 1;
+  const int last = std::min(pages, first + kPagesShown - 1);
+
+  // Centre the row: measure it first.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float width = 0;
+  auto button_width = [&](const char* label) { return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 + style.ItemSpacing.x; };
+  for (const char* label : {"처음", "이전", "다음", "끝"}) width += button_width(label);
+  for (int p = first; p <= last; ++p) width += button_width(std::to_string(p).c_str());
+  const float column = ImGui::CalcItemWidth();
+  if (column > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (column - width) * 0.5f);
+
+  int target = 0;
+  ImGui::BeginDisabled(current <= 1);
+  if (named_button(ctx, "처음", "first")) target = 1;
+  ImGui::SameLine();
+  if (named_button(ctx, "이전", "prev")) target = current - 1;
+  ImGui::EndDisabled();
+  for (int p = first; p <= last; ++p) {
+    ImGui::SameLine();
+    const std::string label = std::to_string(p);
+    const bool selected = p == current;
+    if (selected) {
+      ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette().accent);
+      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    }
+    if (named_button(ctx, label.c_str(), "page:" + label)) target = p;
+    if (selected) ImGui::PopStyleColor(3);
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(current >= pages);
+  if (named_button(ctx, "다음", "next")) target = current + 1;
+  ImGui::SameLine();
+  if (named_button(ctx, "끝", "last")) target = pages;
+  ImGui::EndDisabled();
+  if (target && app.go_to_page(target)) {
+    ctx.route_changed = true;
+    ImGui::SetScrollY(0);
+  }
+}
+
+}  // namespace
+
+void draw_board_list(AppState& app, UiContext& ctx) {
+  const Board& board = app.board();
+  const auto rows = app.page_rows();
+
+  const std::string summary = "전체 " + with_thousands(static_cast<int64_t>(app.results().size())) + "건, " +
+                              std::to_string(app.route().page) + " / " + std::to_string(app.page_count()) + " 페이지";
+  text(ctx, summary, palette().text_muted);
+
+  // Narrow screens keep 번호, 제목, 등록일 and 조회; the rest returns on wider ones.
+  const bool narrow = ctx.css_width < 700.0f;
+  constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
+                                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+  if (ImGui::BeginTable("board", narrow ? 4 : 6, kTableFlags, ImVec2(ImGui::CalcItemWidth(), 0))) {
+    ImGui::TableSetupColumn("번호", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
+    if (!narrow) ImGui::TableSetupColumn("분류", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
+    ImGui::TableSetupColumn("제목", ImGuiTableColumnFlags_WidthStretch);
+    if (!narrow) ImGui::TableSetupColumn("작성자", ImGuiTableColumnFlags_WidthFixed, em(5.0f));
+    ImGui::TableSetupColumn("등록일", ImGuiTableColumnFlags_WidthFixed, em(narrow ? 5.0f : 6.0f));
+    ImGui::TableSetupColumn("조회", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < ImGui::TableGetColumnCount(); ++column) {
+      ImGui::TableSetColumnIndex(column);
+      centered_cell(ctx, ImGui::TableGetColumnName(column));
+    }
+
+    for (const uint32_t index : rows) {
+      const ArticleView a = board.article(index);
+      ImGui::TableNextRow(ImGuiTableRowFlags_None, em(1.6f));
+      ImGui::TableSetColumnIndex(0);
+      ImGui::PushID(static_cast<int>(index));
+      const float cell_x = ImGui::GetCursorPosX();
+      // One selectable spans the row: the whole row is the click target.
+      const bool clicked = ImGui::Selectable("##row", false,
+                                             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                                             ImVec2(0, em(1.6f) - ImGui::GetStyle().CellPadding.y));
+      if (ImGui::IsItemVisible()) ctx.drawn_ids.push_back(a.id);
+      ctx.widgets.record_last_item("row:" + std::to_string(a.id));
+      if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      ImGui::SameLine(0, 0);
+      ImGui::SetCursorPosX(cell_x);  // draw the cells over the row's click target
+      if (a.pinned) centered_cell(ctx, "공지", palette().notice);
+      else centered_cell(ctx, std::to_string(a.number), palette().text_muted);
+
+      int column = 1;
+      if (!narrow) {
+        ImGui::TableSetColumnIndex(column++);
+        centered_cell(ctx, a.category, palette().accent);
+      }
+      ImGui::TableSetColumnIndex(column++);
+      if (narrow) {
+        text_wrapped(ctx, a.title, a.pinned ? palette().notice : 0);
+      } else {
+        text(ctx, a.title, a.pinned ? palette().notice : 0);
+      }
+      if (!board.attachments_of(index).empty()) {
+        ImGui::SameLine();
+        attachment_icon();
+      }
+      if (!narrow) {
+        ImGui::TableSetColumnIndex(column++);
+        centered_cell(ctx, a.author);
+      }
+      ImGui::TableSetColumnIndex(column++);
+      const std::string when = format_board_datetime(a.published_at);
+      centered_cell(ctx, std::string_view(when).substr(0, 8), palette().text_muted);  // YY-MM-DD
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        text(ctx, format_full_datetime(a.published_at));
+        ImGui::EndTooltip();
+      }
+      ImGui::TableSetColumnIndex(column++);
+      centered_cell(ctx, with_thousands(a.views), palette().text_muted);
+      ImGui::PopID();
+      if (clicked && app.open(a.id)) {
+        ctx.route_changed = true;
+        ImGui::SetScrollY(0);
+      }
+    }
+    ImGui::EndTable();
+  }
+  if (rows.empty()) text(ctx, "등록된 게시물이 없습니다.", palette().text_muted);
+
+  ImGui::Dummy(ImVec2(0, em(0.8f)));
+  draw_pagination(app, ctx);
+}
+
+}  // namespace newsroom::ui

@@ -1,0 +1,70 @@
+#include <algorithm>
+
+#include "core/dates.h"
+#include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace newsroom::ui {
+
+float data_status_height() { return ImGui::GetFontSize() * 1.9f; }
+
+void draw_data_status(const AppState& app, UiContext& ctx) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float height = data_status_height();
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + viewport->Size.y - height));
+  ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.95f, 0.96f, 0.97f, 1));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.8f), em(0.45f)));
+  ImGui::Begin("data status", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+
+  const ImportReport& report = app.report();
+  const Board& board = app.board();
+  std::string line = "자료 " + (report.source.empty() ? std::string("-") : report.source) + "  ·  게시물 " +
+                     with_thousands(static_cast<int64_t>(board.size())) + "건";
+  if (board.info.exported_at) line += "  ·  자료 기준 " + format_full_datetime(*board.info.exported_at);
+  text(ctx, line, palette().text_muted);
+
+  const size_t problems = report.problems.size();
+  if (problems > 0 || report.skipped > 0) {
+    ImGui::SameLine();
+    const std::string label = (report.usable ? "문제 " : "불러오기 실패 · 문제 ") + std::to_string(problems) + "건" +
+                              (report.skipped ? ", 제외 " + std::to_string(report.skipped) + "건" : "") + "###problems";
+    ImGui::PushStyleColor(ImGuiCol_Text, report.usable ? palette().warning : palette().notice);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.4f), 0));
+    ctx.glyphs.count(label.substr(0, label.find("###")));
+    if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("problems");
+    ctx.widgets.record_last_item("data-status");
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  }
+
+  // The full report, for the data team: record, id, field and what is wrong.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(em(20), 0), ImVec2(std::min(viewport->Size.x, em(50)), viewport->Size.y * 0.7f));
+  if (ImGui::BeginPopup("problems")) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.8f), em(0.8f)));
+    text(ctx, report.source + ": 게시물 " + std::to_string(report.loaded) + "건 불러옴, " + std::to_string(report.skipped) +
+                  "건 제외, 문제 " + std::to_string(problems) + "건");
+    ImGui::Separator();
+    const size_t shown = std::min<size_t>(problems, 500);
+    for (size_t i = 0; i < shown; ++i) {
+      const Problem& p = report.problems[i];
+      std::string where = p.record < 0 ? std::string("파일 전체") : "레코드 " + std::to_string(p.record);
+      if (!p.id.empty()) where += " (id " + p.id + ")";
+      if (!p.field.empty()) where += " · " + p.field;
+      text(ctx, where, p.severity == Severity::error ? palette().notice : palette().warning);
+      ImGui::Indent(em(1));
+      text_wrapped(ctx, p.message);
+      ImGui::Unindent(em(1));
+    }
+    if (shown < problems) text(ctx, "… 외 " + std::to_string(problems - shown) + "건", palette().text_muted);
+    ImGui::PopStyleVar();
+    ImGui::EndPopup();
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace newsroom::ui

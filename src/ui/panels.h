@@ -1,0 +1,20 @@
+// The panels of the page, one per file. Each reads AppState and calls its actions.
+#pragma once
+
+#include "app/app_state.h"
+#include "ui/ui_context.h"
+
+namespace newsroom::ui {
+
+// The whole frame: header, the current view, the data status bar.
+void draw_app(AppState& app, UiContext& ctx);
+
+void draw_page_header(const AppState& app, UiContext& ctx);  // page_header.cpp
+void draw_board_list(AppState& app, UiContext& ctx);         // board_list.cpp
+void draw_article(AppState& app, UiContext& ctx);            // article_view.cpp
+void draw_data_status(const AppState& app, UiContext& ctx);  // data_status.cpp
+
+// Height of the data status bar, which the content leaves free.
+float data_status_height();
+
+}  // namespace newsroom::ui

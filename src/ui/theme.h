@@ -1,0 +1,29 @@
+// Colours and sizes. Sizes are in em (multiples of the font size) or CSS pixels scaled by
+// the device pixel ratio once, never raw framebuffer pixels.
+#pragma once
+
+#include <imgui.h>
+
+namespace newsroom::ui {
+
+inline constexpr float kBaseFontCssPx = 16.0f;
+
+struct Palette {
+  ImU32 accent = IM_COL32(0, 84, 166, 255);       // the agency site's blue
+  ImU32 accent_soft = IM_COL32(232, 241, 251, 255);
+  ImU32 text = IM_COL32(34, 34, 34, 255);
+  ImU32 text_muted = IM_COL32(110, 110, 110, 255);
+  ImU32 rule = IM_COL32(210, 214, 220, 255);
+  ImU32 notice = IM_COL32(196, 64, 40, 255);
+  ImU32 warning = IM_COL32(176, 96, 0, 255);
+};
+
+const Palette& palette();
+
+// Applies the board's light theme, scaled for `dpr` (device pixels per CSS pixel).
+void apply_style(float dpr);
+
+// Width in framebuffer pixels of `em` font sizes.
+inline float em(float count) { return ImGui::GetFontSize() * count; }
+
+}  // namespace newsroom::ui

@@ -1,0 +1,58 @@
+// What the views share during one frame, and what they leave for the platform layer to do
+// afterwards (push a URL, open a link). Views never talk to the browser themselves.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ImRect
+
+namespace newsroom::ui {
+
+// Screen rectangles of named widgets in the last frame (framebuffer pixels), for
+// window.newsroom.locate(name): tests click the pixels a visitor would.
+class WidgetRegistry {
+ public:
+  void begin_frame() { rects_.clear(); }
+  // Records the last submitted item under `name` when it is visible.
+  void record_last_item(std::string name);
+  const ImRect* find(std::string_view name) const;
+
+ private:
+  std::unordered_map<std::string, ImRect> rects_;
+};
+
+// Counts characters drawn without a glyph in the current font (state().glyphs_missing).
+class GlyphCounter {
+ public:
+  void begin_frame() { missing_this_frame_ = 0; }
+  void font_changed() { known_.clear(); }
+  void count(std::string_view utf8_text);
+  int64_t missing_last_frame() const { return missing_last_frame_; }
+  void end_frame() { missing_last_frame_ = missing_this_frame_; }
+
+ private:
+  std::unordered_map<char32_t, bool> known_;  // code point -> has a glyph
+  int64_t missing_this_frame_ = 0;
+  int64_t missing_last_frame_ = 0;
+};
+
+struct UiContext {
+  float dpr = 1.0f;          // device pixels per CSS pixel
+  float css_width = 0.0f;    // canvas size in CSS pixels
+  bool font_loaded = false;  // the Korean font has arrived
+  WidgetRegistry widgets;
+  GlyphCounter glyphs;
+  std::vector<int64_t> drawn_ids;
+
+  // Requests for the platform layer, consumed after the frame.
+  bool route_changed = false;
+  bool history_back = false;  // the in-page back button was pressed
+  std::string open_url;       // a safe http(s)/mailto link to open in a new tab
+};
+
+}  // namespace newsroom::ui

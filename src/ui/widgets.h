@@ -1,0 +1,30 @@
+// Small drawing helpers every panel uses: text that is counted for missing glyphs,
+// links that are only links when safe, and named buttons that tests can locate.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ui/ui_context.h"
+
+namespace newsroom::ui {
+
+// Unformatted text (never a printf format: export text may hold '%').
+void text(UiContext& ctx, std::string_view utf8, ImU32 color = 0);
+void text_wrapped(UiContext& ctx, std::string_view utf8, ImU32 color = 0);
+// Text at a larger or smaller size (in multiples of the base font size).
+void text_sized(UiContext& ctx, std::string_view utf8, float scale, ImU32 color = 0, bool wrapped = false);
+
+// A button registered under `name` for window.newsroom.locate().
+bool named_button(UiContext& ctx, const char* label, const std::string& name);
+
+// A link when `url` is http(s)/mailto: underlined, hand cursor, click asks the platform
+// to open it in a new tab. Otherwise plain text (never followed).
+void link_text(UiContext& ctx, std::string_view label, std::string_view url, const std::string& name = "");
+
+// "351 KB", "1.2 MB"
+std::string human_size(int64_t bytes);
+// "1,254"
+std::string with_thousands(int64_t value);
+
+}  // namespace newsroom::ui

@@ -1,0 +1,90 @@
+// Shared set-up for the browser tests: the built site served locally (scripts/serve.mjs),
+// Debian's Chromium driven by playwright-core, and helpers that talk to window.newsroom.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const siteDir = process.env.NEWSROOM_SITE || path.join(root, 'build/web/site');
+export const screenshotDir = process.env.NEWSROOM_SCREENSHOTS || path.join(root, 'build/browser-screenshots');
+
+// The flags that make headless Chromium render WebGL2 in software and stay off the network.
+export const chromiumArgs = [
+  '--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-quic',
+];
+
+// Playwright gives every launch a fresh temporary profile (the --user-data-dir of a
+// manual run) and removes it on close.
+export async function launch() {
+  const server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data: path.join(root, 'data') });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: chromiumArgs,
+    headless: true,
+  });
+  mkdirSync(screenshotDir, { recursive: true });
+  return {
+    base: `http://127.0.0.1:${server.address().port}/`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+// A page in its own context (viewport, devicePixelRatio, touch), with its errors collected:
+// `page.errors` must stay empty in a healthy run.
+export async function newPage(env, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, ...rest } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor, ...rest });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  return page;
+}
+
+export async function open(page, env, suffix = '') {
+  await page.goto(env.base + suffix);
+  await page.evaluate(() => window.newsroom.ready);
+  return state(page);
+}
+
+export const state = (page) => page.evaluate(() => window.newsroom.state());
+
+// Polls state() until `predicate` holds (the app answers within a few frames).
+export async function waitForState(page, predicate, what = 'the expected state', timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await state(page);
+    if (last && predicate(last)) return last;
+    await page.waitForTimeout(30);
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last).slice(0, 800)}`);
+}
+
+// Waits for a named widget to be drawn, then clicks the middle of it like a visitor.
+export async function clickWidget(page, name) {
+  const deadline = Date.now() + 10000;
+  let rect = null;
+  while (Date.now() < deadline) {
+    rect = await page.evaluate((n) => window.newsroom.locate(n), name);
+    if (rect) break;
+    await page.waitForTimeout(30);
+  }
+  if (!rect) throw new Error(`widget "${name}" was not drawn`);
+  await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await page.waitForTimeout(50);  // a frame to hover, as a person would
+  await page.mouse.down();
+  await page.waitForTimeout(50);
+  await page.mouse.up();
+  return rect;
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}

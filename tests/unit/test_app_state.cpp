@@ -1,0 +1,113 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app_state.h"
+#include "app/state_json.h"
+
+using namespace newsroom;
+
+namespace {
+
+// n articles, id 100+i, number i+1, one day apart; article 0 pinned when asked.
+std::string board_json(int count, bool with_pinned) {
+  std::string json = R"({"exported_at":"2024-03-15T09:00:00+09:00","articles":[)";
+  for (int i = 0; i < count; ++i) {
+    if (i) json += ',';
+    const bool pinned = with_pinned && i == 0;
+    char date[32];
+    std::snprintf(date, sizeof date, "2023-%02d-%02d 10:00", 1 + i / 28, 1 + i % 28);
+    json += R"({"id":)" + std::to_string(100 + i) + R"(,"number":)" + std::to_string(pinned ? 0 : i) +
+            R"(,"title":"글 )" + std::to_string(i) + R"(","published_at":")" + date + R"(","pinned":)" +
+            (pinned ? "true" : "false") + "}";
+  }
+  return json + "]}";
+}
+
+AppState loaded(int count, bool with_pinned = true) {
+  AppState app;
+  app.load(import_export(board_json(count, with_pinned), "test.json"));
+  return app;
+}
+
+}  // namespace
+
+TEST_CASE("the list pages through the board in board order, pinned notice first") {
+  AppState app = loaded(40);
+  CHECK(app.page_count() == 3);
+  auto rows = app.page_rows();
+  REQUIRE(rows.size() == 15);
+  CHECK(app.board().id(rows[0]) == 100);  // the pinned notice, though oldest
+  CHECK(app.board().id(rows[1]) == 139);  // then the highest number
+  CHECK(app.board().id(rows[2]) == 138);
+  CHECK(app.go_to_page(3));
+  CHECK(app.page_rows().size() == 10);
+  CHECK(app.hash() == "#/?page=3");
+  CHECK_FALSE(app.go_to_page(3));  // already there: the URL need not change
+  app.go_to_page(99);
+  CHECK(app.route().page == 3);  // clamped to the last page
+}
+
+TEST_CASE("opening an article and going back returns to the same page") {
+  AppState app = loaded(40);
+  app.go_to_page(2);
+  CHECK(app.open(120));
+  CHECK(app.hash() == "#/article/120");
+  REQUIRE(app.open_article());
+  CHECK(app.board().title(*app.open_article()) == "글 20");
+  CHECK(app.back_to_list());
+  CHECK(app.hash() == "#/?page=2");
+}
+
+TEST_CASE("an article link that does not exist shows no article") {
+  AppState app = loaded(5);
+  app.apply_hash("#/article/424242");
+  CHECK(app.route().view == Route::View::article);
+  CHECK_FALSE(app.open_article());
+  const auto state = nlohmann::json::parse(state_json(app, FrameFacts{}));
+  CHECK(state["route"] == "article");
+  CHECK(state["article"].is_null());
+}
+
+TEST_CASE("a hash that arrives before the data is honoured once the data is in") {
+  AppState app;
+  app.apply_hash("#/?page=2");
+  CHECK(app.route().page == 2);
+  app.load(import_export(board_json(40, false), "late.json"));
+  CHECK(app.route().page == 2);
+  CHECK(app.board().id(app.page_rows()[0]) == 100 + 40 - 16);
+}
+
+TEST_CASE("a broken reload keeps the last good board on screen") {
+  AppState app = loaded(20);
+  app.open(105);
+  app.load(import_export("{\"articles\": [", "broken.json"));
+  CHECK(app.board().size() == 20);
+  CHECK_FALSE(app.report().usable);
+  REQUIRE(app.open_article());
+  CHECK(app.board().id(*app.open_article()) == 105);
+  const auto state = nlohmann::json::parse(state_json(app, FrameFacts{}));
+  CHECK(state["data"]["articles"] == 20);
+  CHECK(state["data"]["usable"] == false);
+  CHECK(state["data"]["source"] == "broken.json");
+  CHECK(state["data"]["problems"].size() == 1);
+}
+
+TEST_CASE("state() reports what the page shows") {
+  AppState app = loaded(40);
+  FrameFacts facts;
+  facts.drawn_ids = {100, 139, 138};
+  facts.frame = 7;
+  facts.glyphs_missing = 2;
+  const auto state = nlohmann::json::parse(state_json(app, facts));
+  CHECK(state["route"] == "list");
+  CHECK(state["mode"] == "board");
+  CHECK(state["results"]["total"] == 40);
+  CHECK(state["results"]["ids"] == nlohmann::json::array({100, 139, 138}));
+  CHECK(state["article"].is_null());
+  CHECK(state["data"]["articles"] == 40);
+  CHECK(state["data"]["skipped"] == 0);
+  CHECK(state["data"]["exported_at"] == "2024-03-15T09:00:00+09:00");
+  CHECK(state["glyphs_missing"] == 2);
+  CHECK(state["frame"] == 7);
+}

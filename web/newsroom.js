@@ -1,0 +1,129 @@
+// The page side of the viewer: starts every download at once, hands bytes to the wasm
+// module, keeps the URL hash and history in step with the app, and exposes
+// window.newsroom, the boundary that tests and embedding pages use (docs/testing.md).
+(function () {
+  'use strict';
+
+  const params = new URLSearchParams(location.search);
+  const dataUrl = params.get('data') || 'data/articles.json';
+  const fontUrl = 'fonts/NanumGothic.ttf';
+  const canvas = document.getElementById('canvas');
+  const boot = document.getElementById('boot');
+
+  // --- downloads, started before the runtime is up -------------------------------
+  async function fetchBytes(url) {
+    const response = await fetch(url, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    return new Uint8Array(await response.arrayBuffer());
+  }
+  const fontPromise = fetchBytes(fontUrl).catch((error) => {
+    console.warn(`newsroom: font ${fontUrl} could not be loaded: ${error.message}`);
+    return null;
+  });
+  const firstData = fetchBytes(dataUrl).then((bytes) => ({ bytes }), (error) => ({ error }));
+
+  // --- helpers over the wasm heap ------------------------------------------------
+  function copyIn(bytes) {
+    const ptr = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, ptr);
+    return ptr;  // the callee frees it
+  }
+  function withString(text, fn) {
+    const size = Module.lengthBytesUTF8(text) + 1;
+    const ptr = Module._malloc(size);
+    Module.stringToUTF8(text, ptr, size);
+    try { return fn(ptr); } finally { Module._free(ptr); }
+  }
+
+  let started = false;
+  let resolveReady;
+  const ready = new Promise((resolve) => { resolveReady = resolve; });
+
+  function deliver(result, source) {
+    if (result.bytes) {
+      withString(source, (src) => Module._newsroom_load_export(copyIn(result.bytes), result.bytes.length, src));
+    } else {
+      const message = `the export could not be fetched: ${result.error.message || result.error}`;
+      withString(source, (src) => withString(message, (msg) => Module._newsroom_load_failed(src, msg)));
+    }
+  }
+
+  function applyHash() {
+    if (started) withString(location.hash, (ptr) => Module._newsroom_set_hash(ptr));
+  }
+  window.addEventListener('popstate', applyHash);
+  window.addEventListener('hashchange', applyHash);
+
+  const depth = () => (history.state && history.state.newsroomDepth) || 0;
+
+  // Called from C++ (src/platform/browser.cpp).
+  window.newsroomHost = {
+    runtimeStarted() {
+      started = true;
+      applyHash();
+      fontPromise.then((bytes) => {
+        if (bytes) Module._newsroom_set_font(copyIn(bytes), bytes.length);
+        else Module._newsroom_set_font(0, 0);
+      });
+      firstData.then((result) => deliver(result, dataUrl));
+    },
+    pushHash(hash) {
+      if (location.hash !== hash) history.pushState({ newsroomDepth: depth() + 1 }, '', hash);
+    },
+    replaceHash(hash) {
+      if (location.hash !== hash) history.replaceState(history.state, '', hash);
+    },
+    canGoBack: () => depth() > 0,
+    openUrl(url) {
+      if (/^(https?:|mailto:)/i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+    },
+    signalReady() {
+      boot.classList.add('hidden');
+      resolveReady();
+    },
+  };
+
+  // --- window.newsroom: the documented boundary -------------------------------------
+  window.newsroom = {
+    ready,
+    state() {
+      if (!started) return null;
+      return JSON.parse(Module.UTF8ToString(Module._newsroom_state()));
+    },
+    // CSS-pixel rectangle of a widget drawn in the last frame, or null.
+    locate(name) {
+      if (!started) return null;
+      const text = withString(String(name), (ptr) => Module.UTF8ToString(Module._newsroom_locate(ptr)));
+      if (!text) return null;
+      const [x, y, w, h] = text.split(' ').map(Number);
+      const rect = canvas.getBoundingClientRect();
+      const sx = rect.width / canvas.width;
+      const sy = rect.height / canvas.height;
+      return { x: rect.left + x * sx, y: rect.top + y * sy, w: w * sx, h: h * sy };
+    },
+    // Loads another export (a URL); resolves once it is imported (or refused).
+    async load(url) {
+      await ready;
+      let result;
+      try { result = { bytes: await fetchBytes(url) }; } catch (error) { result = { error }; }
+      deliver(result, String(url));
+      return window.newsroom.state().data;
+    },
+  };
+
+  // --- the Emscripten module ---------------------------------------------------------
+  window.Module = {
+    canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    onAbort(what) {
+      boot.textContent = `뉴스룸을 시작하지 못했습니다.\n${what}`;
+      boot.classList.remove('hidden');
+      boot.classList.add('failed');
+    },
+  };
+  if (!window.WebAssembly || !document.createElement('canvas').getContext('webgl2')) {
+    boot.textContent = '이 브라우저는 WebGL2 또는 WebAssembly를 지원하지 않습니다.';
+    boot.classList.add('failed');
+  }
+})();
