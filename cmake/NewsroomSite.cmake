@@ -21,7 +21,7 @@ add_executable(newsroom_web
   ui/widgets.cpp
   platform/browser.cpp
   platform/main_web.cpp)
-target_link_libraries(newsroom_web PRIVATE newsroom_app newsroom_imgui)
+target_link_libraries(newsroom_web PRIVATE newsroom_app newsroom_imgui newsroom_nlohmann)
 newsroom_configure(newsroom_web)
 set_target_properties(newsroom_web PROPERTIES
   OUTPUT_NAME index SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${NEWSROOM_SITE_DIR}")

@@ -12,6 +12,11 @@ export NODE_PATH=/usr/share/nodejs  # Emscripten 3.1.6's optimizer needs Debian'
 jobs=$(nproc 2>/dev/null || echo 2)
 if [ -z "${NEWSROOM_CORPORA:-}" ]; then
   echo "[test] NEWSROOM_CORPORA is not set: tests over outside corpora will say they are skipped"
+elif [ -f "$NEWSROOM_CORPORA/naughty-strings/blns.json.gz" ]; then
+  mkdir -p build/corpora
+  gunzip -c "$NEWSROOM_CORPORA/naughty-strings/blns.json.gz" > build/corpora/blns.json
+  export NEWSROOM_BLNS="$root/build/corpora/blns.json"
+  echo "[test] outside corpora from $NEWSROOM_CORPORA (naughty strings unpacked to build/corpora)"
 fi
 
 echo "[test] 1/3 native build and unit tests (cmake --preset native)"
@@ -24,6 +29,6 @@ cmake --preset web >/dev/null
 cmake --build --preset web -j "$jobs"
 ctest --preset web
 
-echo "[test] 3/3 browser tests (headless Chromium, screenshots in build/browser-screenshots)"
-node --test --test-reporter=spec tests/browser/
+echo "[test] 3/3 Node tests (export schema) and browser tests (headless Chromium, screenshots in build/browser-screenshots)"
+node --test --test-reporter=spec tests/node/ tests/browser/
 echo "[test] all tests passed"

@@ -5,7 +5,11 @@
   'use strict';
 
   const params = new URLSearchParams(location.search);
-  const dataUrl = params.get('data') || 'data/articles.json';
+  // ?data=URL names an export or a manifest; by default data/manifest.json when the data
+  // team has written one, else data/articles.json.
+  const dataUrl = params.get('data');
+  const defaultManifest = 'data/manifest.json';
+  const defaultExport = 'data/articles.json';
   const fontUrl = 'fonts/NanumGothic.ttf';
   const canvas = document.getElementById('canvas');
   const boot = document.getElementById('boot');
@@ -20,7 +24,10 @@
     console.warn(`newsroom: font ${fontUrl} could not be loaded: ${error.message}`);
     return null;
   });
-  const firstData = fetchBytes(dataUrl).then((bytes) => ({ bytes }), (error) => ({ error }));
+  const fetchResult = (url) => fetchBytes(url).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
+  const firstData = dataUrl
+    ? fetchResult(dataUrl)
+    : fetchResult(defaultManifest).then((result) => (result.bytes ? result : fetchResult(defaultExport)));
 
   // --- helpers over the wasm heap ------------------------------------------------
   function copyIn(bytes) {
@@ -39,13 +46,35 @@
   let resolveReady;
   const ready = new Promise((resolve) => { resolveReady = resolve; });
 
-  function deliver(result, source) {
-    if (result.bytes) {
+  const errorText = (error) => String((error && error.message) || error);
+  function loadFailed(source, message) {
+    withString(source, (src) => withString(message, (msg) => Module._newsroom_load_failed(src, msg)));
+  }
+
+  // Hands a fetched export to the importer; a manifest first has its files fetched (in
+  // parallel, relative to the manifest) and imported together.
+  async function deliver(result) {
+    const source = result.url;
+    if (!result.bytes) return loadFailed(source, `the export could not be fetched: ${errorText(result.error)}`);
+    const small = result.bytes.length <= (1 << 20);  // manifests are small; exports need not be asked
+    const manifest = small
+      ? JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(result.bytes), result.bytes.length)))
+      : null;
+    if (manifest === null) {
       withString(source, (src) => Module._newsroom_load_export(copyIn(result.bytes), result.bytes.length, src));
-    } else {
-      const message = `the export could not be fetched: ${result.error.message || result.error}`;
-      withString(source, (src) => withString(message, (msg) => Module._newsroom_load_failed(src, msg)));
+      return;
     }
+    if (manifest.error) return loadFailed(source, `the manifest is broken: ${manifest.error}`);
+    const base = new URL(source, location.href);
+    const parts = await Promise.all(manifest.files.map((file) => fetchResult(new URL(file, base).href)
+      .then((part) => ({ ...part, name: file }))));
+    for (const part of parts) {
+      withString(part.name, (name) => withString(part.bytes ? '' : errorText(part.error), (error) => {
+        if (part.bytes) Module._newsroom_add_part(copyIn(part.bytes), part.bytes.length, name, error);
+        else Module._newsroom_add_part(0, 0, name, error);
+      }));
+    }
+    withString(source, (src) => Module._newsroom_finish_parts(src));
   }
 
   function applyHash() {
@@ -65,7 +94,7 @@
         if (bytes) Module._newsroom_set_font(copyIn(bytes), bytes.length);
         else Module._newsroom_set_font(0, 0);
       });
-      firstData.then((result) => deliver(result, dataUrl));
+      firstData.then(deliver);
     },
     pushHash(hash) {
       if (location.hash !== hash) history.pushState({ newsroomDepth: depth() + 1 }, '', hash);
@@ -104,9 +133,7 @@
     // Loads another export (a URL); resolves once it is imported (or refused).
     async load(url) {
       await ready;
-      let result;
-      try { result = { bytes: await fetchBytes(url) }; } catch (error) { result = { error }; }
-      deliver(result, String(url));
+      await deliver(await fetchResult(String(url)));
       return window.newsroom.state().data;
     },
   };

@@ -11,11 +11,13 @@ nlohmann::json problems_json(const ImportReport& report, size_t max_problems) {
   nlohmann::json problems = nlohmann::json::array();
   for (const Problem& p : report.problems) {
     if (problems.size() >= max_problems) break;
-    problems.push_back({{"severity", to_string(p.severity)},
-                        {"record", p.record},
-                        {"id", p.id},
-                        {"field", p.field},
-                        {"message", p.message}});
+    nlohmann::json problem = {{"severity", to_string(p.severity)},
+                              {"record", p.record},
+                              {"id", p.id},
+                              {"field", p.field},
+                              {"message", p.message}};
+    if (!p.file.empty()) problem["file"] = p.file;
+    problems.push_back(std::move(problem));
   }
   return problems;
 }

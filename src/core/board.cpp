@@ -1,7 +1,6 @@
 #include "core/board.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace newsroom {
 namespace {
@@ -31,80 +30,111 @@ ArticleView Board::article(uint32_t index) const {
                      text(source_urls_[index])};
 }
 
+ArticleDraft Board::draft(uint32_t index) const {
+  const ArticleView a = article(index);
+  ArticleDraft d;
+  d.id = a.id;
+  d.number = a.number;
+  d.category = a.category;
+  d.title = a.title;
+  d.author = a.author;
+  d.published_at = a.published_at;
+  d.views = a.views;
+  d.pinned = a.pinned;
+  d.body = a.body;
+  d.summary = a.summary;
+  d.source_name = a.source_name;
+  d.source_url = a.source_url;
+  for (const LinkRef& link : links_[index]) d.links.push_back({std::string(text(link.title)), std::string(text(link.url)), link.clicks});
+  for (const AttachmentRef& file : attachments_[index]) {
+    d.attachments.push_back({std::string(text(file.name)), std::string(text(file.url)), file.size, file.downloads});
+  }
+  for (const TextRef& tag : tags_[index]) d.tags.emplace_back(text(tag));
+  return d;
+}
+
 std::optional<uint32_t> Board::find(int64_t id) const {
   const auto it = index_of_id_.find(id);
   if (it == index_of_id_.end()) return std::nullopt;
   return it->second;
 }
 
-bool BoardBuilder::add(ArticleDraft draft) {
-  const auto [it, inserted] = slot_of_id_.try_emplace(draft.id, drafts_.size());
-  if (inserted) {
-    drafts_.push_back(std::move(draft));
-    return false;
+bool BoardBuilder::add(ArticleDraft&& d) {
+  Board& b = board_;
+  const uint32_t row = static_cast<uint32_t>(b.ids_.size());
+  bool replaced = false;
+  const auto [slot, inserted] = b.index_of_id_.try_emplace(d.id, row);
+  if (!inserted) {
+    replaced_row_.resize(row + 1, 0);
+    replaced_row_[slot->second] = 1;
+    ++replaced_;
+    slot->second = row;
+    replaced = true;
   }
-  drafts_[it->second] = std::move(draft);
-  return true;
+  b.ids_.push_back(d.id);
+  b.numbers_.push_back(d.number);
+  b.published_at_.push_back(d.published_at);
+  b.views_.push_back(d.views);
+  b.pinned_.push_back(d.pinned ? 1 : 0);
+  const auto [category, added] = category_index_.try_emplace(d.category, static_cast<uint16_t>(b.category_names_.size()));
+  if (added) b.category_names_.push_back(d.category);
+  b.categories_.push_back(category->second);
+  b.titles_.push_back(store(b.arena_, d.title));
+  b.authors_.push_back(store(b.arena_, d.author));
+  b.bodies_.push_back(store(b.arena_, d.body));
+  b.summaries_.push_back(store(b.arena_, d.summary));
+  b.source_names_.push_back(store(b.arena_, d.source_name));
+  b.source_urls_.push_back(store(b.arena_, d.source_url));
+  auto& attachments = b.attachments_.emplace_back();
+  attachments.reserve(d.attachments.size());
+  for (const auto& a : d.attachments) {
+    attachments.push_back({store(b.arena_, a.name), store(b.arena_, a.url), a.size, a.downloads});
+  }
+  auto& links = b.links_.emplace_back();
+  links.reserve(d.links.size());
+  for (const auto& link : d.links) links.push_back({store(b.arena_, link.title), store(b.arena_, link.url), link.clicks});
+  auto& tags = b.tags_.emplace_back();
+  tags.reserve(d.tags.size());
+  for (const auto& tag : d.tags) tags.push_back(store(b.arena_, tag));
+  return replaced;
+}
+
+void BoardBuilder::drop_replaced_rows() {
+  Board& b = board_;
+  replaced_row_.resize(b.ids_.size(), 0);
+  // Compacts every column in place; the replaced rows' text stays in the arena unused.
+  const auto compact = [this](auto& column) {
+    size_t out = 0;
+    for (size_t row = 0; row < column.size(); ++row) {
+      if (!replaced_row_[row]) column[out++] = std::move(column[row]);
+    }
+    column.resize(out);
+  };
+  compact(b.ids_);
+  compact(b.numbers_);
+  compact(b.published_at_);
+  compact(b.views_);
+  compact(b.pinned_);
+  compact(b.categories_);
+  compact(b.titles_);
+  compact(b.authors_);
+  compact(b.bodies_);
+  compact(b.summaries_);
+  compact(b.source_names_);
+  compact(b.source_urls_);
+  compact(b.attachments_);
+  compact(b.links_);
+  compact(b.tags_);
+  for (uint32_t row = 0; row < b.ids_.size(); ++row) b.index_of_id_[b.ids_[row]] = row;
+  replaced_row_.clear();
+  replaced_ = 0;
 }
 
 Board BoardBuilder::build(BoardInfo info) && {
-  Board board;
+  if (replaced_ > 0) drop_replaced_rows();
+  Board board = std::move(board_);
   board.info = std::move(info);
-  const size_t count = drafts_.size();
-  size_t text_bytes = 0;
-  for (const ArticleDraft& d : drafts_) {
-    text_bytes += d.category.size() + d.title.size() + d.author.size() + d.body.size() + d.summary.size() +
-                  d.source_name.size() + d.source_url.size();
-  }
-  board.arena_.reserve(text_bytes + count * 64);
-  board.ids_.reserve(count);
-  board.numbers_.reserve(count);
-  board.published_at_.reserve(count);
-  board.views_.reserve(count);
-  board.pinned_.reserve(count);
-  board.categories_.reserve(count);
-  board.titles_.reserve(count);
-  board.authors_.reserve(count);
-  board.bodies_.reserve(count);
-  board.summaries_.reserve(count);
-  board.source_names_.reserve(count);
-  board.source_urls_.reserve(count);
-  board.attachments_.reserve(count);
-  board.links_.reserve(count);
-  board.tags_.reserve(count);
-  board.index_of_id_.reserve(count);
-
-  std::unordered_map<std::string, uint16_t> category_index;
-  for (ArticleDraft& d : drafts_) {
-    const uint32_t index = static_cast<uint32_t>(board.ids_.size());
-    board.ids_.push_back(d.id);
-    board.numbers_.push_back(d.number);
-    board.published_at_.push_back(d.published_at);
-    board.views_.push_back(d.views);
-    board.pinned_.push_back(d.pinned ? 1 : 0);
-    auto [cat, added] = category_index.try_emplace(d.category, static_cast<uint16_t>(board.category_names_.size()));
-    if (added) board.category_names_.push_back(d.category);
-    board.categories_.push_back(cat->second);
-    board.titles_.push_back(store(board.arena_, d.title));
-    board.authors_.push_back(store(board.arena_, d.author));
-    board.bodies_.push_back(store(board.arena_, d.body));
-    board.summaries_.push_back(store(board.arena_, d.summary));
-    board.source_names_.push_back(store(board.arena_, d.source_name));
-    board.source_urls_.push_back(store(board.arena_, d.source_url));
-    auto& attachments = board.attachments_.emplace_back();
-    for (const auto& a : d.attachments) {
-      attachments.push_back({store(board.arena_, a.name), store(board.arena_, a.url), a.size, a.downloads});
-    }
-    auto& links = board.links_.emplace_back();
-    for (const auto& [title, url] : d.links) links.push_back({store(board.arena_, title), store(board.arena_, url)});
-    auto& tags = board.tags_.emplace_back();
-    for (const auto& tag : d.tags) tags.push_back(store(board.arena_, tag));
-    board.index_of_id_.emplace(d.id, index);
-    d = ArticleDraft{};  // release the draft's memory as we go
-  }
-  drafts_.clear();
-  slot_of_id_.clear();
-
+  const uint32_t count = static_cast<uint32_t>(board.ids_.size());
   board.board_order_.resize(count);
   for (uint32_t i = 0; i < count; ++i) board.board_order_[i] = i;
   std::stable_sort(board.board_order_.begin(), board.board_order_.end(), [&board](uint32_t a, uint32_t b) {

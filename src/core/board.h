@@ -26,6 +26,7 @@ struct AttachmentRef {
 
 struct LinkRef {
   TextRef title, url;
+  int64_t clicks = -1;  // -1 when the export does not say
 };
 
 // Board-level metadata from the export header.
@@ -49,7 +50,11 @@ struct ArticleDraft {
   std::string body;  // plain text, paragraphs separated by blank lines
   std::string summary;
   std::string source_name, source_url;
-  std::vector<std::pair<std::string, std::string>> links;  // title, url
+  struct Link {
+    std::string title, url;
+    int64_t clicks = -1;
+  };
+  std::vector<Link> links;
   struct Attachment {
     std::string name, url;
     int64_t size = -1, downloads = -1;
@@ -74,6 +79,8 @@ class Board {
   bool empty() const { return ids_.empty(); }
 
   ArticleView article(uint32_t index) const;
+  // Everything about one article as a draft (for merging boards).
+  ArticleDraft draft(uint32_t index) const;
   std::optional<uint32_t> find(int64_t id) const;
   std::string_view text(TextRef ref) const { return std::string_view(arena_).substr(ref.offset, ref.length); }
 
@@ -111,17 +118,24 @@ class Board {
   std::vector<uint32_t> board_order_;
 };
 
-// Collects drafts and produces a Board. A later draft with an id already seen replaces
+// Appends drafts straight into the board's columns and arena (no second copy of the
+// text), then finishes the board order. A later draft with an id already seen replaces
 // the earlier one (the importer reports it); `add` returns true in that case.
 class BoardBuilder {
  public:
-  bool add(ArticleDraft draft);
-  size_t size() const { return drafts_.size(); }
+  // Expected text bytes (the arena grows past it if needed).
+  void reserve_text(size_t bytes) { board_.arena_.reserve(bytes); }
+  bool add(ArticleDraft&& draft);
+  size_t size() const { return board_.ids_.size() - replaced_; }
   Board build(BoardInfo info) &&;
 
  private:
-  std::vector<ArticleDraft> drafts_;
-  std::unordered_map<int64_t, size_t> slot_of_id_;
+  void drop_replaced_rows();
+
+  Board board_;
+  std::vector<uint8_t> replaced_row_;  // rows superseded by a later record with their id
+  size_t replaced_ = 0;
+  std::unordered_map<std::string, uint16_t> category_index_;
 };
 
 }  // namespace newsroom

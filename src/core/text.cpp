@@ -78,8 +78,17 @@ std::string sanitize_utf8(std::string_view text) {
   char32_t cp = 0;
   while (pos < text.size()) {
     const size_t at = pos;
-    if (decode_utf8(text, pos, cp)) out.append(text.substr(at, pos - at));
-    else append_utf8(out, kReplacementCharacter);
+    if (decode_utf8(text, pos, cp)) {
+      out.append(text.substr(at, pos - at));
+      continue;
+    }
+    // One U+FFFD per broken sequence: a lead byte swallows the continuation bytes that
+    // follow it (a cut-off Hangul syllable is one replacement, not three).
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead >= 0xC2 && lead <= 0xF4) {
+      while (pos < text.size() && pos - at < 4 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    }
+    append_utf8(out, kReplacementCharacter);
   }
   return out;
 }

@@ -15,7 +15,8 @@ void ImportReport::add(Severity severity, int64_t record, std::string id, std::s
 
 void ImportReport::fail(std::string message) {
   usable = false;
-  add(Severity::error, -1, "", "", std::move(message));
+  // The reason the file could not be used comes first, before any record's problems.
+  problems.insert(problems.begin(), Problem{Severity::error, -1, "", "", std::move(message)});
 }
 
 const char* to_string(Severity severity) { return severity == Severity::warning ? "warning" : "error"; }

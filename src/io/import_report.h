@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct Problem {
   std::string id;       // the record's id as written, when it has one
   std::string field;    // "published_at", "source.url", "attachments[1].size", ... or "" for the record
   std::string message;
+  std::string file;  // which file of a manifest, when there are several
 };
 
 struct ImportReport {
@@ -28,6 +30,8 @@ struct ImportReport {
   size_t skipped = 0;  // records that could not become articles
   bool usable = true;  // false: nothing could be read (the last good board stays)
   std::vector<Problem> problems;
+  // Gnuboard columns holding personal data that the file publishes (dropped at import).
+  std::set<std::string> personal_columns;
 
   size_t count(Severity severity) const;
   void add(Severity severity, int64_t record, std::string id, std::string field, std::string message);

@@ -33,11 +33,11 @@ struct ErrorLocator : nlohmann::json_sax<nlohmann::json> {
 
 }  // namespace
 
-std::string describe_json_failure(std::string_view bytes, std::string_view fast_parser_message) {
+std::string describe_json_failure(std::string_view bytes, std::string_view fast_parser_message, size_t base_offset) {
   ErrorLocator locator;
   nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &locator, nlohmann::json::input_format_t::json, true);
   if (!locator.failed) {
-    return "the file could not be read as an export: " + std::string(fast_parser_message);
+    return "not readable at byte " + std::to_string(base_offset) + ": " + std::string(fast_parser_message);
   }
   // nlohmann counts the offending character; report the byte where it starts.
   const size_t offset = locator.position > 0 ? locator.position - 1 : 0;
@@ -55,8 +55,10 @@ std::string describe_json_failure(std::string_view bytes, std::string_view fast_
   const size_t colon = detail.find(": ");
   if (colon != std::string::npos) detail = detail.substr(colon + 2);
   const std::string ending = offset >= bytes.size() ? " (the file ends too early: truncated?)" : "";
-  return "not valid JSON at byte " + std::to_string(offset) + " (line " + std::to_string(line) + ", column " +
-         std::to_string(column) + "): " + detail + ending;
+  // Line and column only make sense for the whole file, not for one record of it.
+  const std::string position = base_offset > 0 ? std::string()
+                                               : " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
+  return "not valid JSON at byte " + std::to_string(base_offset + offset) + position + ": " + detail + ending;
 }
 
 }  // namespace newsroom

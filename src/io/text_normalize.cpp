@@ -1,5 +1,6 @@
 #include "io/text_normalize.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <utf8proc.h>
 
@@ -44,9 +45,43 @@ bool is_dropped_control(char32_t cp) {
   return (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
 }
 
+// One pass over text that is almost always already normal: valid UTF-8, no controls but
+// newline and tab, no CR, and nothing NFC could change (see nfc_quick_yes). Hangul
+// syllables (3 bytes) and ASCII are checked inline without a general decoder.
+bool already_normal(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  size_t pos = 0;
+  while (pos < size) {
+    const unsigned char b = bytes[pos];
+    if (b < 0x80) {
+      if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) return false;
+      ++pos;
+      continue;
+    }
+    if ((b & 0xF0) == 0xE0 && pos + 2 < size && (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80) {
+      const char32_t cp = ((b & 0x0F) << 12) | ((bytes[pos + 1] & 0x3F) << 6) | (bytes[pos + 2] & 0x3F);
+      const bool safe = (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x2000 && cp <= 0x2FFF) ||
+                        (cp >= 0x3000 && cp <= 0x3098) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xFF00 && cp <= 0xFFEF);
+      if (!safe) return false;  // includes overlong forms and surrogates
+      pos += 3;
+      continue;
+    }
+    if ((b & 0xE0) == 0xC0 && pos + 1 < size && (bytes[pos + 1] & 0xC0) == 0x80) {
+      const char32_t cp = ((b & 0x1F) << 6) | (bytes[pos + 1] & 0x3F);
+      if (cp < 0xA0 || cp >= 0x300) return false;  // overlong, C1 controls, combining marks and beyond
+      pos += 2;
+      continue;
+    }
+    return false;  // anything else takes the careful path
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string normalize_text(std::string_view text) {
+  if (already_normal(text)) return std::string(text);
   std::string clean;
   clean.reserve(text.size());
   size_t pos = 0;
@@ -140,19 +175,77 @@ bool decode_entity(std::string_view html, size_t& pos, std::string& out) {
   return true;
 }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
+}  // namespace
+
+namespace {
+
+bool iequals_prefix(std::string_view text, size_t at, std::string_view word) {
+  if (at + word.size() > text.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = text[at + i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != word[i]) return false;
   }
-  return out;
+  return true;
+}
+
+// The value of attribute `name` in a tag's inside ("a href='x' title=y"), entities decoded.
+std::string attribute(std::string_view tag, std::string_view name) {
+  for (size_t at = 0; at + name.size() < tag.size(); ++at) {
+    const bool boundary = at == 0 || tag[at - 1] == ' ' || tag[at - 1] == '\t' || tag[at - 1] == '\n';
+    if (!boundary || !iequals_prefix(tag, at, name)) continue;
+    size_t pos = at + name.size();
+    while (pos < tag.size() && tag[pos] == ' ') ++pos;
+    if (pos >= tag.size() || tag[pos] != '=') continue;
+    ++pos;
+    while (pos < tag.size() && tag[pos] == ' ') ++pos;
+    if (pos >= tag.size()) return {};
+    std::string_view raw;
+    if (tag[pos] == '"' || tag[pos] == '\'') {
+      const size_t close = tag.find(tag[pos], pos + 1);
+      raw = tag.substr(pos + 1, close == std::string_view::npos ? std::string_view::npos : close - pos - 1);
+    } else {
+      const size_t end = tag.find_first_of(" \t\n>", pos);
+      raw = tag.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+    }
+    std::string value;
+    for (size_t i = 0; i < raw.size();) {
+      if (raw[i] == '&' && decode_entity(raw, i, value)) continue;
+      value += raw[i++];
+    }
+    return std::string(trim(value));
+  }
+  return {};
+}
+
+std::string file_name_of(std::string_view url) {
+  url = url.substr(0, url.find_first_of("?#"));
+  const size_t slash = url.rfind('/');
+  return std::string(slash == std::string_view::npos ? url : url.substr(slash + 1));
 }
 
 }  // namespace
 
-std::string html_to_text(std::string_view html) {
+bool is_relative_address(std::string_view url) {
+  if (url.empty() || url.substr(0, 2) == "//") return false;
+  const size_t colon = url.find(':');
+  const size_t slash = url.find_first_of("/?#");
+  return colon == std::string_view::npos || (slash != std::string_view::npos && slash < colon);
+}
+
+bool looks_like_html(std::string_view body) {
+  for (const std::string_view tag : {"<p", "<br", "<div", "<span", "<a ", "<img", "<table", "<P", "<BR", "<DIV"}) {
+    if (body.find(tag) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+HtmlText html_to_text(std::string_view html) {
+  HtmlText result;
   std::string out;
   out.reserve(html.size());
+  size_t link_text_start = std::string::npos;  // where the open <a>'s text begins in `out`
+  std::string link_href;
   size_t pos = 0;
   while (pos < html.size()) {
     const char c = html[pos];
@@ -168,19 +261,27 @@ std::string html_to_text(std::string_view html) {
       ++pos;
       continue;
     }
+    if (html.substr(pos, 4) == "<!--") {
+      const size_t end = html.find("-->", pos + 4);
+      pos = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
     const size_t close = html.find('>', pos);
     if (close == std::string_view::npos) break;  // a cut-off tag at the end: drop it
-    std::string tag = lower_ascii(html.substr(pos + 1, close - pos - 1));
+    const std::string_view tag = html.substr(pos + 1, close - pos - 1);
     const bool closing = !tag.empty() && tag[0] == '/';
-    const size_t name_start = closing ? 1 : 0;
-    size_t name_end = name_start;
-    while (name_end < tag.size() && ((tag[name_end] >= 'a' && tag[name_end] <= 'z') || (tag[name_end] >= '0' && tag[name_end] <= '9'))) ++name_end;
-    const std::string name = tag.substr(name_start, name_end - name_start);
+    size_t name_end = closing ? 1 : 0;
+    std::string name;
+    while (name_end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_end]))) {
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(tag[name_end])));
+      ++name_end;
+    }
     pos = close + 1;
     if (!closing && (name == "script" || name == "style")) {
-      const size_t end_tag = lower_ascii(html.substr(pos)).find("</" + name);
-      pos = end_tag == std::string::npos ? html.size() : pos + end_tag;
-      const size_t after = html.find('>', pos);
+      const std::string end_tag = "</" + name;
+      size_t end = pos;
+      while (end < html.size() && !iequals_prefix(html, end, end_tag)) ++end;
+      const size_t after = html.find('>', end);
       pos = after == std::string_view::npos ? html.size() : after + 1;
       continue;
     }
@@ -189,19 +290,36 @@ std::string html_to_text(std::string_view html) {
     } else if (name == "p" || name == "div" || name == "li" || name == "tr" || name == "blockquote" ||
                (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6')) {
       out += "\n\n";
+    } else if (name == "a" && !closing) {
+      link_href = attribute(tag.substr(name_end), "href");
+      link_text_start = out.size();
+    } else if (name == "a" && closing && link_text_start != std::string::npos) {
+      if (is_safe_link(link_href)) {
+        result.links.push_back({std::string(trim(std::string_view(out).substr(link_text_start))), link_href});
+      }
+      link_text_start = std::string::npos;
+    } else if (name == "img") {
+      const std::string src = attribute(tag.substr(name_end), "src");
+      const std::string alt = attribute(tag.substr(name_end), "alt");
+      if (!src.empty() && (is_safe_link(src) || is_relative_address(src))) {
+        result.images.push_back({alt.empty() ? file_name_of(src) : alt, src});
+      }
+      out += alt.empty() ? " [이미지] " : " [이미지: " + alt + "] ";
     }
   }
-  // Collapse the spaces HTML would collapse, keep paragraph breaks.
-  std::string collapsed;
-  collapsed.reserve(out.size());
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == ' ' && (collapsed.empty() || collapsed.back() == ' ' || collapsed.back() == '\n')) continue;
-    if (out[i] == '\n') {
-      while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  // Collapse the spaces HTML would collapse; at most one blank line between paragraphs.
+  std::string& text = result.text;
+  text.reserve(out.size());
+  for (const char ch : out) {
+    if (ch == ' ' && (text.empty() || text.back() == ' ' || text.back() == '\n')) continue;
+    if (ch == '\n') {
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      if (text.empty() || (text.size() >= 2 && text[text.size() - 1] == '\n' && text[text.size() - 2] == '\n')) continue;
     }
-    collapsed += out[i];
+    text += ch;
   }
-  return collapsed;
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return result;
 }
 
 }  // namespace newsroom

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsroom {
 
@@ -16,9 +17,25 @@ std::string normalize_line(std::string_view text);
 // Only http(s) and mailto addresses may become links; anything else is shown as text.
 bool is_safe_link(std::string_view url);
 
-// Plain text from a limited HTML body: <p>, <br>, <div>, <li> and headings become
-// paragraph breaks, script and style are dropped with their content, other tags are
-// removed, character entities decoded.
-std::string html_to_text(std::string_view html);
+// A relative address inside the site ("attachments/12/사진1.jpg"): no scheme, not "//".
+bool is_relative_address(std::string_view url);
+
+// A body that holds HTML tags (used when an export does not say).
+bool looks_like_html(std::string_view body);
+
+struct HtmlText {
+  struct Link {
+    std::string title, url;
+  };
+  std::string text;           // paragraphs separated by blank lines
+  std::vector<Link> links;    // <a href> with http(s)/mailto targets, in order
+  std::vector<Link> images;   // <img src>: title (alt or file name) and address
+};
+
+// Plain text from a limited HTML body: <p>, <div>, <li>, <tr> and headings become
+// paragraph breaks, <br> a line break, script and style are dropped with their content,
+// links keep their text (and are listed), images become "[이미지: alt]" (and are listed),
+// other tags are removed, character entities decoded.
+HtmlText html_to_text(std::string_view html);
 
 }  // namespace newsroom

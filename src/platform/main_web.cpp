@@ -2,7 +2,9 @@
 // the canvas sized to CSS size × devicePixelRatio, and the C functions window.newsroom calls.
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -14,7 +16,9 @@
 
 #include "app/app_state.h"
 #include "app/state_json.h"
+#include <nlohmann/json.hpp>
 #include "io/importer.h"
+#include "io/manifest.h"
 #include "platform/browser.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -36,6 +40,9 @@ struct Runtime {
   std::string title;
   std::string state;  // last state() JSON, kept alive for the caller
   std::string located;
+  std::string manifest;  // last newsroom_manifest_files() answer
+  // The files of a manifest being delivered (bytes owned until the import is done).
+  std::vector<std::pair<std::unique_ptr<char, decltype(&std::free)>, ExportPart>> parts;
 };
 
 Runtime& runtime() {
@@ -153,6 +160,38 @@ EMSCRIPTEN_KEEPALIVE void newsroom_load_export(char* bytes, int length, const ch
   rt.app.load(std::move(result));
   rt.data_settled = true;
   platform::replace_hash(rt.app.hash());  // the route may have been clamped to the board
+}
+
+// `null` when the bytes are an export; {"files": [...]} or {"error": "..."} for a manifest.
+EMSCRIPTEN_KEEPALIVE const char* newsroom_manifest_files(char* bytes, int length) {
+  Runtime& rt = runtime();
+  std::string error;
+  const auto manifest = read_manifest(std::string_view(bytes, static_cast<size_t>(length)), error);
+  std::free(bytes);
+  if (!manifest) {
+    rt.manifest = "null";
+  } else if (!error.empty()) {
+    rt.manifest = nlohmann::json({{"error", error}}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } else {
+    rt.manifest = nlohmann::json({{"files", manifest->files}}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  return rt.manifest.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void newsroom_add_part(char* bytes, int length, const char* name, const char* fetch_error) {
+  Runtime& rt = runtime();
+  ExportPart part{name, std::string_view(bytes ? bytes : "", bytes ? static_cast<size_t>(length) : 0), fetch_error};
+  rt.parts.emplace_back(std::unique_ptr<char, decltype(&std::free)>(bytes, &std::free), std::move(part));
+}
+
+EMSCRIPTEN_KEEPALIVE void newsroom_finish_parts(const char* source) {
+  Runtime& rt = runtime();
+  std::vector<ExportPart> parts;
+  for (const auto& [owner, part] : rt.parts) parts.push_back(part);
+  rt.app.load(import_parts(parts, source));
+  rt.parts.clear();
+  rt.data_settled = true;
+  platform::replace_hash(rt.app.hash());
 }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_load_failed(const char* source, const char* message) {

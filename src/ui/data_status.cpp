@@ -50,7 +50,8 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     const size_t shown = std::min<size_t>(problems, 500);
     for (size_t i = 0; i < shown; ++i) {
       const Problem& p = report.problems[i];
-      std::string where = p.record < 0 ? std::string("파일 전체") : "레코드 " + std::to_string(p.record);
+      std::string where = p.file.empty() ? std::string() : p.file + " · ";
+      where += p.record < 0 ? std::string("파일 전체") : "레코드 " + std::to_string(p.record);
       if (!p.id.empty()) where += " (id " + p.id + ")";
       if (!p.field.empty()) where += " · " + p.field;
       text(ctx, where, p.severity == Severity::error ? palette().notice : palette().warning);

@@ -172,3 +172,26 @@ test('an export that cannot be fetched or parsed leaves a running page with a cl
   await waitForState(page, (x) => x.frame > frame + 5, 'the page to keep drawing');
   assert.deepEqual(page.errors, []);
 });
+
+test('a manifest splits the archive over several files, merged into one board', async () => {
+  const page = await newPage(env);
+  const part = (ids, year) => ({
+    format: 'newsroom-export', version: 1, exported_at: `${year}-12-31T18:00:00+09:00`,
+    articles: ids.map((id) => ({ id, title: `${year}년 소식 ${id}`, published_at: `${year}-06-0${id % 9 + 1} 10:00`, views: id })),
+  });
+  await page.route('**/archive/manifest.json', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({ format: 'newsroom-manifest', version: 1,
+      exports: ['2022.json', { url: 'parts/2023.json' }, 'missing-2024.json'] }),
+  }));
+  await page.route('**/archive/2022.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(part([1, 2, 3], 2022)) }));
+  await page.route('**/archive/parts/2023.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(part([3, 4], 2023)) }));
+  const s = await open(page, env, '?data=archive/manifest.json');
+  assert.equal(s.data.format, 'newsroom-manifest');
+  assert.equal(s.data.source, 'archive/manifest.json');
+  assert.equal(s.data.articles, 4, 'id 3 is in both files: the later one wins');
+  assert.equal(s.data.exported_at, '2023-12-31T18:00:00+09:00');
+  assert.ok(s.data.problems.some((p) => p.file === 'missing-2024.json' && /HTTP 404/.test(p.message)));
+  assert.ok(s.data.problems.some((p) => p.file === 'parts/2023.json' && p.id === '3' && p.severity === 'warning'));
+  assert.deepEqual(page.errors, []);
+});

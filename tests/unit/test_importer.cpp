@@ -145,8 +145,9 @@ TEST_CASE("whole-file failures say where and what was expected") {
     CHECK(r.problems.at(0).message.find("\"articles\"") != std::string::npos);
   }
   SECTION("EUC-KR from an old board") {
-    // "뉴스룸" in EUC-KR
-    const std::string euckr = "[{\"id\":1,\"title\":\"\xB4\xBA\xBD\xBA\xB7\xEB\",\"published_at\":\"2023-01-01\"}]";
+    // "뉴스룸 뉴스룸 뉴스룸" in EUC-KR
+    const std::string word = "\xB4\xBA\xBD\xBA\xB7\xEB";
+    const std::string euckr = "[{\"id\":1,\"title\":\"" + word + " " + word + " " + word + "\",\"published_at\":\"2023-01-01\"}]";
     const auto r = import_export(euckr, "old.json").report;
     CHECK_FALSE(r.usable);
     CHECK(r.problems.at(0).message.find("EUC-KR") != std::string::npos);
@@ -187,7 +188,9 @@ TEST_CASE("JSONTestSuite: the importer never crashes and refuses every invalid f
     if (name.rfind("n_", 0) == 0) {
       INFO(name);
       CHECK_FALSE(report.usable);
-      CHECK_FALSE(report.problems.empty());
+      // Refused with a place in the file: some problem names a byte offset.
+      CHECK(std::any_of(report.problems.begin(), report.problems.end(),
+                        [](const Problem& p) { return p.message.find("byte") != std::string::npos; }));
       ++refused;
     }
   }

@@ -57,13 +57,29 @@ TEST_CASE("only http(s) and mailto addresses may become links") {
 }
 
 TEST_CASE("HTML bodies become paragraphs with entities decoded and scripts gone") {
-  const std::string text = html_to_text(
-      "<p>전북&amp;카자흐 &lt;포럼&gt;</p><script>alert('x')</script><p>둘째<br>줄 &#xD55C;&#44544;</p>"
-      "<style>p{}</style><div>셋째&nbsp;문단</div>");
-  const auto paragraphs = split_paragraphs(text);
+  const HtmlText html = html_to_text(
+      "<p>전북&amp;카자흐 &lt;포럼&gt;</p><script>alert('x')</script><P>둘째<BR>줄 &#xD55C;&#44544;</P>"
+      "<style>p{}</style><!-- <p>주석</p> --><div>셋째&nbsp;문단</div>");
+  const auto paragraphs = split_paragraphs(html.text);
   REQUIRE(paragraphs.size() == 3);
   CHECK(paragraphs[0] == "전북&카자흐 <포럼>");
   CHECK(paragraphs[1] == "둘째\n줄 한글");
   CHECK(paragraphs[2] == "셋째 문단");
-  CHECK(text.find("alert") == std::string::npos);
+  CHECK(html.text.find("alert") == std::string::npos);
+  CHECK(html.text.find("주석") == std::string::npos);
+}
+
+TEST_CASE("HTML links and images survive as text, and only safe links become links") {
+  const HtmlText html = html_to_text(
+      "<p>기사 <a href=\"https://www.pressian.com/a?b=1&amp;c=2\">원문 보기</a> 및 "
+      "<a href='javascript:alert(1)'>위험한 링크</a></p>"
+      "<p><img src=\"/data/editor/2312/photo.jpg\" alt=\"포럼 현장\"><IMG SRC=data:image/png;base64,xx></p>");
+  REQUIRE(html.links.size() == 1);
+  CHECK(html.links[0].title == "원문 보기");
+  CHECK(html.links[0].url == "https://www.pressian.com/a?b=1&c=2");
+  CHECK(html.text.find("위험한 링크") != std::string::npos);  // its text stays, not as a link
+  REQUIRE(html.images.size() == 1);
+  CHECK(html.images[0].title == "포럼 현장");
+  CHECK(html.images[0].url == "/data/editor/2312/photo.jpg");
+  CHECK(html.text.find("[이미지: 포럼 현장]") != std::string::npos);
 }

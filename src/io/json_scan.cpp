@@ -1,0 +1,117 @@
+#include "io/json_scan.h"
+
+#include <cstring>
+
+namespace newsroom {
+
+size_t JsonScanner::fail(size_t at, const char* expected, ScanError& error) const {
+  if (error.ok()) {
+    error.offset = at;
+    error.expected = expected;
+  }
+  return at;
+}
+
+size_t JsonScanner::skip_whitespace(size_t pos) const {
+  while (pos < text_.size()) {
+    const char c = text_[pos];
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
+    ++pos;
+  }
+  return pos;
+}
+
+size_t JsonScanner::skip_string(size_t pos, ScanError& error) const {
+  // Jump from quote to quote (memchr is vectorized); a quote preceded by an odd run of
+  // backslashes is escaped. Control characters inside strings are left to the record's
+  // parser, which reports them with the record.
+  const char* data = text_.data();
+  ++pos;  // the opening quote
+  while (pos < text_.size()) {
+    const void* found = std::memchr(data + pos, '"', text_.size() - pos);
+    if (!found) break;
+    const size_t quote = static_cast<size_t>(static_cast<const char*>(found) - data);
+    size_t backslashes = 0;
+    while (data[quote - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return quote + 1;
+    pos = quote + 1;
+  }
+  return fail(text_.size(), "a closing '\"' (the file ends inside a string: truncated?)", error);
+}
+
+size_t JsonScanner::skip_value(size_t pos, ScanError& error) const {
+  pos = skip_whitespace(pos);
+  if (pos >= text_.size()) return fail(pos, "a value (the file ends here: truncated?)", error);
+  // Containers are walked with an explicit stack of closers, not recursion.
+  char closers[kMaxDepth];
+  int depth = 0;
+  bool expect_value = true;  // after '[' ',' ':' or at the start
+  bool in_object_key = false;
+  while (pos < text_.size()) {
+    pos = skip_whitespace(pos);
+    if (pos >= text_.size()) break;
+    const char c = text_[pos];
+    if (expect_value) {
+      if (in_object_key) {
+        if (c != '"') return fail(pos, "a member name in quotes", error);
+        pos = skip_string(pos, error);
+        if (!error.ok()) return pos;
+        pos = skip_whitespace(pos);
+        if (pos >= text_.size() || text_[pos] != ':') return fail(pos, "':' after a member name", error);
+        ++pos;
+        in_object_key = false;
+        continue;
+      }
+      if (c == '{' || c == '[') {
+        if (depth == kMaxDepth) return fail(pos, "at most 128 nested lists and objects (too deep)", error);
+        closers[depth++] = c == '{' ? '}' : ']';
+        const size_t next = skip_whitespace(pos + 1);
+        if (next < text_.size() && text_[next] == closers[depth - 1]) {  // empty container
+          --depth;
+          pos = next + 1;
+          expect_value = false;
+          if (depth == 0) return pos;
+          continue;
+        }
+        pos = next;
+        in_object_key = c == '{';
+        continue;
+      }
+      if (c == '"') {
+        pos = skip_string(pos, error);
+        if (!error.ok()) return pos;
+      } else if (c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n') {
+        // Numbers and literals: the record's parser checks their spelling.
+        const size_t start = pos;
+        while (pos < text_.size()) {
+          const char t = text_[pos];
+          if (!((t >= '0' && t <= '9') || (t >= 'a' && t <= 'z') || t == '-' || t == '+' || t == '.' || t == 'E')) break;
+          ++pos;
+        }
+        if (pos == start) return fail(pos, "a value", error);
+      } else {
+        return fail(pos, "a value", error);
+      }
+      expect_value = false;
+      if (depth == 0) return pos;
+      continue;
+    }
+    // After a value inside a container: ',' or the closer.
+    if (c == ',') {
+      ++pos;
+      expect_value = true;
+      in_object_key = closers[depth - 1] == '}';
+      continue;
+    }
+    if (c == closers[depth - 1]) {
+      ++pos;
+      --depth;
+      if (depth == 0) return pos;
+      continue;
+    }
+    return fail(pos, closers[depth - 1] == '}' ? "',' or '}'" : "',' or ']'", error);
+  }
+  return fail(text_.size(), "the rest of the value (the file ends here: truncated?)", error);
+}
+
+}  // namespace newsroom

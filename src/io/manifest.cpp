@@ -1,0 +1,74 @@
+#include "io/manifest.h"
+
+#include <nlohmann/json.hpp>
+
+namespace newsroom {
+
+std::optional<Manifest> read_manifest(std::string_view bytes, std::string& error) {
+  // Cheap test first: exports are large, manifests small and say what they are.
+  if (bytes.size() > (1 << 20) || bytes.find("newsroom-manifest") == std::string_view::npos) return std::nullopt;
+  const nlohmann::json doc = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || doc.value("format", "") != "newsroom-manifest") return std::nullopt;
+  Manifest manifest;
+  const auto exports = doc.find("exports");
+  if (exports == doc.end() || !exports->is_array() || exports->empty()) {
+    error = "the manifest has no \"exports\" list of files";
+    return manifest;
+  }
+  for (size_t i = 0; i < exports->size(); ++i) {
+    const nlohmann::json& entry = (*exports)[i];
+    std::string url;
+    if (entry.is_string()) url = entry.get<std::string>();
+    else if (entry.is_object() && entry.contains("url") && entry["url"].is_string()) url = entry["url"].get<std::string>();
+    if (url.empty() || url.find("://") != std::string::npos || url.rfind("//", 0) == 0) {
+      error = "exports[" + std::to_string(i) + "] must be a relative file address";
+      return manifest;
+    }
+    manifest.files.push_back(std::move(url));
+  }
+  return manifest;
+}
+
+ImportResult import_parts(const std::vector<ExportPart>& parts, std::string source) {
+  ImportResult merged;
+  ImportReport& report = merged.report;
+  report.source = std::move(source);
+  report.format = "newsroom-manifest";
+  BoardBuilder builder;
+  BoardInfo info;
+  bool any_usable = false;
+  for (const ExportPart& part : parts) {
+    if (!part.fetch_error.empty()) {
+      report.add(Severity::error, -1, "", "", "the file could not be fetched: " + part.fetch_error);
+      report.problems.back().file = part.name;
+      continue;
+    }
+    ImportResult one = import_export(part.bytes, part.name);
+    for (Problem& p : one.report.problems) {
+      p.file = part.name;
+      report.problems.push_back(std::move(p));
+    }
+    report.skipped += one.report.skipped;
+    report.personal_columns.insert(one.report.personal_columns.begin(), one.report.personal_columns.end());
+    if (!one.report.usable) continue;
+    if (!any_usable) info = one.board.info;
+    if (one.board.info.exported_at && (!info.exported_at || *one.board.info.exported_at > *info.exported_at)) {
+      info.exported_at = one.board.info.exported_at;
+    }
+    any_usable = true;
+    for (uint32_t row = 0; row < one.board.size(); ++row) {
+      if (builder.add(one.board.draft(row))) {
+        report.add(Severity::warning, row, std::to_string(one.board.id(row)), "id",
+                   "id " + std::to_string(one.board.id(row)) + " is also in an earlier file; this one replaces it");
+        report.problems.back().file = part.name;
+      }
+    }
+  }
+  merged.board = std::move(builder).build(std::move(info));
+  report.loaded = merged.board.size();
+  report.usable = any_usable;
+  if (!any_usable) report.fail("none of the " + std::to_string(parts.size()) + " files of the manifest could be read");
+  return merged;
+}
+
+}  // namespace newsroom

@@ -1,0 +1,436 @@
+#include "io/record_reader.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/dates.h"
+#include "core/text.h"
+#include "io/text_normalize.h"
+
+namespace newsroom {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using simdjson::dom::object;
+
+std::string describe(element value) {
+  switch (value.type()) {
+    case element_type::ARRAY: return "a list";
+    case element_type::OBJECT: return "an object";
+    case element_type::STRING: {
+      std::string_view s;
+      if (value.get(s) != simdjson::SUCCESS) return "text";
+      const std::string_view shown = trim_truncated_tail(s.substr(0, 40));
+      return "the text \"" + sanitize_utf8(shown) + (s.size() > 40 ? "…\"" : "\"");
+    }
+    case element_type::BOOL: {
+      bool flag = false;
+      return value.get(flag) == simdjson::SUCCESS && flag ? "true" : "false";
+    }
+    case element_type::NULL_VALUE: return "null";
+    default: {
+      double d = 0;
+      if (value.get(d) != simdjson::SUCCESS) return "a number";
+      char buffer[40];
+      std::snprintf(buffer, sizeof buffer, "the number %.15g", d);
+      return buffer;
+    }
+  }
+}
+
+void RecordReader::problem(Severity severity, std::string field_name, std::string message) {
+  report_.add(severity, index_, id_text_, std::move(field_name), std::move(message));
+}
+
+bool RecordReader::field(std::string_view key, element& out) {
+  if (record_[key].get(out) != simdjson::SUCCESS) return false;
+  return !out.is_null();
+}
+
+// [SECTION] The project's export ---------------------------------------------------------
+
+bool RecordReader::read_article(ArticleDraft& draft) {
+  bool ok = read_id("id", draft.id);
+  ok = read_title("title", draft) && ok;
+  ok = read_published_at("published_at", draft.published_at) && ok;
+  if (!ok) return false;
+  read_integer("number", "number", draft.number, 0, INT32_MAX);
+  int64_t views = 0;
+  if (read_integer("views", "views", views, 0, kMaxPlausibleViews)) draft.views = views;
+  read_pinned(draft.pinned);
+  resolve_category(read_line("category"), draft);
+  draft.author = read_line("author");
+  read_body("body", read_string("body_format", "body_format"), draft);
+  draft.summary = read_line("summary");
+  read_source(draft);
+  read_links(draft);
+  read_attachments(draft);
+  read_tags(draft);
+  return true;
+}
+
+// [SECTION] Gnuboard5 rows (every value a string, SQL NULL as null) --------------------
+
+namespace {
+// Columns that identify people; never kept, and the checker names them.
+constexpr std::string_view kPersonalColumns[] = {"wr_password", "wr_email", "wr_homepage", "wr_ip",
+                                                 "mb_id", "wr_facebook_user", "wr_twitter_user"};
+}  // namespace
+
+RecordReader::RowKind RecordReader::read_gnuboard_row(ArticleDraft& draft) {
+  for (const std::string_view column : kPersonalColumns) {
+    element value;
+    std::string_view text;
+    if (field(column, value) && value.get(text) == simdjson::SUCCESS && !trim(text).empty()) {
+      report_.personal_columns.insert(std::string(column));
+    }
+  }
+  const std::string is_comment = read_string("wr_is_comment", "wr_is_comment");
+  if (is_comment == "1") return RowKind::comment;
+  const std::string options = read_string("wr_option", "wr_option");
+  if (options.find("secret") != std::string::npos) return RowKind::secret;
+
+  bool ok = read_id("wr_id", draft.id);
+  ok = read_title("wr_subject", draft) && ok;
+  ok = read_published_at("wr_datetime", draft.published_at) && ok;
+  if (!ok) return RowKind::unusable;
+  // wr_num runs negative, newest lowest: the board's 번호 is its magnitude.
+  int64_t wr_num = 0;
+  if (read_integer("wr_num", "wr_num", wr_num, -INT32_MAX, INT32_MAX)) draft.number = wr_num < 0 ? -wr_num : wr_num;
+  int64_t views = 0;
+  if (read_integer("wr_hit", "wr_hit", views, 0, kMaxPlausibleViews)) draft.views = views;
+  resolve_category(read_line("ca_name"), draft);
+  draft.author = read_line("wr_name");
+  const bool html = options.find("html1") != std::string::npos || options.find("html2") != std::string::npos;
+  read_body("wr_content", html ? "html" : "text", draft);
+  for (int n = 1; n <= 2; ++n) {
+    const std::string key = "wr_link" + std::to_string(n);
+    element value;
+    if (!field(key, value)) continue;
+    ArticleDraft::Link link;
+    link.url = read_url(value, key);
+    if (link.url.empty()) continue;
+    int64_t clicks = 0;
+    if (read_integer(key + "_hit", key + "_hit", clicks, 0, kMaxPlausibleViews)) link.clicks = clicks;
+    draft.links.push_back(std::move(link));
+  }
+  return RowKind::article;
+}
+
+// [SECTION] Fields -------------------------------------------------------------------------
+
+// The category field wins; without one, a "[분류]" prefix of the title is the category.
+// The prefix leaves the title when it became the category or repeats the field.
+void RecordReader::resolve_category(std::string field_value, ArticleDraft& draft) {
+  if (field_value.empty()) field_value = title_category_;
+  if (!title_category_.empty() && field_value == title_category_) draft.title = std::move(title_rest_);
+  draft.category = field_value.empty() ? "미분류" : std::move(field_value);
+}
+
+bool RecordReader::read_id(std::string_view key, int64_t& id) {
+  const std::string name(key);
+  element value;
+  if (!field(key, value)) {
+    problem(Severity::error, name, "the record has no " + name + "; it is skipped");
+    return false;
+  }
+  std::string_view text;
+  if (value.get(id) == simdjson::SUCCESS) {
+    id_text_ = std::to_string(id);
+  } else if (value.get(text) == simdjson::SUCCESS && !text.empty() && text.size() < 19 &&
+             text.find_first_not_of("0123456789") == std::string_view::npos) {
+    id = std::stoll(std::string(text));
+    id_text_ = std::string(text);
+  } else {
+    problem(Severity::error, name, name + " must be a whole number, found " + describe(value) + "; the record is skipped");
+    return false;
+  }
+  if (id <= 0) {
+    problem(Severity::error, name, name + " must be positive, found " + id_text_ + "; the record is skipped");
+    return false;
+  }
+  return true;
+}
+
+bool RecordReader::read_title(std::string_view key, ArticleDraft& draft) {
+  const std::string name(key);
+  element value;
+  std::string_view text;
+  if (!field(key, value)) {
+    problem(Severity::error, name, "the record has no " + name + "; it is skipped");
+    return false;
+  }
+  if (value.get(text) != simdjson::SUCCESS) {
+    problem(Severity::error, name, name + " must be text, found " + describe(value) + "; the record is skipped");
+    return false;
+  }
+  // A subject cut at a byte limit may end inside a Hangul syllable: drop the broken tail
+  // (already a U+FFFD when the record needed its UTF-8 repaired).
+  std::string_view whole = trim_truncated_tail(text);
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  while (whole.size() >= 3 && whole.substr(whole.size() - 3) == kReplacement) whole.remove_suffix(3);
+  if (whole.size() != text.size()) {
+    problem(Severity::warning, name, name + " ends inside a character (cut at a byte limit?); the broken character was removed");
+  }
+  draft.title = normalize_line(whole);
+  // "[보도자료] 제목": the board's habit of putting the category in the subject.
+  title_category_.clear();
+  if (draft.title.size() > 2 && draft.title[0] == '[') {
+    const size_t close = draft.title.find(']');
+    if (close != std::string::npos && close < 40) {
+      std::string category = normalize_line(std::string_view(draft.title).substr(1, close - 1));
+      std::string rest = normalize_line(std::string_view(draft.title).substr(close + 1));
+      if (!category.empty() && !rest.empty()) {
+        title_category_ = std::move(category);
+        title_rest_ = std::move(rest);
+      }
+    }
+  }
+  if (draft.title.empty()) {
+    problem(Severity::error, name, name + " is empty; the record is skipped");
+    return false;
+  }
+  return true;
+}
+
+bool RecordReader::read_published_at(std::string_view key, int64_t& out) {
+  const std::string name(key);
+  element value;
+  if (!field(key, value)) {
+    problem(Severity::error, name, "the record has no " + name + " date; it is skipped");
+    return false;
+  }
+  std::string_view text;
+  int64_t epoch = 0;
+  std::optional<int64_t> parsed;
+  if (value.get(text) == simdjson::SUCCESS) parsed = parse_date(text);
+  else if (value.get(epoch) == simdjson::SUCCESS) parsed = parse_date(std::to_string(epoch));
+  if (!parsed) {
+    problem(Severity::error, name,
+            name + " is not a date (expected e.g. 2023-12-20T13:14:00+09:00), found " + describe(value) +
+                "; the record is skipped");
+    return false;
+  }
+  out = *parsed;
+  return true;
+}
+
+// A whole number in [min, max], from a JSON number or a numeric string ("1,254").
+// Leaves `out` alone and reports when the value is unusable; never clamps or wraps.
+bool RecordReader::read_integer(std::string_view key, const std::string& name, int64_t& out, int64_t min, int64_t max) {
+  element value;
+  if (!field(key, value)) return false;
+  int64_t integer = 0;
+  double real = 0;
+  std::string_view text;
+  bool ok = false;
+  if (value.get(integer) == simdjson::SUCCESS) {
+    ok = true;
+  } else if (value.get(real) == simdjson::SUCCESS) {
+    ok = std::isfinite(real) && real == std::floor(real) && std::fabs(real) < 9e15;
+    integer = ok ? static_cast<int64_t>(real) : 0;
+  } else if (value.get(text) == simdjson::SUCCESS) {
+    std::string digits;
+    const std::string_view trimmed = trim(text);
+    const bool negative = !trimmed.empty() && trimmed[0] == '-';
+    for (size_t i = negative ? 1 : 0; i < trimmed.size(); ++i) {
+      const char c = trimmed[i];
+      if (c >= '0' && c <= '9') {
+        digits += c;
+      } else if (c != ',') {
+        digits.clear();
+        break;
+      }
+    }
+    ok = !digits.empty() && digits.size() < 16;
+    integer = ok ? (negative ? -1 : 1) * std::stoll(digits) : 0;
+  }
+  if (!ok) {
+    problem(Severity::error, name, name + " must be a whole number, found " + describe(value) + "; ignored");
+    return false;
+  }
+  if (integer < min || integer > max) {
+    problem(Severity::error, name,
+            name + " " + std::to_string(integer) + " is out of range (" + std::to_string(min) + " to " +
+                std::to_string(max) + "); ignored");
+    return false;
+  }
+  out = integer;
+  return true;
+}
+
+void RecordReader::read_pinned(bool& pinned) {
+  element value;
+  if (!field("pinned", value)) return;
+  bool flag = false;
+  std::string_view text;
+  int64_t number = 0;
+  if (value.get(flag) == simdjson::SUCCESS) {
+    pinned = flag;
+  } else if (value.get(number) == simdjson::SUCCESS && (number == 0 || number == 1)) {
+    pinned = number == 1;
+  } else if (value.get(text) == simdjson::SUCCESS &&
+             (text == "1" || text == "true" || text == "0" || text == "false" || text.empty())) {
+    pinned = text == "1" || text == "true";
+  } else {
+    problem(Severity::error, "pinned", "pinned must be true or false, found " + describe(value) + "; ignored");
+  }
+}
+
+std::string RecordReader::read_string(std::string_view key, const std::string& name) {
+  element value;
+  if (!field(key, value)) return {};
+  std::string_view text;
+  if (value.get(text) != simdjson::SUCCESS) {
+    problem(Severity::error, name, name + " must be text, found " + describe(value) + "; ignored");
+    return {};
+  }
+  return std::string(text);
+}
+
+std::string RecordReader::read_line(std::string_view key, const std::string& name) {
+  return normalize_line(read_string(key, name));
+}
+
+std::string RecordReader::read_url(element value, const std::string& name) {
+  std::string_view text;
+  if (value.get(text) != simdjson::SUCCESS) {
+    problem(Severity::error, name, name + " must be text, found " + describe(value) + "; ignored");
+    return {};
+  }
+  std::string url = normalize_line(text);
+  if (!url.empty() && !is_safe_link(url) && !is_relative_address(url)) {
+    problem(Severity::warning, name, name + " is not an http(s) or mailto address; shown as text, not a link");
+  }
+  return url;
+}
+
+void RecordReader::read_body(std::string_view key, std::string_view format, ArticleDraft& draft) {
+  const std::string body = read_string(key, std::string(key));
+  std::string kind(format);
+  if (kind.empty()) kind = looks_like_html(body) ? "html" : "text";
+  if (kind == "html") {
+    HtmlText html = html_to_text(body);
+    draft.body = normalize_text(html.text);
+    for (auto& link : html.links) {
+      ArticleDraft::Link reduced;
+      reduced.title = normalize_line(link.title);
+      reduced.url = normalize_line(link.url);
+      draft.links.push_back(std::move(reduced));
+    }
+    for (auto& image : html.images) draft.attachments.push_back({normalize_line(image.title), normalize_line(image.url), -1, -1});
+    return;
+  }
+  if (kind != "text") {
+    problem(Severity::warning, "body_format", "body_format \"" + normalize_line(kind) + "\" is not text or html; read as text");
+  }
+  draft.body = normalize_text(body);
+}
+
+void RecordReader::read_source(ArticleDraft& draft) {
+  element value;
+  if (!field("source", value)) return;
+  std::string_view text;
+  object source;
+  if (value.get(text) == simdjson::SUCCESS) {
+    draft.source_name = normalize_line(text);
+    return;
+  }
+  if (value.get(source) != simdjson::SUCCESS) {
+    problem(Severity::error, "source", "source must be an object {name, url}, found " + describe(value) + "; ignored");
+    return;
+  }
+  element part;
+  if (source["name"].get(part) == simdjson::SUCCESS && part.get(text) == simdjson::SUCCESS) {
+    draft.source_name = normalize_line(text);
+  }
+  if (source["url"].get(part) == simdjson::SUCCESS && !part.is_null()) draft.source_url = read_url(part, "source.url");
+}
+
+void RecordReader::read_links(ArticleDraft& draft) {
+  element value;
+  if (!field("links", value)) return;
+  simdjson::dom::array links;
+  if (value.get(links) != simdjson::SUCCESS) {
+    problem(Severity::error, "links", "links must be a list, found " + describe(value) + "; ignored");
+    return;
+  }
+  size_t i = 0;
+  for (element link_value : links) {
+    const std::string name = "links[" + std::to_string(i++) + "]";
+    std::string_view text;
+    object entry;
+    element part;
+    ArticleDraft::Link link;
+    if (link_value.get(text) == simdjson::SUCCESS) {
+      link.url = read_url(link_value, name);
+    } else if (link_value.get(entry) == simdjson::SUCCESS && entry["url"].get(part) == simdjson::SUCCESS) {
+      element title;
+      if (entry["title"].get(title) == simdjson::SUCCESS && title.get(text) == simdjson::SUCCESS) {
+        link.title = normalize_line(text);
+      }
+      link.url = read_url(part, name + ".url");
+      RecordReader nested(entry, index_, report_);
+      nested.id_text_ = id_text_;
+      int64_t clicks = 0;
+      if (nested.read_integer("clicks", name + ".clicks", clicks, 0, kMaxPlausibleViews)) link.clicks = clicks;
+    } else {
+      problem(Severity::error, name, name + " must be an address or {title, url}, found " + describe(link_value) + "; ignored");
+      continue;
+    }
+    if (!link.url.empty()) draft.links.push_back(std::move(link));
+  }
+}
+
+void RecordReader::read_attachments(ArticleDraft& draft) {
+  element value;
+  if (!field("attachments", value)) return;
+  simdjson::dom::array attachments;
+  if (value.get(attachments) != simdjson::SUCCESS) {
+    problem(Severity::error, "attachments", "attachments must be a list, found " + describe(value) + "; ignored");
+    return;
+  }
+  size_t i = 0;
+  for (element entry_value : attachments) {
+    const std::string name = "attachments[" + std::to_string(i++) + "]";
+    object entry;
+    std::string_view text;
+    ArticleDraft::Attachment attachment;
+    if (entry_value.get(text) == simdjson::SUCCESS) {
+      attachment.name = normalize_line(text);
+    } else if (entry_value.get(entry) == simdjson::SUCCESS) {
+      RecordReader nested(entry, index_, report_);
+      nested.id_text_ = id_text_;
+      attachment.name = nested.read_line("name", name + ".name");
+      element url;
+      if (entry["url"].get(url) == simdjson::SUCCESS && !url.is_null()) attachment.url = read_url(url, name + ".url");
+      int64_t number = 0;
+      if (nested.read_integer("size", name + ".size", number, 0, INT64_MAX / 2)) attachment.size = number;
+      if (nested.read_integer("downloads", name + ".downloads", number, 0, kMaxPlausibleViews)) attachment.downloads = number;
+    }
+    if (attachment.name.empty()) {
+      problem(Severity::error, name, name + " has no file name; ignored");
+      continue;
+    }
+    draft.attachments.push_back(std::move(attachment));
+  }
+}
+
+void RecordReader::read_tags(ArticleDraft& draft) {
+  element value;
+  if (!field("tags", value)) return;
+  simdjson::dom::array tags;
+  if (value.get(tags) != simdjson::SUCCESS) {
+    problem(Severity::error, "tags", "tags must be a list of words, found " + describe(value) + "; ignored");
+    return;
+  }
+  for (element tag : tags) {
+    std::string_view text;
+    if (tag.get(text) == simdjson::SUCCESS) {
+      std::string word = normalize_line(text);
+      if (!word.empty()) draft.tags.push_back(std::move(word));
+    }
+  }
+}
+
+}  // namespace newsroom

@@ -1,0 +1,64 @@
+// Reading one record (a simdjson DOM object) into an ArticleDraft, field by field, with a
+// problem reported for every value that cannot be used. Two dialects: the project's own
+// export (and bare arrays, JSON Lines) and Gnuboard5 rows as phpMyAdmin exports them.
+#pragma once
+
+#include <simdjson.h>
+
+#include <string>
+#include <string_view>
+
+#include "core/board.h"
+#include "io/import_report.h"
+
+namespace newsroom {
+
+// "the text \"abc\"", "a list", "the number 12.5": how a value is named in a message.
+std::string describe(simdjson::dom::element value);
+
+// Views above this are not a count but a broken export (the agency's most read post has
+// a few tens of thousands).
+inline constexpr int64_t kMaxPlausibleViews = 1'000'000'000;
+
+class RecordReader {
+ public:
+  RecordReader(simdjson::dom::object record, int64_t index, ImportReport& report)
+      : record_(record), index_(index), report_(report) {}
+
+  // The project's export: false when the record cannot become an article.
+  bool read_article(ArticleDraft& draft);
+
+  // What a Gnuboard5 row turned out to be.
+  enum class RowKind { article, comment, secret, unusable };
+  RowKind read_gnuboard_row(ArticleDraft& draft);
+
+  const std::string& id_text() const { return id_text_; }
+
+ private:
+  void problem(Severity severity, std::string field, std::string message);
+  bool field(std::string_view key, simdjson::dom::element& out);
+
+  bool read_id(std::string_view key, int64_t& id);
+  bool read_title(std::string_view key, ArticleDraft& draft);
+  bool read_published_at(std::string_view key, int64_t& out);
+  bool read_integer(std::string_view key, const std::string& field_name, int64_t& out, int64_t min, int64_t max);
+  void read_pinned(bool& pinned);
+  void resolve_category(std::string field_value, ArticleDraft& draft);
+  std::string read_string(std::string_view key, const std::string& field_name);
+  std::string read_line(std::string_view key) { return read_line(key, std::string(key)); }
+  std::string read_line(std::string_view key, const std::string& field_name);
+  std::string read_url(simdjson::dom::element value, const std::string& field_name);
+  void read_body(std::string_view key, std::string_view format, ArticleDraft& draft);
+  void read_source(ArticleDraft& draft);
+  void read_links(ArticleDraft& draft);
+  void read_attachments(ArticleDraft& draft);
+  void read_tags(ArticleDraft& draft);
+
+  simdjson::dom::object record_;
+  int64_t index_;
+  ImportReport& report_;
+  std::string id_text_;
+  std::string title_category_, title_rest_;  // "[분류] 제목" split by read_title
+};
+
+}  // namespace newsroom

@@ -1,0 +1,422 @@
+// newsroom-bench: how fast and in how much memory the engine imports an export
+// (issue 3). For each size it generates a synthetic export in memory (timed separately,
+// not part of the import), then times newsroom::import_export — parse, normalize, build
+// the board — and, in the wasm build, TextDecoder + JSON.parse of the same bytes in the
+// same Node process, the browser's own way of reading the file.
+//
+//   newsroom-bench [--sizes 1000,10000,100000] [--runs K] [--seed S] [--json]
+//
+// Memory is counted by this program's replacement of the global operator new/delete (the
+// allocation functions C++ lets a program replace): every byte the engine allocates
+// through new — strings, vectors, simdjson's buffers — is added to a live total with its
+// real block size (malloc_usable_size), and the high-water mark is kept. The few
+// transient malloc calls inside utf8proc are not seen; they are freed at once.
+#include <malloc.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/importer.h"
+#include "tools/synthetic_export.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/em_js.h>
+#include <emscripten/heap.h>
+#endif
+
+// ---------------------------------------------------------------------------------------
+// Allocation accounting. The benchmark is single-threaded, so plain counters suffice.
+// ---------------------------------------------------------------------------------------
+namespace {
+
+size_t g_live_bytes = 0;
+size_t g_peak_bytes = 0;
+
+void* note_allocation(void* block) {
+  if (block) {
+    g_live_bytes += malloc_usable_size(block);
+    g_peak_bytes = std::max(g_peak_bytes, g_live_bytes);
+  }
+  return block;
+}
+
+void release(void* block) noexcept {
+  if (!block) return;
+  g_live_bytes -= malloc_usable_size(block);
+  std::free(block);
+}
+
+void* allocate(size_t size) noexcept { return note_allocation(std::malloc(size ? size : 1)); }
+
+void* allocate_aligned(size_t size, std::align_val_t alignment) noexcept {
+  void* block = nullptr;
+  const size_t align = std::max(static_cast<size_t>(alignment), sizeof(void*));
+  if (posix_memalign(&block, align, size ? size : 1) != 0) return nullptr;
+  return note_allocation(block);
+}
+
+// The throwing forms may not return null. The engine is built to run without exceptions
+// (the wasm app), so running out of memory ends the benchmark with a message instead.
+void* or_die(void* block, size_t size) {
+  if (!block) {
+    std::fprintf(stderr, "newsroom-bench: out of memory allocating %zu bytes\n", size);
+    std::abort();
+  }
+  return block;
+}
+
+}  // namespace
+
+void* operator new(size_t size) { return or_die(allocate(size), size); }
+void* operator new[](size_t size) { return or_die(allocate(size), size); }
+void* operator new(size_t size, const std::nothrow_t&) noexcept { return allocate(size); }
+void* operator new[](size_t size, const std::nothrow_t&) noexcept { return allocate(size); }
+void* operator new(size_t size, std::align_val_t a) { return or_die(allocate_aligned(size, a), size); }
+void* operator new[](size_t size, std::align_val_t a) { return or_die(allocate_aligned(size, a), size); }
+void* operator new(size_t size, std::align_val_t a, const std::nothrow_t&) noexcept {
+  return allocate_aligned(size, a);
+}
+void* operator new[](size_t size, std::align_val_t a, const std::nothrow_t&) noexcept {
+  return allocate_aligned(size, a);
+}
+void operator delete(void* block) noexcept { release(block); }
+void operator delete[](void* block) noexcept { release(block); }
+void operator delete(void* block, size_t) noexcept { release(block); }
+void operator delete[](void* block, size_t) noexcept { release(block); }
+void operator delete(void* block, const std::nothrow_t&) noexcept { release(block); }
+void operator delete[](void* block, const std::nothrow_t&) noexcept { release(block); }
+void operator delete(void* block, std::align_val_t) noexcept { release(block); }
+void operator delete[](void* block, std::align_val_t) noexcept { release(block); }
+void operator delete(void* block, size_t, std::align_val_t) noexcept { release(block); }
+void operator delete[](void* block, size_t, std::align_val_t) noexcept { release(block); }
+void operator delete(void* block, std::align_val_t, const std::nothrow_t&) noexcept { release(block); }
+void operator delete[](void* block, std::align_val_t, const std::nothrow_t&) noexcept { release(block); }
+
+// ---------------------------------------------------------------------------------------
+// The JavaScript side (wasm only): the same bytes, read the way a page would read them.
+// Pointers and sizes are unsigned 32-bit; `>>> 0` keeps addresses above 2 GiB positive.
+// ---------------------------------------------------------------------------------------
+#ifdef __EMSCRIPTEN__
+// clang-format off
+EM_JS(double, js_decode, (const char* data, size_t size), {
+  const start = performance.now();
+  Module.benchText = new TextDecoder('utf-8').decode(HEAPU8.subarray(data >>> 0, (data >>> 0) + (size >>> 0)));
+  return performance.now() - start;
+});
+EM_JS(double, js_parse, (), {
+  const start = performance.now();
+  const value = JSON.parse(Module.benchText);
+  const elapsed = performance.now() - start;
+  Module.benchArticles = value.articles.length;
+  return elapsed;
+});
+EM_JS(int, js_parsed_articles, (), { return Module.benchArticles | 0; });
+EM_JS(void, js_release, (), { Module.benchText = null; });
+EM_JS(void, js_runtime, (char* out, int capacity), { stringToUTF8('Node ' + process.version, out, capacity); });
+// clang-format on
+#endif
+
+namespace {
+
+constexpr double kMB = 1e6;
+
+double now_ms() {
+  using Clock = std::chrono::steady_clock;
+  return std::chrono::duration<double, std::milli>(Clock::now().time_since_epoch()).count();
+}
+
+double median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const size_t mid = values.size() / 2;
+  return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+#ifndef __EMSCRIPTEN__
+// The process's peak resident set, reset per size through /proc/self/clear_refs (Linux).
+bool reset_peak_rss() {
+  FILE* file = std::fopen("/proc/self/clear_refs", "w");
+  if (!file) return false;
+  const bool ok = std::fputs("5", file) >= 0;
+  return std::fclose(file) == 0 && ok;
+}
+
+size_t peak_rss_bytes() {
+  FILE* file = std::fopen("/proc/self/status", "r");
+  if (!file) return 0;
+  char line[256];
+  size_t kb = 0;
+  while (std::fgets(line, sizeof line, file)) {
+    if (std::sscanf(line, "VmHWM: %zu kB", &kb) == 1) break;
+  }
+  std::fclose(file);
+  return kb * 1024;
+}
+#endif
+
+struct Options {
+  std::vector<size_t> sizes = {1000, 10000, 100000};
+  int runs = 0;  // 0: 3 below 100k articles, 2 from 100k
+  uint64_t seed = 1;
+  bool json = false;
+};
+
+struct Row {
+  size_t articles = 0, file_bytes = 0;
+  double generate_ms = 0;
+  std::vector<double> import_runs;
+  double import_ms = 0;
+  size_t loaded = 0, problems = 0, arena_bytes = 0;
+  size_t peak_heap_bytes = 0;      // max over runs of (peak live heap during import − live heap at the call)
+  size_t retained_heap_bytes = 0;  // live heap held by the ImportResult after the call
+  bool usable = false;
+  // Native: peak RSS of the process while generating and importing this size.
+  size_t process_peak_bytes = 0;
+  bool process_peak_known = false;
+  // Wasm: the linear memory, which only grows: before generating, after importing.
+  size_t wasm_before_bytes = 0, wasm_after_bytes = 0;
+  // Wasm: the JavaScript baseline.
+  double decode_ms = -1, json_parse_ms = -1;
+  int json_parse_articles = -1;
+};
+
+Row measure(size_t articles, const Options& options) {
+  Row row;
+  row.articles = articles;
+  const int runs = options.runs > 0 ? options.runs : (articles >= 100000 ? 2 : 3);
+#ifdef __EMSCRIPTEN__
+  row.wasm_before_bytes = emscripten_get_heap_size();
+#else
+  row.process_peak_known = reset_peak_rss();
+#endif
+  {
+    double start = now_ms();
+    const std::string bytes = newsroom::make_synthetic_export(articles, options.seed);
+    row.generate_ms = now_ms() - start;
+    row.file_bytes = bytes.size();
+
+    for (int run = 0; run < runs; ++run) {
+      const size_t live_at_call = g_live_bytes;
+      g_peak_bytes = g_live_bytes;
+      start = now_ms();
+      newsroom::ImportResult result = newsroom::import_export(bytes, "synthetic");
+      row.import_runs.push_back(now_ms() - start);
+      row.peak_heap_bytes = std::max(row.peak_heap_bytes, g_peak_bytes - live_at_call);
+      row.retained_heap_bytes = g_live_bytes - live_at_call;
+      row.loaded = result.report.loaded;
+      row.problems = result.report.problems.size();
+      row.usable = result.report.usable;
+      row.arena_bytes = result.board.arena_bytes();
+    }  // the result is freed before the next run
+    row.import_ms = median(row.import_runs);
+#ifdef __EMSCRIPTEN__
+    row.wasm_after_bytes = emscripten_get_heap_size();
+    std::vector<double> decode, parse;
+    for (int run = 0; run < runs; ++run) {
+      decode.push_back(js_decode(bytes.data(), bytes.size()));
+      parse.push_back(js_parse());
+      js_release();
+    }
+    row.decode_ms = median(decode);
+    row.json_parse_ms = median(parse);
+    row.json_parse_articles = js_parsed_articles();
+#endif
+  }  // the export is freed before the next size
+#ifndef __EMSCRIPTEN__
+  if (row.process_peak_known) row.process_peak_bytes = peak_rss_bytes();
+#endif
+  return row;
+}
+
+std::string fixed(double value, int decimals) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+std::string mb(size_t bytes) { return fixed(static_cast<double>(bytes) / kMB, 1); }
+
+void print_legend(const std::string& platform, const Options& options) {
+  std::printf("newsroom-bench: %s | seed %" PRIu64
+              " | import = newsroom::import_export(bytes, \"synthetic\")"
+              " (parse + normalize + build the board), median of %s runs; MB = 10^6 bytes\n",
+              platform.c_str(), options.seed,
+              options.runs > 0 ? std::to_string(options.runs).c_str() : "3 (2 from 100k)");
+  std::printf(
+      "  heap peak: highest live C++ heap during the call minus the live heap at the call (the input"
+      " bytes are already live and not counted); peak/file: heap peak / file size\n");
+  std::printf("  kept: heap held by the result afterwards (board + report); arena: the board's text arena\n");
+#ifdef __EMSCRIPTEN__
+  std::printf(
+      "  decode: TextDecoder of the same bytes from the wasm heap to a JS string; JSON.parse: of that"
+      " string; import/parse: import ms / JSON.parse ms\n");
+  std::printf(
+      "  wasm mem: the wasm linear memory (emscripten_get_heap_size) before generating -> after the"
+      " imports; it only grows, so 'after' is this process's high-water mark so far\n");
+#else
+  std::printf("  decode, JSON.parse: n/a natively (run the web preset's bench for the JavaScript baseline)\n");
+  std::printf("  RSS peak: the process's peak resident set (VmHWM, reset per size) while generating + importing\n");
+#endif
+  std::printf("\n%9s %8s %8s %9s %7s %8s %8s %8s %9s %9s %8s %8s %10s %7s %17s\n", "articles", "file MB", "gen ms",
+              "import ms", "MB/s", "loaded", "problems", "arena MB", "heap peak", "peak/file", "kept MB", "decode",
+              "JSON.parse", "imp/JP",
+#ifdef __EMSCRIPTEN__
+              "wasm mem MB"
+#else
+              "RSS peak MB"
+#endif
+  );
+  std::fflush(stdout);
+}
+
+void print_row(const Row& r) {
+  const double file_mb = static_cast<double>(r.file_bytes) / kMB;
+  const bool js = r.json_parse_ms >= 0;
+  std::string process;
+#ifdef __EMSCRIPTEN__
+  process = mb(r.wasm_before_bytes) + " -> " + mb(r.wasm_after_bytes);
+#else
+  process = r.process_peak_known ? mb(r.process_peak_bytes) : "n/a";
+#endif
+  std::printf(
+      "%9zu %8s %8s %9s %7s %8zu %8zu %8s %9s %9s %8s %8s %10s %7s %17s\n", r.articles, fixed(file_mb, 1).c_str(),
+      fixed(r.generate_ms, 0).c_str(), fixed(r.import_ms, 1).c_str(),
+      fixed(r.import_ms > 0 ? file_mb / (r.import_ms / 1000) : 0, 0).c_str(), r.loaded, r.problems,
+      mb(r.arena_bytes).c_str(), mb(r.peak_heap_bytes).c_str(),
+      fixed(static_cast<double>(r.peak_heap_bytes) / static_cast<double>(std::max<size_t>(r.file_bytes, 1)), 2).c_str(),
+      mb(r.retained_heap_bytes).c_str(), js ? fixed(r.decode_ms, 1).c_str() : "n/a",
+      js ? fixed(r.json_parse_ms, 1).c_str() : "n/a", js ? fixed(r.import_ms / r.json_parse_ms, 2).c_str() : "n/a",
+      process.c_str());
+  std::fflush(stdout);
+}
+
+void print_json(const Row& r, const std::string& platform) {
+  std::string runs;
+  for (double ms : r.import_runs) {
+    if (!runs.empty()) runs += ',';
+    runs += fixed(ms, 3);
+  }
+  std::printf(
+      "{\"platform\":\"%s\",\"articles\":%zu,\"file_bytes\":%zu,\"generate_ms\":%s,\"import_ms\":%s,"
+      "\"import_runs_ms\":[%s],\"mb_per_s\":%s,\"usable\":%s,\"loaded\":%zu,\"problems\":%zu,\"arena_bytes\":%zu,"
+      "\"import_peak_heap_bytes\":%zu,\"retained_heap_bytes\":%zu,",
+      platform.c_str(), r.articles, r.file_bytes, fixed(r.generate_ms, 3).c_str(), fixed(r.import_ms, 3).c_str(),
+      runs.c_str(), fixed(static_cast<double>(r.file_bytes) / kMB / (r.import_ms / 1000), 1).c_str(),
+      r.usable ? "true" : "false", r.loaded, r.problems, r.arena_bytes, r.peak_heap_bytes, r.retained_heap_bytes);
+  if (r.json_parse_ms >= 0) {
+    std::printf(
+        "\"text_decode_ms\":%s,\"json_parse_ms\":%s,\"json_parse_articles\":%d,\"import_over_json_parse\":%s,"
+        "\"wasm_heap_before_bytes\":%zu,\"wasm_heap_after_bytes\":%zu}\n",
+        fixed(r.decode_ms, 3).c_str(), fixed(r.json_parse_ms, 3).c_str(), r.json_parse_articles,
+        fixed(r.import_ms / r.json_parse_ms, 3).c_str(), r.wasm_before_bytes, r.wasm_after_bytes);
+  } else {
+    std::printf(
+        "\"text_decode_ms\":null,\"json_parse_ms\":null,\"import_over_json_parse\":null,\"process_peak_rss_bytes\":");
+    if (r.process_peak_known)
+      std::printf("%zu}\n", r.process_peak_bytes);
+    else
+      std::printf("null}\n");
+  }
+  std::fflush(stdout);
+}
+
+// The issue's goals, checked on the largest size: import no slower than JSON.parse (wasm
+// only) and a heap peak under twice the file size.
+void print_verdict(const Row& r) {
+  const double ratio = static_cast<double>(r.peak_heap_bytes) / static_cast<double>(std::max<size_t>(r.file_bytes, 1));
+  std::printf("\ngoals at %zu articles: heap peak %.2f x file (goal < 2): %s", r.articles, ratio,
+              ratio < 2 ? "met" : "NOT met");
+  if (r.json_parse_ms >= 0) {
+    std::printf("; import %.0f ms vs JSON.parse %.0f ms (goal: no slower): %s (vs decode + JSON.parse %.0f ms: %.2fx)",
+                r.import_ms, r.json_parse_ms, r.import_ms <= r.json_parse_ms ? "met" : "NOT met",
+                r.decode_ms + r.json_parse_ms, r.import_ms / (r.decode_ms + r.json_parse_ms));
+  }
+  std::printf("\n");
+}
+
+bool parse_number(std::string_view text, uint64_t& out) {
+  if (text.empty() || text.size() > 19 || text.find_first_not_of("0123456789") != std::string_view::npos) return false;
+  out = std::strtoull(std::string(text).c_str(), nullptr, 10);
+  return true;
+}
+
+int usage(const std::string& message) {
+  std::fprintf(stderr,
+               "newsroom-bench: %s\nusage: newsroom-bench [--sizes 1000,10000,100000] [--runs K] [--seed S] [--json]\n",
+               message.c_str());
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const std::string_view value = i + 1 < argc ? argv[i + 1] : "";
+    uint64_t number = 0;
+    if (arg == "--json") {
+      options.json = true;
+    } else if (arg == "--sizes") {
+      options.sizes.clear();
+      for (size_t start = 0; start <= value.size();) {
+        const size_t comma = std::min(value.find(',', start), value.size());
+        if (!parse_number(value.substr(start, comma - start), number) || number == 0 || number > 2'000'000)
+          return usage("--sizes needs article counts between 1 and 2,000,000, separated by commas");
+        options.sizes.push_back(static_cast<size_t>(number));
+        start = comma + 1;
+      }
+      ++i;
+    } else if (arg == "--runs") {
+      if (!parse_number(value, number) || number == 0 || number > 100)
+        return usage("--runs needs a number from 1 to 100");
+      options.runs = static_cast<int>(number);
+      ++i;
+    } else if (arg == "--seed") {
+      if (!parse_number(value, number)) return usage("--seed needs a whole number");
+      options.seed = number;
+      ++i;
+    } else if (arg == "--help" || arg == "-h") {
+      std::printf("usage: newsroom-bench [--sizes 1000,10000,100000] [--runs K] [--seed S] [--json]\n");
+      return 0;
+    } else {
+      return usage("unknown argument " + std::string(arg));
+    }
+  }
+
+#ifdef __EMSCRIPTEN__
+  char runtime[64] = "";
+  js_runtime(runtime, sizeof runtime);
+  const std::string platform = "wasm";
+  const std::string description = std::string("wasm under ") + runtime;
+#else
+  const std::string platform = "native";
+  const std::string description = "native";
+#endif
+  if (!options.json) print_legend(description, options);
+  Row last;
+  bool all_loaded = true;
+  for (size_t articles : options.sizes) {
+    last = measure(articles, options);
+    all_loaded = all_loaded && last.usable && last.loaded == last.articles;
+    if (options.json)
+      print_json(last, platform);
+    else
+      print_row(last);
+  }
+  if (!options.json && !options.sizes.empty()) print_verdict(last);
+  // A benchmark of an import that lost articles measures the wrong thing: fail loudly.
+  if (!all_loaded) {
+    std::fprintf(stderr, "newsroom-bench: the import did not load every generated article\n");
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# End-to-end test of newsroom-check (registered in ctest as cli.check):
+#   bash check_cli_test.sh NEWSROOM_CHECK FIXTURES_DIR SAMPLE_EXPORT
+# Runs the checker on the fixtures and the sample export and checks exit statuses and
+# output with grep. Every mismatch is reported; the script exits 1 when there was any.
+set -u
+
+if [ $# -ne 3 ]; then
+  echo "usage: $0 NEWSROOM_CHECK FIXTURES_DIR SAMPLE_EXPORT" >&2
+  exit 2
+fi
+check=$1
+fixtures=$2
+sample=$3
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+what=""
+
+fail() {
+  echo "FAIL [$what]: $*" >&2
+  echo "  --- stdout ---" >&2
+  sed 's/^/  /' "$tmp/out" >&2
+  echo "  --- stderr ---" >&2
+  sed 's/^/  /' "$tmp/err" >&2
+  failures=$((failures + 1))
+}
+
+# run DESCRIPTION ARGS...: runs the checker, output in $tmp/out and $tmp/err, status in $rc.
+run() {
+  what=$1
+  shift
+  "$check" "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+}
+
+status_is() { [ "$rc" -eq "$1" ] || fail "exit status $rc, expected $1"; }
+out_has() { grep -qF -- "$1" "$tmp/out" || fail "stdout lacks: $1"; }
+out_matches() { grep -qE -- "$1" "$tmp/out" || fail "stdout does not match: $1"; }
+err_has() { grep -qF -- "$1" "$tmp/err" || fail "stderr lacks: $1"; }
+out_lacks() { if grep -qF -- "$1" "$tmp/out"; then fail "stdout should not contain: $1"; fi; }
+lines_are() {
+  local n
+  n=$(wc -l <"$tmp/out")
+  [ "$n" -eq "$1" ] || fail "$n lines on stdout, expected $1"
+}
+# Every line of stdout is one JSON object.
+json_lines() {
+  if grep -qvE '^\{.*\}$' "$tmp/out"; then fail "a stdout line is not a JSON object"; fi
+}
+
+clean=$fixtures/check_clean.json
+bad=$fixtures/check_bad_record.json
+truncated=$fixtures/check_truncated.json
+previous=$fixtures/check_previous.json
+current=$fixtures/check_current.json
+missing=$tmp/no-such-export.json
+
+# A clean export: exit 0.
+run "clean" "$clean"
+status_is 0
+out_has "loaded 3 · skipped 0 · errors 0 · warnings 0"
+out_has "OK: no problems"
+run "clean --json" --json "$clean"
+status_is 0
+lines_are 1
+json_lines
+out_has '"loaded":3'
+out_has '"skipped":0'
+out_has '"problems":[]'
+out_has '"format":"newsroom-export"'
+
+# One bad record: loaded with problems, exit 1, the problem named by record, id and field.
+run "bad record" "$bad"
+status_is 1
+out_has "loaded 2 · skipped 1 · errors 1"
+out_has "record 1 (id 102) · published_at: "
+run "bad record --json" --json "$bad"
+status_is 1
+lines_are 1
+json_lines
+out_has '"loaded":2'
+out_has '"skipped":1'
+out_has '"record":1,'
+out_has '"field":"published_at"'
+out_has '"id":"102"'
+out_has '"severity":"error"'
+
+# A truncated file: unusable, exit 2, the message names the byte offset.
+run "truncated" "$truncated"
+status_is 2
+out_matches 'not valid JSON at byte [0-9]+'
+out_has "UNUSABLE"
+run "truncated --json" --json "$truncated"
+status_is 2
+lines_are 1
+json_lines
+out_has '"loaded":0'
+out_matches '"record":-1,"severity":"error"'
+out_matches 'at byte [0-9]+'
+
+# A missing file: exit 2, still one JSON line for it with --json.
+run "missing" "$missing"
+status_is 2
+out_has "cannot open the file"
+run "missing --json" --json "$missing"
+status_is 2
+lines_are 1
+json_lines
+out_has "\"file\":\"$missing\""
+
+# Several files: one line each; the worst status wins.
+run "clean + bad --json" --json "$clean" "$bad"
+status_is 1
+lines_are 2
+json_lines
+run "clean + missing" "$clean" "$missing"
+status_is 2
+out_has "1 file unusable"
+
+# Command-line usage.
+run "no arguments"
+status_is 2
+err_has "usage:"
+run "unknown option" --frobnicate "$clean"
+status_is 2
+err_has "usage:"
+run "--previous with two files" "$clean" "$bad" --previous "$previous"
+status_is 2
+err_has "usage:"
+run "--previous without its file" "$clean" --previous
+status_is 2
+run "--help" --help
+status_is 0
+out_has "usage:"
+
+# --previous: what the new export changes.
+run "--previous" "$current" --previous "$previous"
+status_is 0
+out_has "7.0 days between the exports"
+out_has "added 1: 111"
+out_has "removed 1: 110"
+out_has "edited 2: 102 (title) · 103 (pinned)"
+out_has "id 104: 128 → 118 (-10)"
+out_has "SUSPICIOUS JUMPS: 1 article"
+out_has "id 105 \"베트남 지방정부 대표단 방문\": 100 → 50,000 (+49,900)"
+run "--previous --json" --json "$current" --previous "$previous"
+status_is 0
+lines_are 1
+json_lines
+out_has '"diff":{'
+out_has '"added":1,"added_ids":[111]'
+out_has '"removed":1,"removed_ids":[110]'
+out_has '"edited":2,"edited_ids":[102,103]'
+out_has '"views_down":[{"after":118,"before":128,"gain":-10,"id":104}]'
+out_has '"jumps":[{"after":50000,"before":100,"gain":49900,"id":105,"title":"베트남 지방정부 대표단 방문"}]'
+run "--previous with the roles swapped" --json "$previous" --previous "$current"
+status_is 0
+out_has '"added_ids":[110]'
+out_has '"removed_ids":[111]'
+out_has '"jumps":[]'
+run "--previous missing" "$current" --previous "$missing"
+status_is 2
+out_has "cannot compare with"
+run "--previous missing --json" --json "$current" --previous "$missing"
+status_is 2
+lines_are 1
+out_has '"diff":{"error":'
+
+# The real sample export is clean.
+run "sample" "$sample"
+status_is 0
+out_has "OK: no problems"
+out_lacks "UNUSABLE"
+run "sample --json" --json "$sample"
+status_is 0
+lines_are 1
+json_lines
+out_has '"problems":[]'
+
+if [ "$failures" -ne 0 ]; then
+  echo "check_cli_test: $failures check(s) failed" >&2
+  exit 1
+fi
+echo "check_cli_test: all checks passed"
