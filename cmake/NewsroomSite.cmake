@@ -16,6 +16,7 @@ add_executable(newsroom_web
   ui/board_list.cpp
   ui/data_status.cpp
   ui/page_header.cpp
+  ui/search_bar.cpp
   ui/theme.cpp
   ui/ui_context.cpp
   ui/widgets.cpp

@@ -85,6 +85,58 @@
 
   const depth = () => (history.state && history.state.newsroomDepth) || 0;
 
+  // --- the search box: a real <input> lying over the box the canvas draws ------------
+  // The browser does the editing (Korean IME composition, paste, copy, selection); every
+  // change goes to the wasm side, which searches and draws the text, caret and the
+  // syllable being composed. A tap lands on the input itself, so phones open their keyboard.
+  const searchInput = document.createElement('input');
+  searchInput.type = 'search';
+  searchInput.id = 'newsroom-search';
+  searchInput.autocomplete = 'off';
+  searchInput.spellcheck = false;
+  searchInput.enterKeyHint = 'search';
+  searchInput.setAttribute('aria-label', '뉴스룸 검색');
+  searchInput.className = 'newsroom-search-input';
+  searchInput.hidden = true;
+  document.body.appendChild(searchInput);
+  let composing = '';
+
+  const utf8Length = (text) => Module.lengthBytesUTF8(text);
+  function sendSearchInput() {
+    if (!started) return;
+    const value = searchInput.value;
+    const caret = searchInput.selectionStart == null ? value.length : searchInput.selectionStart;
+    const before = value.slice(0, caret);
+    const caretBytes = utf8Length(before);
+    // The composed syllable sits just before the caret.
+    const composingBytes = composing && before.endsWith(composing) ? utf8Length(composing) : 0;
+    withString(value, (ptr) => Module._newsroom_search_input(ptr, caretBytes, caretBytes - composingBytes, caretBytes));
+  }
+  searchInput.addEventListener('input', sendSearchInput);
+  searchInput.addEventListener('compositionstart', () => { composing = ''; });
+  searchInput.addEventListener('compositionupdate', (event) => { composing = event.data || ''; sendSearchInput(); });
+  searchInput.addEventListener('compositionend', () => { composing = ''; sendSearchInput(); });
+  for (const type of ['keyup', 'select', 'click']) searchInput.addEventListener(type, sendSearchInput);
+  document.addEventListener('selectionchange', () => { if (document.activeElement === searchInput) sendSearchInput(); });
+  searchInput.addEventListener('focus', () => { if (started) Module._newsroom_search_focus(1); sendSearchInput(); });
+  searchInput.addEventListener('blur', () => { if (started) Module._newsroom_search_focus(0); });
+  // Emscripten's GLFW listens to keys on window in the capture phase (and cancels
+  // Backspace); keys meant for the input stop here, before it, and keep their default.
+  for (const type of ['keydown', 'keypress', 'keyup']) {
+    window.addEventListener(type, (event) => {
+      if (event.target !== searchInput) return;
+      event.stopImmediatePropagation();
+      if (type === 'keydown' && event.key === 'Escape') {
+        if (searchInput.value) {
+          searchInput.value = '';
+          sendSearchInput();
+        } else {
+          searchInput.blur();
+        }
+      }
+    }, true);
+  }
+
   // Called from C++ (src/platform/browser.cpp).
   window.newsroomHost = {
     runtimeStarted() {
@@ -105,6 +157,23 @@
     canGoBack: () => depth() > 0,
     openUrl(url) {
       if (/^(https?:|mailto:)/i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+    },
+    placeSearchInput(x, y, w, h) {
+      if (w < 0) {
+        if (document.activeElement === searchInput) searchInput.blur();
+        searchInput.hidden = true;
+        return;
+      }
+      const rect = canvas.getBoundingClientRect();
+      const sx = rect.width / canvas.width;
+      const sy = rect.height / canvas.height;
+      Object.assign(searchInput.style, {
+        left: `${rect.left + x * sx}px`, top: `${rect.top + y * sy}px`, width: `${w * sx}px`, height: `${h * sy}px`,
+      });
+      searchInput.hidden = false;
+    },
+    setSearchInput(text) {
+      if (document.activeElement !== searchInput) searchInput.value = text;
     },
     signalReady() {
       boot.classList.add('hidden');

@@ -2,13 +2,21 @@
 
 #include <algorithm>
 
+#include "io/text_normalize.h"
+
 namespace newsroom {
+
+AppState::AppState() = default;
+AppState::~AppState() = default;
 
 void AppState::load(ImportResult result) {
   report_ = std::move(result.report);
   if (!report_.usable) return;  // keep the last good board on screen
+  index_.reset();               // the index points into the board it replaces
   board_ = std::move(result.board);
+  index_ = std::make_unique<SearchIndex>(board_);
   has_board_ = true;
+  recompute();
   route_ = clamp(route_);
   list_route_ = clamp(list_route_);
 }
@@ -27,30 +35,65 @@ std::optional<uint32_t> AppState::open_article() const {
 
 int AppState::page_count() const {
   const int rows = static_cast<int>(results().size());
-  return std::max(1, (rows + per_page_ - 1) / per_page_);
+  return std::max(1, (rows + per_page() - 1) / per_page());
 }
 
 std::span<const uint32_t> AppState::page_rows() const {
   const auto& rows = results();
-  const size_t first = std::min(rows.size(), static_cast<size_t>(route_.page - 1) * per_page_);
-  const size_t count = std::min(rows.size() - first, static_cast<size_t>(per_page_));
+  const size_t first = std::min(rows.size(), static_cast<size_t>(list().page - 1) * per_page());
+  const size_t count = std::min(rows.size() - first, static_cast<size_t>(per_page()));
   return std::span<const uint32_t>(rows).subspan(first, count);
+}
+
+void AppState::recompute() {
+  const ListView& list = list_route_.list;
+  computed_for_ = list;
+  parsed_ = parse_query(list.q);
+  if (!index_) {
+    result_ = SearchResult{};
+    return;
+  }
+  Query query;
+  query.text = list.q;
+  query.field = list.field;
+  for (const std::string& name : list.categories) {
+    const auto& names = board_.category_names();
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it != names.end()) query.categories.push_back(static_cast<uint16_t>(it - names.begin()));
+  }
+  if (auto from = period_of(list.from)) query.from = from->first;
+  if (auto to = period_of(list.to)) query.to = to->second;
+  query.author = list.author;
+  query.with_attachments = list.with_attachments;
+  query.pinned_only = list.pinned_only;
+  query.sort = list.effective_sort();
+  result_ = index_->run(query);
 }
 
 Route AppState::clamp(Route route) const {
   if (route.view == Route::View::list) {
     // Before the board arrives, keep the page the URL asked for.
-    if (has_board_) route.page = std::clamp(route.page, 1, page_count());
+    if (has_board_) {
+      const int rows = static_cast<int>(result_.rows.size());
+      const int pages = std::max(1, (rows + route.list.per_page - 1) / route.list.per_page);
+      route.list.page = std::clamp(route.list.page, 1, pages);
+    }
     route.article_id = 0;
   } else {
-    route.page = 1;
+    route.list = ListView{};
   }
   return route;
 }
 
 bool AppState::navigate(Route route) {
-  route = clamp(route);
-  if (route.view == Route::View::list) list_route_ = route;
+  if (route.view == Route::View::list) {
+    list_route_ = route;
+    if (!computed_for_.same_results(route.list) || !has_board_) recompute();
+    route = clamp(route);
+    list_route_ = route;
+  } else {
+    route = clamp(route);
+  }
   if (route == route_) return false;
   route_ = route;
   return true;
@@ -65,10 +108,58 @@ bool AppState::open(int64_t article_id) {
 
 bool AppState::back_to_list() { return navigate(list_route_); }
 
-bool AppState::go_to_page(int page) {
+bool AppState::change_list(ListView list) {
+  if (!list.same_results(this->list())) list.page = 1;
   Route route;
-  route.page = page;
+  route.list = std::move(list);
   return navigate(route);
+}
+
+bool AppState::go_to_page(int page) {
+  ListView list = this->list();
+  list.page = page;
+  return change_list(list);
+}
+
+bool AppState::set_search_text(std::string_view text) {
+  ListView list = this->list();
+  list.q = normalize_line(text);
+  return change_list(list);
+}
+
+bool AppState::set_field(SearchField field) {
+  ListView list = this->list();
+  list.field = field;
+  return change_list(list);
+}
+
+bool AppState::set_category(std::string_view name) {
+  ListView list = this->list();
+  list.categories.clear();
+  if (!name.empty()) list.categories.emplace_back(name);
+  return change_list(list);
+}
+
+bool AppState::set_sort(std::optional<SortOrder> sort) {
+  ListView list = this->list();
+  list.sort = sort;
+  return change_list(list);
+}
+
+bool AppState::set_per_page(int per_page) {
+  ListView list = this->list();
+  // Keep the first row on screen in view: the page that holds it at the new size.
+  const int first_row = (list.page - 1) * list.per_page;
+  list.per_page = per_page;
+  list.page = first_row / per_page + 1;
+  return change_list(list);
+}
+
+bool AppState::set_period(std::string from, std::string to) {
+  ListView list = this->list();
+  list.from = std::move(from);
+  list.to = std::move(to);
+  return change_list(list);
 }
 
 }  // namespace newsroom

@@ -1,7 +1,9 @@
 // AppState: the single source of truth the views read. Views call its actions; derived
-// lists (the rows of the current page) are recomputed only when an action changes them.
+// lists (the search result, the rows of the current page) are recomputed only when an
+// action changes what they depend on, never per frame.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -9,6 +11,7 @@
 
 #include "app/route.h"
 #include "core/board.h"
+#include "core/search.h"
 #include "io/importer.h"
 
 namespace newsroom {
@@ -16,6 +19,12 @@ namespace newsroom {
 class AppState {
  public:
   static constexpr int kDefaultPerPage = 15;  // the original board shows 15 per page
+
+  AppState();
+  ~AppState();
+  // The search index points into the board: an AppState stays where it was made.
+  AppState(const AppState&) = delete;
+  AppState& operator=(const AppState&) = delete;
 
   // A new import. An unusable one keeps the board on screen and only replaces the report.
   void load(ImportResult result);
@@ -27,32 +36,48 @@ class AppState {
   const ImportReport& report() const { return report_; }
 
   const Route& route() const { return route_; }
+  const ListView& list() const { return list_route_.list; }  // the list, also while an article is open
   // The article the route points at, when it exists on the board.
   std::optional<uint32_t> open_article() const;
 
-  // All rows of the list in board order (article indices), and the current page of them.
-  const std::vector<uint32_t>& results() const { return board_.board_order(); }
-  int per_page() const { return per_page_; }
+  // The current result list (article indices in display order), its facets, and the
+  // current page of it.
+  const std::vector<uint32_t>& results() const { return result_.rows; }
+  const SearchResult& search() const { return result_; }
+  const ParsedQuery& parsed_query() const { return parsed_; }
+  int per_page() const { return list().per_page; }
   int page_count() const;
   std::span<const uint32_t> page_rows() const;
+  const SearchIndex* index() const { return index_.get(); }
 
   // Actions. Each returns true when the route changed (the URL should follow).
   bool navigate(Route route);
   bool open(int64_t article_id);
   bool back_to_list();
   bool go_to_page(int page);
+  bool set_search_text(std::string_view text);  // NFC-normalized here; back to page 1
+  bool set_field(SearchField field);
+  bool set_category(std::string_view name);     // one category, or "" for every category
+  bool set_sort(std::optional<SortOrder> sort);
+  bool set_per_page(int per_page);
+  bool set_period(std::string from, std::string to);
   bool apply_hash(std::string_view hash) { return navigate(parse_hash(hash)); }
   std::string hash() const { return format_hash(route_); }
 
  private:
   Route clamp(Route route) const;
+  bool change_list(ListView list);  // a new list view; page back to 1 unless only paging changed
+  void recompute();                 // the search result for list(), after it changed
 
   Board board_;
   ImportReport report_;
   bool has_board_ = false;
+  std::unique_ptr<SearchIndex> index_;
+  SearchResult result_;
+  ParsedQuery parsed_;
+  ListView computed_for_;  // the list view result_ belongs to
   Route route_;
-  Route list_route_;  // where "back to the list" returns
-  int per_page_ = kDefaultPerPage;
+  Route list_route_;  // the list as last shown: where "back to the list" returns
 };
 
 }  // namespace newsroom

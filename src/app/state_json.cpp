@@ -35,10 +35,29 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
   state["route"] = route_name(app.route().view);
   state["hash"] = app.hash();
   state["mode"] = frame.mode;
-  state["query"] = "";
-  state["page"] = app.route().page;
+  const ListView& list = app.list();
+  state["query"] = list.q;
+  state["filters"] = {{"field", field_name(list.field)},
+                      {"categories", list.categories},
+                      {"from", list.from},
+                      {"to", list.to},
+                      {"author", list.author},
+                      {"with_attachments", list.with_attachments},
+                      {"pinned_only", list.pinned_only},
+                      {"sort", sort_name(list.effective_sort())},
+                      {"per_page", list.per_page}};
+  state["page"] = list.page;
   state["pages"] = app.page_count();
   state["results"] = {{"total", app.results().size()}, {"ids", frame.drawn_ids}};
+  // Facet counts under the current query: per category name and per Seoul year.
+  nlohmann::json per_category = nlohmann::json::object();
+  const SearchResult& search = app.search();
+  for (size_t i = 0; i < search.per_category.size() && i < board.category_names().size(); ++i) {
+    per_category[board.category_names()[i]] = search.per_category[i];
+  }
+  nlohmann::json per_year = nlohmann::json::object();
+  for (const auto& [year, count] : search.per_year) per_year[std::to_string(year)] = count;
+  state["facets"] = {{"categories", per_category}, {"years", per_year}};
   if (auto index = app.open_article()) {
     state["article"] = {{"id", board.id(*index)}, {"title", board.title(*index)}};
   } else {

@@ -15,5 +15,8 @@ void signal_ready();                         // resolves window.newsroom.ready
 // Sets the canvas backing store (device pixels) and tells Emscripten's GLFW. Not
 // glfwSetWindowSize: that requests fullscreen whenever the size equals the screen's.
 void resize_canvas(int width, int height);
+// Puts the hidden search <input> over the drawn box (framebuffer pixels), or hides it (-1).
+void place_search_input(int x, int y, int width, int height);
+void set_search_input(const std::string& text);
 
 }  // namespace newsroom::platform

@@ -1,5 +1,6 @@
 // The web entry point: GLFW (Emscripten's built-in) + WebGL2 + Dear ImGui, the main loop,
 // the canvas sized to CSS size × devicePixelRatio, and the C functions window.newsroom calls.
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
@@ -41,6 +42,7 @@ struct Runtime {
   std::string state;  // last state() JSON, kept alive for the caller
   std::string located;
   std::string manifest;  // last newsroom_manifest_files() answer
+  std::array<int, 4> input_place = {-2, -2, -2, -2};  // where the hidden <input> was put
   // The files of a manifest being delivered (bytes owned until the import is done).
   std::vector<std::pair<std::unique_ptr<char, decltype(&std::free)>, ExportPart>> parts;
 };
@@ -82,6 +84,24 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
   return EM_TRUE;
 }
 
+// Keeps the hidden <input> over the search box as drawn, and its value in step with the
+// query when the query changed elsewhere (a link, back, "clear").
+void sync_search_input(Runtime& rt) {
+  const ImRect* rect = rt.ui.widgets.find("search");
+  std::array<int, 4> place = {-1, -1, -1, -1};
+  if (rect) place = {static_cast<int>(rect->Min.x), static_cast<int>(rect->Min.y), static_cast<int>(rect->GetWidth()),
+                     static_cast<int>(rect->GetHeight())};
+  if (place != rt.input_place) {
+    rt.input_place = place;
+    platform::place_search_input(place[0], place[1], place[2], place[3]);
+  }
+  if (!rt.ui.search.focused && rt.ui.search.text != rt.app.list().q) {
+    rt.ui.search.text = rt.app.list().q;
+    rt.ui.search.caret = rt.ui.search.text.size();
+    platform::set_search_input(rt.ui.search.text);
+  }
+}
+
 void update_title(Runtime& rt) {
   std::string title = rt.app.board().info.title + " - " + rt.app.board().info.site;
   if (auto index = rt.app.open_article()) title = std::string(rt.app.board().title(*index)) + " - " + title;
@@ -105,6 +125,11 @@ void after_frame(Runtime& rt) {
     ctx.route_changed = false;
     platform::push_hash(rt.app.hash());
   }
+  if (ctx.route_replaced) {
+    ctx.route_replaced = false;
+    platform::replace_hash(rt.app.hash());
+  }
+  sync_search_input(rt);
   if (!ctx.open_url.empty()) {
     platform::open_url(ctx.open_url);
     ctx.open_url.clear();
@@ -219,6 +244,23 @@ EMSCRIPTEN_KEEPALIVE void newsroom_set_hash(const char* hash) {
   rt.app.apply_hash(hash);
   if (rt.app.hash() != hash && rt.app.has_board()) platform::replace_hash(rt.app.hash());
 }
+
+// The hidden search <input> changed: its whole value, the caret and the syllable being
+// composed, as UTF-8 byte offsets. Results follow as the visitor types; the URL is
+// corrected without a history entry per keystroke.
+EMSCRIPTEN_KEEPALIVE void newsroom_search_input(const char* text, int caret, int composing_begin, int composing_end) {
+  Runtime& rt = runtime();
+  ui::SearchInput& input = rt.ui.search;
+  input.text = text;
+  input.caret = static_cast<size_t>(std::max(0, caret));
+  input.composing_begin = static_cast<size_t>(std::max(0, composing_begin));
+  input.composing_end = static_cast<size_t>(std::max(0, composing_end));
+  if (rt.app.route().view == Route::View::list && rt.app.set_search_text(input.text)) {
+    platform::replace_hash(rt.app.hash());
+  }
+}
+
+EMSCRIPTEN_KEEPALIVE void newsroom_search_focus(int focused) { runtime().ui.search.focused = focused != 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   Runtime& rt = runtime();

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "core/dates.h"
 #include "core/text.h"
 #include "ui/panels.h"
@@ -19,6 +21,36 @@ void draw_back_button(UiContext& ctx, const char* id, const std::string& name) {
   ImGui::PushID(id);
   if (named_button(ctx, "< 목록", name)) ctx.history_back = true;  // the platform goes back, or to the list
   ImGui::PopID();
+}
+
+// 이전 글 / 다음 글 within the list the visitor came from (its search, filters and sort).
+void draw_neighbours(AppState& app, UiContext& ctx, uint32_t article) {
+  const auto& rows = app.results();
+  const auto it = std::find(rows.begin(), rows.end(), article);
+  if (it == rows.end()) return;
+  const Board& board = app.board();
+  const auto line = [&](const char* label, const std::string& name, const uint32_t* target) {
+    text(ctx, label, palette().text_muted);
+    ImGui::SameLine(em(4.5f));
+    if (!target) {
+      text(ctx, "없음", palette().text_muted);
+      return;
+    }
+    ImGui::PushID(name.c_str());
+    const std::string_view title = board.title(*target);
+    ctx.glyphs.count(title);
+    const bool clicked = ImGui::Selectable(std::string(title).c_str(), false);
+    ImGui::PopID();
+    ctx.widgets.record_last_item(name);
+    if (clicked && app.open(board.id(*target))) {
+      ctx.route_changed = true;
+      ImGui::SetScrollY(0);
+    }
+  };
+  rule();
+  line("이전 글", "prev", it != rows.begin() ? &*(it - 1) : nullptr);
+  line("다음 글", "next", it + 1 != rows.end() ? &*(it + 1) : nullptr);
+  rule();
 }
 
 }  // namespace
@@ -45,9 +77,15 @@ void draw_article(AppState& app, UiContext& ctx) {
   text_wrapped(ctx, meta, palette().text_muted);
   rule();
 
-  // Body: one wrapped block per paragraph, a blank line between.
+  // Body: one wrapped block per paragraph, a blank line between; the list's search terms
+  // stay highlighted.
+  const ParsedQuery& parsed = app.parsed_query();
+  const SearchIndex* search = app.index();
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, em(0.9f)));
-  for (const std::string_view paragraph : split_paragraphs(a.body)) text_wrapped(ctx, paragraph);
+  for (const std::string_view paragraph : split_paragraphs(a.body)) {
+    if (search && parsed.has_text()) text_highlighted(ctx, paragraph, search->highlights(parsed, paragraph), 0, true);
+    else text_wrapped(ctx, paragraph);
+  }
   ImGui::PopStyleVar();
   if (a.body.empty()) text(ctx, "(본문 없음)", palette().text_muted);
   ImGui::Dummy(ImVec2(0, em(0.6f)));
@@ -80,6 +118,7 @@ void draw_article(AppState& app, UiContext& ctx) {
     link_text(ctx, title.empty() ? url : title, url);
   }
   ImGui::Dummy(ImVec2(0, em(1.0f)));
+  draw_neighbours(app, ctx, *index);
   draw_back_button(ctx, "bottom", "back-bottom");
 }
 

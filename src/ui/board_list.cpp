@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "core/dates.h"
@@ -37,7 +38,7 @@ void attachment_icon() {
 
 void draw_pagination(AppState& app, UiContext& ctx) {
   const int pages = app.page_count();
-  const int current = app.route().page;
+  const int current = app.list().page;
   constexpr int kPagesShown = 10;  // Gnuboard's default page window
   const int first = ((current - 1) / kPagesShown) * kPagesShown + 1;
   const int last = std::min(pages, first + kPagesShown - 1);
@@ -81,15 +82,78 @@ void draw_pagination(AppState& app, UiContext& ctx) {
   }
 }
 
+
+// A column header that sorts: first click sorts by it, a second click reverses where that
+// makes sense (날짜, 조회). Named sort:<column> for locate().
+void sort_header(AppState& app, UiContext& ctx, const char* label, const char* column, SortOrder primary,
+                 std::optional<SortOrder> reverse) {
+  const SortOrder current = app.list().effective_sort();
+  const bool active = current == primary || (reverse && current == *reverse);
+  std::string text = label;
+  if (active) text += current == primary ? " ▼" : " ▲";
+  const float width = ImGui::CalcTextSize(text.c_str()).x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
+  ctx.glyphs.count(text);
+  ImGui::PushStyleColor(ImGuiCol_Text, active ? palette().accent : palette().text);
+  const bool clicked = ImGui::Selectable((text + "##sort").c_str(), false, ImGuiSelectableFlags_None, ImVec2(width, 0));
+  ImGui::PopStyleColor();
+  ctx.widgets.record_last_item(std::string("sort:") + column);
+  if (!clicked) return;
+  const SortOrder next = (active && reverse && current == primary) ? *reverse : primary;
+  if (app.set_sort(next)) ctx.route_changed = true;
+}
+
+void draw_empty_result(AppState& app, UiContext& ctx) {
+  const ListView& list = app.list();
+  ImGui::Dummy(ImVec2(0, em(0.6f)));
+  std::string message = "조건에 맞는 게시물이 없습니다.";
+  if (!list.q.empty()) message += " 검색어 '" + list.q + "'를 지우거나 바꿔 보세요.";
+  if (!list.categories.empty()) message += " 분류 '" + list.categories[0] + "' 선택을 풀어 보세요.";
+  if (!list.from.empty() || !list.to.empty()) message += " 기간을 넓혀 보세요.";
+  text_wrapped(ctx, message, palette().text_muted);
+  if (!list.q.empty() && named_button(ctx, "검색어 지우기", "clear-search") && app.set_search_text("")) ctx.route_changed = true;
+  if (!list.q.empty() && !list.categories.empty()) ImGui::SameLine();
+  if (!list.categories.empty() && named_button(ctx, "분류 전체 보기", "clear-category") && app.set_category("")) {
+    ctx.route_changed = true;
+  }
+}
+
+void draw_per_page(AppState& app, UiContext& ctx) {
+  static constexpr int kSizes[] = {10, 15, 20, 50};
+  const std::string current = std::to_string(app.per_page()) + "개씩";
+  ImGui::SetNextItemWidth(em(6.0f));
+  ctx.glyphs.count(current);
+  if (ImGui::BeginCombo("##per", current.c_str())) {
+    for (const int size : kSizes) {
+      const std::string label = std::to_string(size) + "개씩";
+      if (ImGui::Selectable(label.c_str(), size == app.per_page()) && app.set_per_page(size)) ctx.route_changed = true;
+    }
+    ImGui::EndCombo();
+  }
+  ctx.widgets.record_last_item("per-page");
+}
+
 }  // namespace
 
 void draw_board_list(AppState& app, UiContext& ctx) {
+  // The search bar may change the result: read the rows only after it.
+  draw_search_bar(app, ctx);
+  ImGui::Dummy(ImVec2(0, em(0.2f)));
+
   const Board& board = app.board();
   const auto rows = app.page_rows();
+  const ListView& list = app.list();
+  const SearchIndex* index = app.index();
+  const ParsedQuery& parsed = app.parsed_query();
+  const bool highlight = index && parsed.has_text();
 
-  const std::string summary = "전체 " + with_thousands(static_cast<int64_t>(app.results().size())) + "건, " +
-                              std::to_string(app.route().page) + " / " + std::to_string(app.page_count()) + " 페이지";
+  const std::string summary = (parsed.has_text() ? "검색 결과 " : "전체 ") +
+                              with_thousands(static_cast<int64_t>(app.results().size())) + "건, " +
+                              std::to_string(list.page) + " / " + std::to_string(app.page_count()) + " 페이지";
   text(ctx, summary, palette().text_muted);
+  ImGui::SameLine(ImGui::CalcItemWidth() - em(6.0f));
+  draw_per_page(app, ctx);
 
   // Narrow screens keep 번호, 제목, 등록일 and 조회; the rest returns on wider ones.
   const bool narrow = ctx.css_width < 700.0f;
@@ -101,18 +165,37 @@ void draw_board_list(AppState& app, UiContext& ctx) {
     ImGui::TableSetupColumn("제목", ImGuiTableColumnFlags_WidthStretch);
     if (!narrow) ImGui::TableSetupColumn("작성자", ImGuiTableColumnFlags_WidthFixed, em(5.0f));
     ImGui::TableSetupColumn("등록일", ImGuiTableColumnFlags_WidthFixed, em(narrow ? 5.0f : 6.0f));
-    ImGui::TableSetupColumn("조회", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
+    ImGui::TableSetupColumn("조회", ImGuiTableColumnFlags_WidthFixed, em(3.8f));
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int column = 0; column < ImGui::TableGetColumnCount(); ++column) {
-      ImGui::TableSetColumnIndex(column);
-      centered_cell(ctx, ImGui::TableGetColumnName(column));
+    int header = 0;
+    ImGui::TableSetColumnIndex(header++);
+    sort_header(app, ctx, "번호", "number", SortOrder::number, std::nullopt);
+    if (!narrow) {
+      ImGui::TableSetColumnIndex(header++);
+      centered_cell(ctx, "분류");
     }
+    ImGui::TableSetColumnIndex(header++);
+    sort_header(app, ctx, "제목", "title", SortOrder::title, std::nullopt);
+    if (!narrow) {
+      ImGui::TableSetColumnIndex(header++);
+      centered_cell(ctx, "작성자");
+    }
+    ImGui::TableSetColumnIndex(header++);
+    sort_header(app, ctx, "등록일", "date", SortOrder::newest, SortOrder::oldest);
+    ImGui::TableSetColumnIndex(header++);
+    sort_header(app, ctx, "조회", "views", SortOrder::most_viewed, SortOrder::least_viewed);
 
-    for (const uint32_t index : rows) {
-      const ArticleView a = board.article(index);
+    // A header click above changed the result: the rows below belong to the old one and
+    // this frame is discarded anyway (see the platform's main loop).
+    const size_t first_row = static_cast<size_t>(list.page - 1) * list.per_page;
+    const size_t row_count = ctx.route_changed ? 0 : rows.size();
+    for (size_t row_in_page = 0; row_in_page < row_count; ++row_in_page) {
+      const uint32_t index_in_board = rows[row_in_page];
+      const ArticleView a = board.article(index_in_board);
+      const bool on_top = first_row + row_in_page < app.search().pinned_on_top;
       ImGui::TableNextRow(ImGuiTableRowFlags_None, em(1.6f));
       ImGui::TableSetColumnIndex(0);
-      ImGui::PushID(static_cast<int>(index));
+      ImGui::PushID(static_cast<int>(index_in_board));
       const float cell_x = ImGui::GetCursorPosX();
       // One selectable spans the row: the whole row is the click target.
       const bool clicked = ImGui::Selectable("##row", false,
@@ -123,7 +206,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       ImGui::SameLine(0, 0);
       ImGui::SetCursorPosX(cell_x);  // draw the cells over the row's click target
-      if (a.pinned) centered_cell(ctx, "공지", palette().notice);
+      if (on_top || (a.pinned && a.number == 0)) centered_cell(ctx, "공지", palette().notice);
       else centered_cell(ctx, std::to_string(a.number), palette().text_muted);
 
       int column = 1;
@@ -132,18 +215,19 @@ void draw_board_list(AppState& app, UiContext& ctx) {
         centered_cell(ctx, a.category, palette().accent);
       }
       ImGui::TableSetColumnIndex(column++);
-      if (narrow) {
-        text_wrapped(ctx, a.title, a.pinned ? palette().notice : 0);
-      } else {
-        text(ctx, a.title, a.pinned ? palette().notice : 0);
-      }
-      if (!board.attachments_of(index).empty()) {
+      const ImU32 title_color = on_top ? palette().notice : 0;
+      const bool title_field = list.field == SearchField::title_body || list.field == SearchField::title;
+      if (highlight && title_field) text_highlighted(ctx, a.title, index->highlights(parsed, a.title), title_color, narrow);
+      else if (narrow) text_wrapped(ctx, a.title, title_color);
+      else text(ctx, a.title, title_color);
+      if (!board.attachments_of(index_in_board).empty()) {
         ImGui::SameLine();
         attachment_icon();
       }
       if (!narrow) {
         ImGui::TableSetColumnIndex(column++);
-        centered_cell(ctx, a.author);
+        if (highlight && list.field == SearchField::author) text_highlighted(ctx, a.author, index->highlights(parsed, a.author));
+        else centered_cell(ctx, a.author);
       }
       ImGui::TableSetColumnIndex(column++);
       const std::string when = format_board_datetime(a.published_at);
@@ -163,7 +247,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
     }
     ImGui::EndTable();
   }
-  if (rows.empty()) text(ctx, "등록된 게시물이 없습니다.", palette().text_muted);
+  if (rows.empty()) draw_empty_result(app, ctx);
 
   ImGui::Dummy(ImVec2(0, em(0.8f)));
   draw_pagination(app, ctx);

@@ -11,6 +11,7 @@ void draw_app(AppState& app, UiContext& ctx);
 
 void draw_page_header(const AppState& app, UiContext& ctx);  // page_header.cpp
 void draw_board_list(AppState& app, UiContext& ctx);         // board_list.cpp
+void draw_search_bar(AppState& app, UiContext& ctx);         // search_bar.cpp: field, box, tabs
 void draw_article(AppState& app, UiContext& ctx);            // article_view.cpp
 void draw_data_status(const AppState& app, UiContext& ctx);  // data_status.cpp
 

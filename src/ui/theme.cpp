@@ -27,6 +27,9 @@ void apply_style(float dpr) {
   style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.88f, 0.93f, 0.99f, 1);
   style.Colors[ImGuiCol_HeaderActive] = ImVec4(0.80f, 0.88f, 0.98f, 1);
   style.Colors[ImGuiCol_Button] = ImVec4(0.95f, 0.96f, 0.97f, 1);
+  style.Colors[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.94f, 0.96f, 1);
+  style.Colors[ImGuiCol_FrameBgHovered] = ImGui::ColorConvertU32ToFloat4(palette().accent_soft);
+  style.Colors[ImGuiCol_CheckMark] = ImGui::ColorConvertU32ToFloat4(palette().accent);
   style.Colors[ImGuiCol_ButtonHovered] = ImGui::ColorConvertU32ToFloat4(palette().accent_soft);
   style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.80f, 0.88f, 0.98f, 1);
   style.ScaleAllSizes(dpr);

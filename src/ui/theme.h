@@ -16,6 +16,7 @@ struct Palette {
   ImU32 rule = IM_COL32(210, 214, 220, 255);
   ImU32 notice = IM_COL32(196, 64, 40, 255);
   ImU32 warning = IM_COL32(176, 96, 0, 255);
+  ImU32 highlight = IM_COL32(255, 226, 122, 255);  // search matches
 };
 
 const Palette& palette();

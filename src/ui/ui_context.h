@@ -41,6 +41,15 @@ class GlyphCounter {
   int64_t missing_last_frame_ = 0;
 };
 
+// The search box's text as the browser's hidden <input> holds it (web/newsroom.js): the
+// browser does the editing, IME composition, paste and copy; the canvas draws the result.
+struct SearchInput {
+  std::string text;
+  size_t caret = 0;                           // byte offset
+  size_t composing_begin = 0, composing_end = 0;  // the syllable being composed, if any
+  bool focused = false;
+};
+
 struct UiContext {
   float dpr = 1.0f;          // device pixels per CSS pixel
   float css_width = 0.0f;    // canvas size in CSS pixels
@@ -49,8 +58,11 @@ struct UiContext {
   GlyphCounter glyphs;
   std::vector<int64_t> drawn_ids;
 
+  SearchInput search;
+
   // Requests for the platform layer, consumed after the frame.
   bool route_changed = false;
+  bool route_replaced = false;  // a change while typing: correct the URL, no new history entry
   bool history_back = false;  // the in-page back button was pressed
   std::string open_url;       // a safe http(s)/mailto link to open in a new tab
 };

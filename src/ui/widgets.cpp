@@ -1,6 +1,8 @@
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include <imgui_internal.h>  // GetCurrentTable
 
@@ -31,8 +33,60 @@ void text_sized(UiContext& ctx, std::string_view utf8, float scale, ImU32 color,
   ImGui::PopFont();
 }
 
+namespace {
+
+// One line of text at the cursor, with the parts of `ranges` (offsets relative to `line`'s
+// start `base`) on a highlight behind them.
+void highlighted_line(std::string_view line, size_t base, const HighlightRanges& ranges, ImU32 color) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float height = ImGui::GetTextLineHeight();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (const auto& [begin, end] : ranges) {
+    if (end <= base || begin >= base + line.size()) continue;
+    const size_t from = begin > base ? begin - base : 0;
+    const size_t to = std::min<size_t>(end - base, line.size());
+    const float x0 = ImGui::CalcTextSize(line.data(), line.data() + from).x;
+    const float x1 = ImGui::CalcTextSize(line.data(), line.data() + to).x;
+    draw->AddRectFilled(ImVec2(origin.x + x0, origin.y), ImVec2(origin.x + x1, origin.y + height), palette().highlight,
+                        ImGui::GetFontSize() * 0.15f);
+  }
+  if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(line.data(), line.data() + line.size());
+  if (color) ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void text_highlighted(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color, bool wrap) {
+  ctx.glyphs.count(utf8);
+  if (!wrap) {
+    highlighted_line(utf8, 0, ranges, color);
+    return;
+  }
+  const bool in_table = ImGui::GetCurrentTable() != nullptr;
+  const float width = in_table ? ImGui::GetContentRegionAvail().x : ImGui::CalcItemWidth();
+  ImFont* font = ImGui::GetFont();
+  const char* const begin = utf8.data();
+  const char* const end = begin + utf8.size();
+  const char* line = begin;
+  ImGui::BeginGroup();
+  while (line < end) {
+    const char* newline = static_cast<const char*>(std::memchr(line, '\n', static_cast<size_t>(end - line)));
+    const char* hard_end = newline ? newline : end;
+    const char* wrap_at = font->CalcWordWrapPosition(ImGui::GetFontSize(), line, hard_end, width);
+    if (wrap_at == line) wrap_at = hard_end;  // never stall on a glyph wider than the column
+    highlighted_line(std::string_view(line, static_cast<size_t>(wrap_at - line)), static_cast<size_t>(line - begin),
+                     ranges, color);
+    line = wrap_at;
+    while (line < end && *line == ' ') ++line;
+    if (line < end && *line == '\n') ++line;
+  }
+  ImGui::EndGroup();
+}
+
 bool named_button(UiContext& ctx, const char* label, const std::string& name) {
-  ctx.glyphs.count(label);
+  const std::string_view shown(label);
+  ctx.glyphs.count(shown.substr(0, shown.find("##")));  // "##id" suffixes are not drawn
   const bool pressed = ImGui::Button(label);
   ctx.widgets.record_last_item(name);
   return pressed;

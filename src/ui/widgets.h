@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/search.h"
 #include "ui/ui_context.h"
 
 namespace newsroom::ui {
@@ -14,6 +15,11 @@ void text(UiContext& ctx, std::string_view utf8, ImU32 color = 0);
 void text_wrapped(UiContext& ctx, std::string_view utf8, ImU32 color = 0);
 // Text at a larger or smaller size (in multiples of the base font size).
 void text_sized(UiContext& ctx, std::string_view utf8, float scale, ImU32 color = 0, bool wrapped = false);
+
+// Text with the byte ranges a search matched drawn on a highlight. `wrap` wraps at the
+// page column (or the table cell), breaking lines the way ImGui's wrapped text does.
+void text_highlighted(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color = 0,
+                      bool wrap = false);
 
 // A button registered under `name` for window.newsroom.locate().
 bool named_button(UiContext& ctx, const char* label, const std::string& name);

@@ -5,6 +5,8 @@
 #include "app/app_state.h"
 #include "app/state_json.h"
 
+#include <memory>
+
 using namespace newsroom;
 
 namespace {
@@ -24,16 +26,18 @@ std::string board_json(int count, bool with_pinned) {
   return json + "]}";
 }
 
-AppState loaded(int count, bool with_pinned = true) {
-  AppState app;
-  app.load(import_export(board_json(count, with_pinned), "test.json"));
+// AppState is neither copied nor moved (its search index points into its board).
+std::unique_ptr<AppState> loaded(int count, bool with_pinned = true) {
+  auto app = std::make_unique<AppState>();
+  app->load(import_export(board_json(count, with_pinned), "test.json"));
   return app;
 }
 
 }  // namespace
 
 TEST_CASE("the list pages through the board in board order, pinned notice first") {
-  AppState app = loaded(40);
+  auto app_owner = loaded(40);
+  AppState& app = *app_owner;
   CHECK(app.page_count() == 3);
   auto rows = app.page_rows();
   REQUIRE(rows.size() == 15);
@@ -45,11 +49,12 @@ TEST_CASE("the list pages through the board in board order, pinned notice first"
   CHECK(app.hash() == "#/?page=3");
   CHECK_FALSE(app.go_to_page(3));  // already there: the URL need not change
   app.go_to_page(99);
-  CHECK(app.route().page == 3);  // clamped to the last page
+  CHECK(app.list().page == 3);  // clamped to the last page
 }
 
 TEST_CASE("opening an article and going back returns to the same page") {
-  AppState app = loaded(40);
+  auto app_owner = loaded(40);
+  AppState& app = *app_owner;
   app.go_to_page(2);
   CHECK(app.open(120));
   CHECK(app.hash() == "#/article/120");
@@ -60,7 +65,8 @@ TEST_CASE("opening an article and going back returns to the same page") {
 }
 
 TEST_CASE("an article link that does not exist shows no article") {
-  AppState app = loaded(5);
+  auto app_owner = loaded(5);
+  AppState& app = *app_owner;
   app.apply_hash("#/article/424242");
   CHECK(app.route().view == Route::View::article);
   CHECK_FALSE(app.open_article());
@@ -72,14 +78,15 @@ TEST_CASE("an article link that does not exist shows no article") {
 TEST_CASE("a hash that arrives before the data is honoured once the data is in") {
   AppState app;
   app.apply_hash("#/?page=2");
-  CHECK(app.route().page == 2);
+  CHECK(app.list().page == 2);
   app.load(import_export(board_json(40, false), "late.json"));
-  CHECK(app.route().page == 2);
+  CHECK(app.list().page == 2);
   CHECK(app.board().id(app.page_rows()[0]) == 100 + 40 - 16);
 }
 
 TEST_CASE("a broken reload keeps the last good board on screen") {
-  AppState app = loaded(20);
+  auto app_owner = loaded(20);
+  AppState& app = *app_owner;
   app.open(105);
   app.load(import_export("{\"articles\": [", "broken.json"));
   CHECK(app.board().size() == 20);
@@ -94,7 +101,8 @@ TEST_CASE("a broken reload keeps the last good board on screen") {
 }
 
 TEST_CASE("state() reports what the page shows") {
-  AppState app = loaded(40);
+  auto app_owner = loaded(40);
+  AppState& app = *app_owner;
   FrameFacts facts;
   facts.drawn_ids = {100, 139, 138};
   facts.frame = 7;
@@ -110,4 +118,41 @@ TEST_CASE("state() reports what the page shows") {
   CHECK(state["data"]["exported_at"] == "2024-03-15T09:00:00+09:00");
   CHECK(state["glyphs_missing"] == 2);
   CHECK(state["frame"] == 7);
+}
+
+TEST_CASE("searching, filtering and sorting change the list and its link; paging keeps them") {
+  auto app_owner = loaded(40);
+  AppState& app = *app_owner;
+  app.go_to_page(2);
+  CHECK(app.set_search_text("글 1"));  // two terms, both required: 글 1, 10..19, 21, 31
+  CHECK(app.results().size() == 13);
+  CHECK(app.set_search_text("\"글 1\""));  // the phrase: 글 1, 글 10..19
+  CHECK(app.list().page == 1);              // a new result starts at its first page
+  CHECK(app.results().size() == 11);
+  CHECK(app.hash().find("q=") != std::string::npos);
+  CHECK(app.list().effective_sort() == SortOrder::relevance);
+  // No pinned notice on top while searching (the board's rule).
+  CHECK(app.search().pinned_on_top == 0);
+  app.set_sort(SortOrder::oldest);
+  CHECK(app.board().title(app.results()[0]) == "글 1");
+  CHECK(app.set_per_page(10));
+  CHECK(app.go_to_page(2));
+  CHECK(app.page_rows().size() == 1);
+  const std::string link = app.hash();
+  auto other_owner = loaded(40);
+  AppState& other = *other_owner;
+  other.apply_hash(link);
+  CHECK(other.results() == app.results());
+  CHECK(other.list().page == 2);
+  // Back to the whole board: the notice returns on top.
+  CHECK(app.set_search_text(""));
+  CHECK(app.search().pinned_on_top == 1);
+}
+
+TEST_CASE("a query typed in decomposed Hangul finds the same as the composed one") {
+  auto app_owner = loaded(40);
+  AppState& app = *app_owner;
+  app.set_search_text("\xE1\x84\x80\xE1\x85\xB3\xE1\x86\xAF");  // 글 as ᄀ + ᅳ + ᆯ
+  CHECK(app.list().q == "글");
+  CHECK(app.results().size() == 40);
 }

@@ -1,0 +1,318 @@
+#include "core/search_index.h"
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+namespace newsroom::search_detail {
+
+// ---------------------------------------------------------------------------------------
+// GramIndex
+// ---------------------------------------------------------------------------------------
+
+GramIndex::Table::Table() : direct_(kDirect, 0), slots_(1024), mask_(1023) {}
+
+uint32_t GramIndex::Table::insert(uint64_t k, size_t slot) {
+  if ((hashed_ + 1) * 2 > slots_.size()) {
+    grow();
+    slot = static_cast<size_t>((k * 0x9E3779B97F4A7C15ULL) >> 40) & mask_;
+    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
+  }
+  const auto id = static_cast<uint32_t>(by_id_.size());
+  slots_[slot] = Slot{k + 1, id};
+  by_id_.push_back(k);
+  ++hashed_;
+  return id;
+}
+
+void GramIndex::Table::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  mask_ = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.key == 0) continue;
+    size_t slot = static_cast<size_t>(((s.key - 1) * 0x9E3779B97F4A7C15ULL) >> 40) & mask_;
+    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
+    slots_[slot] = s;
+  }
+}
+
+void GramIndex::Table::renumber(const std::vector<uint32_t>& new_id) {
+  for (uint32_t& d : direct_)
+    if (d != 0) d = new_id[d - 1] + 1;
+  for (Slot& s : slots_)
+    if (s.key != 0) s.id = new_id[s.id];
+  std::vector<uint64_t> keys(by_id_.size());
+  for (size_t id = 0; id < by_id_.size(); ++id) keys[new_id[id]] = by_id_[id];
+  by_id_.swap(keys);
+}
+
+std::vector<GramIndex::Writer> GramIndex::plan(Table& table, std::vector<Counting>& counts, Options options) {
+  const std::vector<uint64_t>& keys = table.keys_by_id();
+  counts.resize(keys.size());
+  std::vector<uint32_t> order(keys.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&keys](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
+  keys_.resize(keys.size());
+  entries_.resize(keys.size());
+  std::vector<Writer> writers(keys.size());
+  std::vector<uint32_t> slot_of_id(keys.size());
+  const size_t bitmap_bytes = words_per_bitmap_ * sizeof(uint64_t);
+  size_t words = 0, bytes = 0, stored = 0;
+  // Trigram keys sort last, so their sets (rewritten by finish_trigrams) end each array.
+  for (uint32_t slot = 0; slot < order.size(); ++slot) {
+    const uint32_t id = order[slot];
+    const Counting& c = counts[id];
+    slot_of_id[id] = slot;
+    keys_[slot] = keys[id];
+    Entry& e = entries_[slot];
+    Writer& w = writers[slot];
+    const bool bitmap = c.bytes > bitmap_bytes;  // a bitmap is smaller than the delta list
+    const bool positions = is_bigram(keys[id]) && c.df >= (bitmap ? options.positions_from : options.list_positions_from);
+    e.df_and_flags = c.df | (positions ? Entry::kPositions : 0);
+    if (bitmap) {
+      e.df_and_flags |= Entry::kBitmap;
+      e.offset = w.words = static_cast<uint32_t>(words);
+      words += words_per_bitmap_;
+      if (positions) {
+        e.aux = w.cursor = static_cast<uint32_t>(stored);
+        stored += c.df;
+      }
+    } else {
+      e.offset = w.cursor = static_cast<uint32_t>(bytes);
+      bytes += c.bytes + (positions ? c.df : 0);
+    }
+    w.flags = e.df_and_flags & (Entry::kBitmap | Entry::kPositions);
+  }
+  std::vector<Counting>().swap(counts);
+  table.renumber(slot_of_id);
+  bitmaps_.assign(words, 0);
+  lists_.assign(bytes, 0);
+  positions_.assign(stored, 0);
+  return writers;
+}
+
+const GramIndex::Entry* GramIndex::find(uint64_t gram_key) const {
+  const auto it = std::lower_bound(keys_.begin(), keys_.end(), gram_key);
+  if (it == keys_.end() || *it != gram_key) return nullptr;
+  return &entries_[static_cast<size_t>(it - keys_.begin())];
+}
+
+namespace {
+
+// Calls f(doc) for each document of a delta list of `count` entries, each followed by a
+// position byte when `positions`.
+template <class F>
+void decode_list(const uint8_t* p, uint32_t count, bool positions, F&& f) {
+  uint32_t doc = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    uint32_t v = *p & 0x7Fu;
+    for (int shift = 7; *p++ & 0x80; shift += 7) v |= uint32_t{*p & 0x7Fu} << shift;
+    doc = i == 0 ? v : doc + v;
+    p += positions;
+    f(doc);
+  }
+}
+
+void append_varint(std::vector<uint8_t>& out, uint32_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<uint8_t>(v));
+}
+
+}  // namespace
+
+void GramIndex::intersect(const Entry& entry, Bitset& inout, Bitset& scratch) const {
+  std::vector<uint64_t>& words = inout.words();
+  const uint32_t count = entry.exceptions() ? entry.aux : entry.df();
+  if (entry.exceptions()) {  // inout &= not(exceptions)
+    if (entry.bitmap()) {
+      const uint64_t* bits = bitmaps_.data() + entry.offset;
+      for (size_t w = 0; w < words.size(); ++w) words[w] &= ~bits[w];
+    } else {
+      decode_list(lists_.data() + entry.offset, count, false,
+                  [&](uint32_t doc) { words[doc / 64] &= ~(uint64_t{1} << (doc % 64)); });
+    }
+    return;
+  }
+  if (entry.bitmap()) {
+    const uint64_t* bits = bitmaps_.data() + entry.offset;
+    for (size_t w = 0; w < words.size(); ++w) words[w] &= bits[w];
+    return;
+  }
+  scratch.assign(inout.size(), false);
+  std::vector<uint64_t>& out = scratch.words();
+  decode_list(lists_.data() + entry.offset, count, entry.has_positions(), [&](uint32_t doc) {
+    out[doc / 64] |= words[doc / 64] & (uint64_t{1} << (doc % 64));
+  });
+  words.swap(out);
+}
+
+void GramIndex::members(const Entry& entry, Bitset& out) const {
+  out.assign(documents_, false);
+  std::vector<uint64_t>& words = out.words();
+  if (entry.bitmap()) {
+    std::copy_n(bitmaps_.begin() + entry.offset, words_per_bitmap_, words.begin());
+    return;
+  }
+  decode_list(lists_.data() + entry.offset, entry.df(), entry.has_positions(),
+              [&](uint32_t doc) { words[doc / 64] |= uint64_t{1} << (doc % 64); });
+}
+
+// Writes a set of `count` documents as a bitmap or a delta list, whichever is smaller.
+void GramIndex::store(const Bitset& set, Entry& entry, std::vector<uint64_t>& bitmaps,
+                      std::vector<uint8_t>& lists) const {
+  size_t bytes = 0;
+  uint32_t previous = 0;
+  bool first = true;
+  set.for_each([&](uint32_t doc) {
+    bytes += varint_size(first ? doc : doc - previous);
+    previous = doc;
+    first = false;
+  });
+  if (bytes > words_per_bitmap_ * sizeof(uint64_t)) {
+    entry.df_and_flags |= Entry::kBitmap;
+    entry.offset = static_cast<uint32_t>(bitmaps.size());
+    bitmaps.insert(bitmaps.end(), set.words().begin(), set.words().end());
+  } else {
+    entry.offset = static_cast<uint32_t>(lists.size());
+    first = true;
+    set.for_each([&](uint32_t doc) {
+      append_varint(lists, first ? doc : doc - previous);
+      previous = doc;
+      first = false;
+    });
+  }
+}
+
+// Each trigram's set, written directly by the build, is replaced by the smaller of itself
+// and its exceptions (documents with both bigrams but not the trigram).
+void GramIndex::finish_trigrams() {
+  const auto first = std::lower_bound(keys_.begin(), keys_.end(), kTrigram);
+  const auto begin = static_cast<size_t>(first - keys_.begin());
+  if (begin == keys_.size()) return;
+  // Where the trigrams' sets begin in each array (they were laid out last).
+  size_t words_end = bitmaps_.size(), bytes_end = lists_.size();
+  for (size_t slot = begin; slot < keys_.size(); ++slot) {
+    const Entry& e = entries_[slot];
+    if (e.bitmap())
+      words_end = std::min<size_t>(words_end, e.offset);
+    else
+      bytes_end = std::min<size_t>(bytes_end, e.offset);
+  }
+  std::vector<uint64_t> bitmaps;
+  std::vector<uint8_t> lists;
+  Bitset direct, both, second;
+  for (size_t slot = begin; slot < keys_.size(); ++slot) {
+    const uint64_t k = keys_[slot];
+    const Entry* ab = find(key((k >> 42) & kNone, (k >> 21) & kNone));
+    const Entry* bc = find(key((k >> 21) & kNone, k & kNone));
+    Entry& e = entries_[slot];
+    members(e, direct);
+    const uint32_t df = e.df();
+    uint32_t exceptions = UINT32_MAX;
+    if (ab && bc) {
+      members(*ab, both);
+      members(*bc, second);
+      std::vector<uint64_t>& w = both.words();
+      for (size_t i = 0; i < w.size(); ++i) w[i] &= second.words()[i] & ~direct.words()[i];
+      exceptions = static_cast<uint32_t>(both.count());
+    }
+    e = Entry{};
+    if (exceptions <= df) {  // about as many varint bytes as documents: the smaller set wins
+      e.df_and_flags = df | Entry::kExceptions;
+      e.aux = exceptions;
+      store(both, e, bitmaps, lists);
+      e.offset += static_cast<uint32_t>(e.bitmap() ? words_end : bytes_end);
+    } else {
+      e.df_and_flags = df;
+      store(direct, e, bitmaps, lists);
+      e.offset += static_cast<uint32_t>(e.bitmap() ? words_end : bytes_end);
+    }
+  }
+  bitmaps_.resize(words_end);
+  bitmaps_.insert(bitmaps_.end(), bitmaps.begin(), bitmaps.end());
+  bitmaps_.shrink_to_fit();
+  lists_.resize(bytes_end);
+  lists_.insert(lists_.end(), lists.begin(), lists.end());
+  lists_.shrink_to_fit();
+}
+
+// ---------------------------------------------------------------------------------------
+// Finder
+// ---------------------------------------------------------------------------------------
+
+namespace {
+
+// Case-equivalence classes of bytes: a capital ASCII letter with its small letter, and the
+// second byte of a Latin-1 capital (C3 80..C3 9E, not × C3 97) with the small letter's.
+// Coarser than real matching (a continuation byte is grouped whatever precedes it), which
+// only makes Horspool's skips shorter, never wrong.
+struct ByteClasses {
+  uint8_t of[256];
+  constexpr ByteClasses() : of() {
+    for (int b = 0; b < 256; ++b) of[b] = static_cast<uint8_t>(b);
+    for (int b = 'A'; b <= 'Z'; ++b) of[b] = static_cast<uint8_t>(b + 0x20);
+    for (int b = 0x80; b <= 0x9E; ++b)
+      if (b != 0x97) of[b] = static_cast<uint8_t>(b + 0x20);
+  }
+};
+constexpr ByteClasses kClasses;
+
+}  // namespace
+
+Finder::Finder(std::string_view folded_needle) : needle_(folded_needle) {
+  const size_t m = needle_.size();
+  const auto* n = reinterpret_cast<const unsigned char*>(needle_.data());
+  for (size_t j = 0; j < m; ++j) {
+    if ((n[j] >= 'a' && n[j] <= 'z') || (j > 0 && n[j - 1] == 0xC3 && n[j] >= 0xA0 && n[j] <= 0xBE && n[j] != 0xB7)) {
+      folds_ = true;
+    }
+  }
+  const uint8_t longest = static_cast<uint8_t>(std::min<size_t>(m, 255));
+  std::memset(skip_, longest, sizeof skip_);
+  for (size_t j = 0; j + 1 < m; ++j) {
+    const uint8_t cls = folds_ ? kClasses.of[n[j]] : n[j];
+    skip_[cls] = static_cast<uint8_t>(std::min<size_t>(m - 1 - j, 255));
+  }
+}
+
+bool Finder::matches_at(const unsigned char* at) const {
+  const auto* n = reinterpret_cast<const unsigned char*>(needle_.data());
+  const size_t m = needle_.size();
+  if (!folds_) return std::memcmp(at, n, m) == 0;
+  for (size_t j = 0; j < m; ++j) {
+    const unsigned char t = at[j];
+    if (t == n[j]) continue;
+    if (t >= 'A' && t <= 'Z' && t + 0x20 == n[j]) continue;
+    if (j > 0 && n[j - 1] == 0xC3 && t >= 0x80 && t <= 0x9E && t != 0x97 && t + 0x20 == n[j]) continue;
+    return false;
+  }
+  return true;
+}
+
+size_t Finder::find(std::string_view text, size_t from) const {
+  const size_t m = needle_.size();
+  if (from > text.size()) return std::string_view::npos;
+  if (m == 0) return from;
+  if (text.size() - from < m) return std::string_view::npos;
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* n = reinterpret_cast<const unsigned char*>(needle_.data());
+  const unsigned char last = n[m - 1];
+  const size_t end = text.size();
+  if (!folds_) {
+    for (size_t i = from + m - 1; i < end; i += skip_[t[i]]) {
+      if (t[i] == last && std::memcmp(t + i + 1 - m, n, m - 1) == 0) return i + 1 - m;
+    }
+    return std::string_view::npos;
+  }
+  const uint8_t last_class = kClasses.of[last];
+  for (size_t i = from + m - 1; i < end; i += skip_[kClasses.of[t[i]]]) {
+    if (kClasses.of[t[i]] == last_class && matches_at(t + i + 1 - m)) return i + 1 - m;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace newsroom::search_detail

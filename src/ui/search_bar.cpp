@@ -1,0 +1,162 @@
+#include <algorithm>
+#include <string>
+
+#include "ui/panels.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace newsroom::ui {
+namespace {
+
+constexpr std::pair<SearchField, const char*> kFieldLabels[] = {
+    {SearchField::title_body, "제목+내용"}, {SearchField::title, "제목"}, {SearchField::body, "내용"}, {SearchField::author, "글쓴이"}};
+
+void draw_field_selector(AppState& app, UiContext& ctx, float width) {
+  const char* current = kFieldLabels[0].second;
+  for (const auto& [field, label] : kFieldLabels) {
+    if (field == app.list().field) current = label;
+  }
+  ImGui::SetNextItemWidth(width);
+  ctx.glyphs.count(current);
+  if (ImGui::BeginCombo("##field", current)) {
+    for (const auto& [field, label] : kFieldLabels) {
+      ctx.glyphs.count(label);
+      if (ImGui::Selectable(label, field == app.list().field) && app.set_field(field)) ctx.route_changed = true;
+    }
+    ImGui::EndCombo();
+  }
+  ctx.widgets.record_last_item("field");
+}
+
+// The box the hidden <input> lies over: the visitor types into the input; we draw its text,
+// the caret and the syllable being composed.
+void draw_search_box(AppState& app, UiContext& ctx, float width) {
+  const SearchInput& input = ctx.search;
+  const std::string& shown = input.focused ? input.text : app.list().q;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float height = ImGui::GetFrameHeight();
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + width, min.y + height);
+  ImGui::InvisibleButton("search", ImVec2(width, height));
+  ctx.widgets.record_last_item("search");
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, IM_COL32_WHITE, style.FrameRounding);
+  draw->AddRect(min, max, input.focused ? palette().accent : palette().rule, style.FrameRounding,
+                0, std::max(1.0f, ctx.dpr * (input.focused ? 2.0f : 1.0f)));
+  const ImVec2 text_pos(min.x + style.FramePadding.x, min.y + style.FramePadding.y);
+  ImGui::PushClipRect(min, max, true);
+  if (shown.empty() && !input.focused) {
+    const char* hint = "검색어를 입력하세요 (초성 검색: ㅋㅈㅎ)";
+    ctx.glyphs.count(hint);
+    draw->AddText(text_pos, palette().text_muted, hint);
+  } else {
+    ctx.glyphs.count(shown);
+    // Keep the caret in view when the text is wider than the box.
+    const size_t caret = std::min(input.caret, shown.size());
+    const float caret_x = ImGui::CalcTextSize(shown.data(), shown.data() + (input.focused ? caret : shown.size())).x;
+    const float room = width - 2 * style.FramePadding.x;
+    const float scroll = std::max(0.0f, caret_x - room);
+    const ImVec2 at(text_pos.x - scroll, text_pos.y);
+    draw->AddText(at, palette().text, shown.data(), shown.data() + shown.size());
+    if (input.focused && input.composing_end > input.composing_begin && input.composing_end <= shown.size()) {
+      const float x0 = ImGui::CalcTextSize(shown.data(), shown.data() + input.composing_begin).x;
+      const float x1 = ImGui::CalcTextSize(shown.data(), shown.data() + input.composing_end).x;
+      const float y = at.y + ImGui::GetTextLineHeight();
+      draw->AddLine(ImVec2(at.x + x0, y), ImVec2(at.x + x1, y), palette().text, std::max(1.0f, ctx.dpr));
+    }
+    if (input.focused && std::fmod(ImGui::GetTime(), 1.0) < 0.6) {
+      draw->AddLine(ImVec2(at.x + caret_x, at.y), ImVec2(at.x + caret_x, at.y + ImGui::GetTextLineHeight()),
+                    palette().text, std::max(1.0f, ctx.dpr));
+    }
+  }
+  ImGui::PopClipRect();
+}
+
+// A small toggle drawn as text on a soft background, registered under `name`.
+bool selectable_chip(UiContext& ctx, const std::string& label, const std::string& name, bool active) {
+  ctx.glyphs.count(label);
+  ImGui::PushStyleColor(ImGuiCol_Text, active ? palette().accent : palette().text_muted);
+  const bool clicked = ImGui::Selectable((label + "##" + name).c_str(), active, ImGuiSelectableFlags_None,
+                                         ImGui::CalcTextSize(label.c_str()));
+  ImGui::PopStyleColor();
+  ctx.widgets.record_last_item(name);
+  return clicked;
+}
+
+void draw_tabs(AppState& app, UiContext& ctx) {
+  const Board& board = app.board();
+  const SearchResult& search = app.search();
+  const std::vector<std::string>& selected = app.list().categories;
+  uint32_t all = 0;
+  for (const uint32_t count : search.per_category) all += count;
+  const float line_end = ImGui::GetCursorScreenPos().x + ImGui::CalcItemWidth();
+  bool first = true;
+  const auto tab = [&](const std::string& label, const std::string& name, bool active, uint32_t count) {
+    const std::string text = label + " " + std::to_string(count);
+    if (active) {
+      ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette().accent);
+      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    }
+    // One row of tabs, wrapped onto more rows when the column is too narrow.
+    const float width = ImGui::CalcTextSize(text.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= line_end) ImGui::SameLine();
+    first = false;
+    const bool pressed = named_button(ctx, (text + "###tab" + name).c_str(), "tab:" + name);
+    if (active) ImGui::PopStyleColor(3);
+    return pressed;
+  };
+  if (tab("전체", "all", selected.empty(), all) && app.set_category("")) ctx.route_changed = true;
+  for (size_t i = 0; i < board.category_names().size(); ++i) {
+    const std::string& name = board.category_names()[i];
+    const bool active = selected.size() == 1 && selected[0] == name;
+    const uint32_t count = i < search.per_category.size() ? search.per_category[i] : 0;
+    if (tab(name, name, active, count) && app.set_category(active ? "" : name)) ctx.route_changed = true;
+  }
+}
+
+// 연도: one click narrows to a year (counts under the current query), and back to all.
+void draw_years(AppState& app, UiContext& ctx) {
+  const ListView& list = app.list();
+  const auto& years = app.search().per_year;
+  if (years.size() < 2 && list.from.empty() && list.to.empty()) return;
+  text(ctx, "기간", palette().text_muted);
+  const bool whole = list.from.empty() && list.to.empty();
+  ImGui::SameLine();
+  if (selectable_chip(ctx, "전체", "year:all", whole) && !whole && app.set_period("", "")) ctx.route_changed = true;
+  for (auto it = years.rbegin(); it != years.rend(); ++it) {
+    const std::string year = std::to_string(it->first);
+    const bool active = list.from == year && list.to == year;
+    ImGui::SameLine();
+    if (selectable_chip(ctx, year + " " + std::to_string(it->second), "year:" + year, active)) {
+      if (active ? app.set_period("", "") : app.set_period(year, year)) ctx.route_changed = true;
+    }
+  }
+  ImGui::SameLine(0, em(1.5f));
+  bool attachments = list.with_attachments;
+  ctx.glyphs.count("첨부파일 있는 글");
+  if (ImGui::Checkbox("첨부파일 있는 글", &attachments)) {
+    ListView next = list;
+    next.with_attachments = attachments;
+    Route route;
+    route.list = next;
+    route.list.page = 1;
+    if (app.navigate(route)) ctx.route_changed = true;
+  }
+  ctx.widgets.record_last_item("attachments-only");
+}
+
+}  // namespace
+
+void draw_search_bar(AppState& app, UiContext& ctx) {
+  const float column = ImGui::CalcItemWidth();
+  const float field_width = em(7.0f);
+  draw_field_selector(app, ctx, field_width);
+  ImGui::SameLine();
+  const float box_width = std::max(em(8.0f), column - field_width - ImGui::GetStyle().ItemSpacing.x);
+  draw_search_box(app, ctx, box_width);
+  draw_tabs(app, ctx);
+  draw_years(app, ctx);
+}
+
+}  // namespace newsroom::ui
