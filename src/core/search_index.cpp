@@ -161,9 +161,8 @@ void GramIndex::members(const Entry& entry, Bitset& out) const {
               [&](uint32_t doc) { words[doc / 64] |= uint64_t{1} << (doc % 64); });
 }
 
-// Writes a set of `count` documents as a bitmap or a delta list, whichever is smaller.
-void GramIndex::store(const Bitset& set, Entry& entry, std::vector<uint64_t>& bitmaps,
-                      std::vector<uint8_t>& lists) const {
+// Bytes of a set stored as a delta list, or as a bitmap if that is smaller.
+size_t GramIndex::stored_size(const Bitset& set) const {
   size_t bytes = 0;
   uint32_t previous = 0;
   bool first = true;
@@ -172,19 +171,26 @@ void GramIndex::store(const Bitset& set, Entry& entry, std::vector<uint64_t>& bi
     previous = doc;
     first = false;
   });
-  if (bytes > words_per_bitmap_ * sizeof(uint64_t)) {
+  return std::min(bytes, words_per_bitmap_ * sizeof(uint64_t) + 1);
+}
+
+// Writes a set as a delta list or, when that is larger, as a bitmap.
+void GramIndex::store(const Bitset& set, Entry& entry, std::vector<uint64_t>& bitmaps,
+                      std::vector<uint8_t>& lists) const {
+  if (stored_size(set) > words_per_bitmap_ * sizeof(uint64_t)) {
     entry.df_and_flags |= Entry::kBitmap;
     entry.offset = static_cast<uint32_t>(bitmaps.size());
     bitmaps.insert(bitmaps.end(), set.words().begin(), set.words().end());
-  } else {
-    entry.offset = static_cast<uint32_t>(lists.size());
-    first = true;
-    set.for_each([&](uint32_t doc) {
-      append_varint(lists, first ? doc : doc - previous);
-      previous = doc;
-      first = false;
-    });
+    return;
   }
+  entry.offset = static_cast<uint32_t>(lists.size());
+  uint32_t previous = 0;
+  bool first = true;
+  set.for_each([&](uint32_t doc) {
+    append_varint(lists, first ? doc : doc - previous);
+    previous = doc;
+    first = false;
+  });
 }
 
 // Each trigram's set, written directly by the build, is replaced by the smaller of itself
@@ -204,33 +210,36 @@ void GramIndex::finish_trigrams() {
   }
   std::vector<uint64_t> bitmaps;
   std::vector<uint8_t> lists;
-  Bitset direct, both, second;
+  Bitset direct, first_bigram, second_bigram, exceptions;
+  const Entry* first_seen = nullptr;  // trigrams sort by their first bigram: decoded once
   for (size_t slot = begin; slot < keys_.size(); ++slot) {
     const uint64_t k = keys_[slot];
     const Entry* ab = find(key((k >> 42) & kNone, (k >> 21) & kNone));
     const Entry* bc = find(key((k >> 21) & kNone, k & kNone));
     Entry& e = entries_[slot];
-    members(e, direct);
     const uint32_t df = e.df();
-    uint32_t exceptions = UINT32_MAX;
-    if (ab && bc) {
-      members(*ab, both);
-      members(*bc, second);
-      std::vector<uint64_t>& w = both.words();
-      for (size_t i = 0; i < w.size(); ++i) w[i] &= second.words()[i] & ~direct.words()[i];
-      exceptions = static_cast<uint32_t>(both.count());
+    members(e, direct);
+    bool use_exceptions = false;
+    if (ab && bc) {  // always, as both bigrams occur wherever the trigram does
+      if (ab != first_seen) members(*ab, first_bigram);
+      first_seen = ab;
+      members(*bc, second_bigram);
+      exceptions.assign(documents_, false);
+      std::vector<uint64_t>& w = exceptions.words();
+      for (size_t i = 0; i < w.size(); ++i)
+        w[i] = first_bigram.words()[i] & second_bigram.words()[i] & ~direct.words()[i];
+      use_exceptions = stored_size(exceptions) < stored_size(direct);
     }
     e = Entry{};
-    if (exceptions <= df) {  // about as many varint bytes as documents: the smaller set wins
+    if (use_exceptions) {
       e.df_and_flags = df | Entry::kExceptions;
-      e.aux = exceptions;
-      store(both, e, bitmaps, lists);
-      e.offset += static_cast<uint32_t>(e.bitmap() ? words_end : bytes_end);
+      e.aux = static_cast<uint32_t>(exceptions.count());
+      store(exceptions, e, bitmaps, lists);
     } else {
       e.df_and_flags = df;
       store(direct, e, bitmaps, lists);
-      e.offset += static_cast<uint32_t>(e.bitmap() ? words_end : bytes_end);
     }
+    e.offset += static_cast<uint32_t>(e.bitmap() ? words_end : bytes_end);
   }
   bitmaps_.resize(words_end);
   bitmaps_.insert(bitmaps_.end(), bitmaps.begin(), bitmaps.end());

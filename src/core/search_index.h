@@ -258,6 +258,7 @@ class GramIndex {
   static bool is_bigram(uint64_t k) { return (k & kTrigram) == 0 && (k & kNone) != kNone; }
   std::vector<Writer> plan(Table& table, std::vector<Counting>& counts, Options options);
   void members(const Entry& entry, Bitset& out) const;
+  size_t stored_size(const Bitset& set) const;
   void store(const Bitset& set, Entry& entry, std::vector<uint64_t>& bitmaps, std::vector<uint8_t>& lists) const;
   void finish_trigrams();
 

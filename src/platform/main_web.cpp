@@ -115,11 +115,12 @@ void after_frame(Runtime& rt) {
   ui::UiContext& ctx = rt.ui;
   if (ctx.history_back) {
     ctx.history_back = false;
-    if (platform::can_go_back()) {
-      platform::history_back();  // popstate brings the previous route back
+    if (ctx.list_is_previous_entry && platform::can_go_back()) {
+      platform::history_back();  // popstate brings the list back, as the browser's back would
     } else if (rt.app.back_to_list()) {
       ctx.route_changed = true;
     }
+    ctx.list_is_previous_entry = false;
   }
   if (ctx.route_changed) {
     ctx.route_changed = false;
@@ -241,6 +242,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_set_font(char* bytes, int length) {
 
 EMSCRIPTEN_KEEPALIVE void newsroom_set_hash(const char* hash) {
   Runtime& rt = runtime();
+  if (rt.app.hash() != hash) rt.ui.list_is_previous_entry = false;  // moved through history or a typed URL
   rt.app.apply_hash(hash);
   if (rt.app.hash() != hash && rt.app.has_board()) platform::replace_hash(rt.app.hash());
 }

@@ -321,7 +321,7 @@ struct Options {
   size_t articles = 100000;
   uint64_t seed = 1;
   int runs = 3;
-  int naive_every = 1;
+  int naive_every = 1;  // every query also by the naive scan; 0: none
   bool verbose = false;
 };
 

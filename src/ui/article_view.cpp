@@ -44,6 +44,7 @@ void draw_neighbours(AppState& app, UiContext& ctx, uint32_t article) {
     ctx.widgets.record_last_item(name);
     if (clicked && app.open(board.id(*target))) {
       ctx.route_changed = true;
+      ctx.list_is_previous_entry = false;
       ImGui::SetScrollY(0);
     }
   };

@@ -217,7 +217,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       ImGui::TableSetColumnIndex(column++);
       const ImU32 title_color = on_top ? palette().notice : 0;
       const bool title_field = list.field == SearchField::title_body || list.field == SearchField::title;
-      if (highlight && title_field) text_highlighted(ctx, a.title, index->highlights(parsed, a.title), title_color, narrow);
+      if (highlight && title_field) text_highlighted(ctx, a.title, index->title_highlights(parsed, a.title), title_color, narrow);
       else if (narrow) text_wrapped(ctx, a.title, title_color);
       else text(ctx, a.title, title_color);
       if (!board.attachments_of(index_in_board).empty()) {
@@ -242,6 +242,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       ImGui::PopID();
       if (clicked && app.open(a.id)) {
         ctx.route_changed = true;
+        ctx.list_is_previous_entry = true;
         ImGui::SetScrollY(0);
       }
     }

@@ -63,7 +63,10 @@ struct UiContext {
   // Requests for the platform layer, consumed after the frame.
   bool route_changed = false;
   bool route_replaced = false;  // a change while typing: correct the URL, no new history entry
-  bool history_back = false;  // the in-page back button was pressed
+  bool history_back = false;  // the in-page back (목록) button was pressed
+  // The history entry before this one is the list (an article opened from a row): 목록
+  // then goes back in history instead of adding an entry.
+  bool list_is_previous_entry = false;
   std::string open_url;       // a safe http(s)/mailto link to open in a new tab
 };
 

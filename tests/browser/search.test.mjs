@@ -90,3 +90,22 @@ test('an empty result says what to remove, and one click brings the board back',
   s = await waitForState(page, (x) => x.query === '' && x.results.ids.length > 0, 'the board again');
   assert.equal(s.results.total, sample.articles.length);
 });
+
+test('an article opened from a result steps to the previous and next rows of that result', async () => {
+  const page = await newPage(env);
+  await open(page, env, '#/?cat=%EB%B3%B4%EB%8F%84%EC%9E%90%EB%A3%8C&sort=views');  // 보도자료 by views
+  let s = await waitForState(page, (x) => x.results.ids.length > 2, 'the sorted tab');
+  const [first, second, third] = s.results.ids;
+  await clickWidget(page, `row:${second}`);
+  await waitForState(page, (x) => x.article?.id === second, 'the second row opened');
+  await clickWidget(page, 'next');
+  s = await waitForState(page, (x) => x.article?.id === third, 'next in the result');
+  await clickWidget(page, 'prev');
+  await waitForState(page, (x) => x.article?.id === second, 'previous in the result');
+  await clickWidget(page, 'prev');
+  await waitForState(page, (x) => x.article?.id === first, 'the first row');
+  await clickWidget(page, 'back');
+  s = await waitForState(page, (x) => x.route === 'list' && x.results.ids.length > 0, 'the list again');
+  assert.equal(s.filters.sort, 'views', 'back returns to the same sorted list');
+  assert.deepEqual(s.filters.categories, ['보도자료']);
+});
