@@ -84,6 +84,9 @@
   window.addEventListener('hashchange', applyHash);
 
   const depth = () => (history.state && history.state.newsroomDepth) || 0;
+  const readSetting = (key) => {
+    try { return localStorage.getItem(`newsroom.${key}`); } catch (error) { return null; }
+  };
 
   // --- the search box: a real <input> lying over the box the canvas draws ------------
   // The browser does the editing (Korean IME composition, paste, copy, selection); every
@@ -120,6 +123,18 @@
   document.addEventListener('selectionchange', () => { if (document.activeElement === searchInput) sendSearchInput(); });
   searchInput.addEventListener('focus', () => { if (started) Module._newsroom_search_focus(1); sendSearchInput(); });
   searchInput.addEventListener('blur', () => { if (started) Module._newsroom_search_focus(0); });
+  // Shortcuts Korean board users know: "/" jumps to the search box, Escape goes back
+  // from an article (or clears the search).
+  window.addEventListener('keydown', (event) => {
+    if (!started || event.target === searchInput || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === '/' && !searchInput.hidden) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      searchInput.focus();
+    } else if (event.key === 'Escape') {
+      Module._newsroom_escape();
+    }
+  }, true);
   // Emscripten's GLFW listens to keys on window in the capture phase (and cancels
   // Backspace); keys meant for the input stop here, before it, and keep their default.
   for (const type of ['keydown', 'keypress', 'keyup']) {
@@ -141,6 +156,8 @@
   window.newsroomHost = {
     runtimeStarted() {
       started = true;
+      const scale = Number(readSetting('textScale'));
+      if (scale) Module._newsroom_set_text_scale(scale);
       applyHash();
       fontPromise.then((bytes) => {
         if (bytes) Module._newsroom_set_font(copyIn(bytes), bytes.length);
@@ -174,6 +191,9 @@
     },
     setSearchInput(text) {
       if (document.activeElement !== searchInput) searchInput.value = text;
+    },
+    saveSetting(key, value) {
+      try { localStorage.setItem(`newsroom.${key}`, value); } catch (error) { /* private mode: not remembered */ }
     },
     signalReady() {
       boot.classList.add('hidden');

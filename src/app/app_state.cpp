@@ -1,6 +1,7 @@
 #include "app/app_state.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "io/text_normalize.h"
 
@@ -16,6 +17,7 @@ void AppState::load(ImportResult result) {
   board_ = std::move(result.board);
   index_ = std::make_unique<SearchIndex>(board_);
   has_board_ = true;
+  compute_badges();
   recompute();
   route_ = clamp(route_);
   list_route_ = clamp(list_route_);
@@ -27,6 +29,26 @@ void AppState::load_failed(std::string source, std::string message) {
   report.fail(std::move(message));
   report_ = std::move(report);
 }
+
+void AppState::compute_badges() {
+  const size_t count = board_.size();
+  new_since_ = INT64_MAX;
+  hot_from_ = INT64_MAX;
+  if (count == 0) return;
+  int64_t reference = board_.info.exported_at.value_or(INT64_MIN);
+  if (!board_.info.exported_at) {
+    for (uint32_t i = 0; i < count; ++i) reference = std::max(reference, board_.published_at(i));
+  }
+  new_since_ = reference - 7 * 86400;
+  std::vector<int64_t> views(count);
+  for (uint32_t i = 0; i < count; ++i) views[i] = board_.views(i);
+  const size_t top = std::min(count, std::max<size_t>(3, count / 100));
+  std::nth_element(views.begin(), views.begin() + static_cast<std::ptrdiff_t>(top - 1), views.end(), std::greater<>());
+  hot_from_ = std::max<int64_t>(1, views[top - 1]);
+}
+
+bool AppState::is_new(uint32_t index) const { return board_.published_at(index) >= new_since_; }
+bool AppState::is_hot(uint32_t index) const { return board_.views(index) >= hot_from_; }
 
 std::optional<uint32_t> AppState::open_article() const {
   if (route_.view != Route::View::article) return std::nullopt;

@@ -40,6 +40,11 @@ class AppState {
   // The article the route points at, when it exists on the board.
   std::optional<uint32_t> open_article() const;
 
+  // Badges of the list: "new" within 7 days before the export (or the newest article when
+  // the export has no date), "hot" for the most viewed (the top 3, or 1 % of a large board).
+  bool is_new(uint32_t index) const;
+  bool is_hot(uint32_t index) const;
+
   // The current result list (article indices in display order), its facets, and the
   // current page of it.
   const std::vector<uint32_t>& results() const { return result_.rows; }
@@ -68,6 +73,7 @@ class AppState {
   Route clamp(Route route) const;
   bool change_list(ListView list);  // a new list view; page back to 1 unless only paging changed
   void recompute();                 // the search result for list(), after it changed
+  void compute_badges();            // once per board
 
   Board board_;
   ImportReport report_;
@@ -78,6 +84,8 @@ class AppState {
   ListView computed_for_;  // the list view result_ belongs to
   Route route_;
   Route list_route_;  // the list as last shown: where "back to the list" returns
+  int64_t new_since_ = INT64_MAX;  // published at or after this is "new"
+  int64_t hot_from_ = INT64_MAX;   // this many views or more is "hot"
 };
 
 }  // namespace newsroom

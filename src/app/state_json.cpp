@@ -48,7 +48,13 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
                       {"per_page", list.per_page}};
   state["page"] = list.page;
   state["pages"] = app.page_count();
-  state["results"] = {{"total", app.results().size()}, {"ids", frame.drawn_ids}};
+  nlohmann::json fresh = nlohmann::json::array(), hot = nlohmann::json::array();
+  for (const int64_t id : frame.drawn_ids) {
+    const auto index = board.find(id);
+    if (index && app.is_new(*index)) fresh.push_back(id);
+    if (index && app.is_hot(*index)) hot.push_back(id);
+  }
+  state["results"] = {{"total", app.results().size()}, {"ids", frame.drawn_ids}, {"new", fresh}, {"hot", hot}};
   // Facet counts under the current query: per category name and per Seoul year.
   nlohmann::json per_category = nlohmann::json::object();
   const SearchResult& search = app.search();
@@ -75,6 +81,7 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
                                                           : nlohmann::json(nullptr)}};
   state["glyphs_missing"] = frame.glyphs_missing;
   state["font_loaded"] = frame.font_loaded;
+  state["text_scale"] = frame.text_scale;
   state["frame"] = frame.frame;
   return dump(state);
 }

@@ -13,6 +13,9 @@ EM_JS(void, nr_open_url, (const char* url), { newsroomHost.openUrl(UTF8ToString(
 EM_JS(void, nr_signal_ready, (), { newsroomHost.signalReady(); });
 EM_JS(void, nr_place_search_input, (int x, int y, int w, int h), { newsroomHost.placeSearchInput(x, y, w, h); });
 EM_JS(void, nr_set_search_input, (const char* text), { newsroomHost.setSearchInput(UTF8ToString(text)); });
+EM_JS(void, nr_save_setting, (const char* key, const char* value), {
+  newsroomHost.saveSetting(UTF8ToString(key), UTF8ToString(value));
+});
 EM_JS(void, nr_resize_canvas, (int width, int height), {
   const canvas = Module.canvas;
   if (canvas.width !== width) canvas.width = width;
@@ -35,5 +38,6 @@ void signal_ready() { nr_signal_ready(); }
 void resize_canvas(int width, int height) { nr_resize_canvas(width, height); }
 void place_search_input(int x, int y, int width, int height) { nr_place_search_input(x, y, width, height); }
 void set_search_input(const std::string& text) { nr_set_search_input(text.c_str()); }
+void save_setting(const std::string& key, const std::string& value) { nr_save_setting(key.c_str(), value.c_str()); }
 
 }  // namespace newsroom::platform

@@ -131,6 +131,11 @@ void after_frame(Runtime& rt) {
     platform::replace_hash(rt.app.hash());
   }
   sync_search_input(rt);
+  if (ctx.text_scale_changed) {
+    ctx.text_scale_changed = false;
+    ImGui::GetStyle().FontScaleMain = ctx.text_scale;
+    platform::save_setting("textScale", std::to_string(ctx.text_scale));
+  }
   if (!ctx.open_url.empty()) {
     platform::open_url(ctx.open_url);
     ctx.open_url.clear();
@@ -264,6 +269,25 @@ EMSCRIPTEN_KEEPALIVE void newsroom_search_input(const char* text, int caret, int
 
 EMSCRIPTEN_KEEPALIVE void newsroom_search_focus(int focused) { runtime().ui.search.focused = focused != 0; }
 
+// A remembered text size (from localStorage), applied before the next frame.
+EMSCRIPTEN_KEEPALIVE void newsroom_set_text_scale(float scale) {
+  Runtime& rt = runtime();
+  if (!(scale >= 0.5f && scale <= 3.0f)) return;
+  rt.ui.text_scale = scale;
+  ImGui::GetStyle().FontScaleMain = scale;
+}
+
+// Escape outside the search box: an open article goes back to its list; a list with a
+// search clears it.
+EMSCRIPTEN_KEEPALIVE void newsroom_escape() {
+  Runtime& rt = runtime();
+  if (rt.app.route().view == Route::View::article) {
+    rt.ui.history_back = true;
+  } else if (!rt.app.list().q.empty() && rt.app.set_search_text("")) {
+    rt.ui.route_changed = true;
+  }
+}
+
 EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   Runtime& rt = runtime();
   FrameFacts facts;
@@ -271,6 +295,7 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;
   facts.font_loaded = rt.ui.font_loaded;
+  facts.text_scale = rt.ui.text_scale;
   rt.state = state_json(rt.app, facts);
   return rt.state.c_str();
 }

@@ -224,6 +224,8 @@ void draw_board_list(AppState& app, UiContext& ctx) {
         ImGui::SameLine();
         attachment_icon();
       }
+      if (app.is_new(index_in_board)) badge(ctx, "new", palette().badge_new);
+      if (app.is_hot(index_in_board)) badge(ctx, "hot", palette().badge_hot);
       if (!narrow) {
         ImGui::TableSetColumnIndex(column++);
         if (highlight && list.field == SearchField::author) text_highlighted(ctx, a.author, index->highlights(parsed, a.author));

@@ -17,6 +17,8 @@ struct Palette {
   ImU32 notice = IM_COL32(196, 64, 40, 255);
   ImU32 warning = IM_COL32(176, 96, 0, 255);
   ImU32 highlight = IM_COL32(255, 226, 122, 255);  // search matches
+  ImU32 badge_new = IM_COL32(0, 140, 90, 255);
+  ImU32 badge_hot = IM_COL32(214, 69, 40, 255);
 };
 
 const Palette& palette();

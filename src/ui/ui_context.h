@@ -59,6 +59,7 @@ struct UiContext {
   std::vector<int64_t> drawn_ids;
 
   SearchInput search;
+  float text_scale = 1.0f;  // the visitor's 가−/가+ choice, remembered by the page
 
   // Requests for the platform layer, consumed after the frame.
   bool route_changed = false;
@@ -68,6 +69,7 @@ struct UiContext {
   // then goes back in history instead of adding an entry.
   bool list_is_previous_entry = false;
   std::string open_url;       // a safe http(s)/mailto link to open in a new tab
+  bool text_scale_changed = false;
 };
 
 }  // namespace newsroom::ui

@@ -84,6 +84,23 @@ void text_highlighted(UiContext& ctx, std::string_view utf8, const HighlightRang
   ImGui::EndGroup();
 }
 
+void badge(UiContext& ctx, const char* label, ImU32 background) {
+  ctx.glyphs.count(label);
+  ImGui::SameLine(0, em(0.35f));
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 0.72f);
+  const ImVec2 size = ImGui::CalcTextSize(label);
+  const ImVec2 pad(em(0.35f), em(0.08f));
+  const float line = ImGui::GetTextLineHeight();
+  ImGui::PopFont();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float top = at.y + (ImGui::GetTextLineHeight() - size.y - 2 * pad.y) * 0.5f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(at.x, top), ImVec2(at.x + size.x + 2 * pad.x, top + size.y + 2 * pad.y), background,
+                      size.y);
+  draw->AddText(nullptr, ImGui::GetFontSize() * 0.72f, ImVec2(at.x + pad.x, top + pad.y), IM_COL32_WHITE, label);
+  ImGui::Dummy(ImVec2(size.x + 2 * pad.x, std::max(line, ImGui::GetTextLineHeight())));
+}
+
 bool named_button(UiContext& ctx, const char* label, const std::string& name) {
   const std::string_view shown(label);
   ctx.glyphs.count(shown.substr(0, shown.find("##")));  // "##id" suffixes are not drawn

@@ -21,6 +21,9 @@ void text_sized(UiContext& ctx, std::string_view utf8, float scale, ImU32 color 
 void text_highlighted(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color = 0,
                       bool wrap = false);
 
+// A small pill after the item before it ("new", "hot").
+void badge(UiContext& ctx, const char* label, ImU32 background);
+
 // A button registered under `name` for window.newsroom.locate().
 bool named_button(UiContext& ctx, const char* label, const std::string& name);
 

@@ -156,3 +156,25 @@ TEST_CASE("a query typed in decomposed Hangul finds the same as the composed one
   CHECK(app.list().q == "글");
   CHECK(app.results().size() == 40);
 }
+
+TEST_CASE("new and hot badges follow the export date and the views") {
+  // Ten articles a day apart up to the export; views 10, 20, ... 100.
+  std::string json = R"({"exported_at":"2024-03-15 09:00","articles":[)";
+  for (int i = 0; i < 10; ++i) {
+    if (i) json += ',';
+    json += R"({"id":)" + std::to_string(i + 1) + R"(,"title":"글","published_at":"2024-03-)" +
+            (i + 6 < 10 ? "0" : "") + std::to_string(i + 6) + R"( 10:00","views":)" + std::to_string((i + 1) * 10) + "}";
+  }
+  AppState app;
+  app.load(import_export(json + "]}", "badges.json"));
+  REQUIRE(app.board().size() == 10);
+  int fresh = 0, hot = 0;
+  for (uint32_t i = 0; i < 10; ++i) {
+    fresh += app.is_new(i) ? 1 : 0;
+    hot += app.is_hot(i) ? 1 : 0;
+  }
+  CHECK(fresh == 8);  // 03-08 10:00 .. 03-15: within 7 days of the export; 03-07 is not
+  CHECK(hot == 3);    // the three most viewed
+  CHECK(app.is_hot(*app.board().find(10)));
+  CHECK_FALSE(app.is_hot(*app.board().find(7)));
+}

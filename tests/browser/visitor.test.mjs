@@ -1,0 +1,63 @@
+// What visitors of the original board expect, made better: badges, text size that is
+// remembered, and the keyboard shortcuts.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launch, newPage, open, state, waitForState, clickWidget, screenshot, root } from './harness.mjs';
+
+const sample = JSON.parse(readFileSync(path.join(root, 'data/articles.json'), 'utf8'));
+const exportedAt = Date.parse(sample.exported_at);
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+test('"new" marks the last 7 days before the export, "hot" the most viewed', async () => {
+  const page = await newPage(env, { viewport: { width: 1280, height: 2600 } });  // all 45 rows on screen
+  await open(page, env, '#/?per=50');
+  const s = await waitForState(page, (x) => x.results.ids.length === sample.articles.length, 'all rows on one page');
+  const expectedNew = sample.articles.filter((a) => Date.parse(a.published_at) >= exportedAt - 7 * 86400e3).map((a) => a.id);
+  assert.ok(expectedNew.length > 0);
+  assert.deepEqual([...s.results.new].sort(), [...expectedNew].sort());
+  const top3 = [...sample.articles].sort((a, b) => b.views - a.views).slice(0, 3).map((a) => a.id);
+  assert.deepEqual([...s.results.hot].sort(), [...top3].sort());
+  assert.equal(s.glyphs_missing, 0);
+  await screenshot(page, 'badges');
+});
+
+test('가+ makes the text larger, and the page remembers it', async () => {
+  const page = await newPage(env);
+  let s = await open(page, env);
+  assert.equal(s.text_scale, 1);
+  const before = await page.evaluate(() => window.newsroom.locate(`row:${window.newsroom.state().results.ids[0]}`));
+  await clickWidget(page, 'text-larger');
+  s = await waitForState(page, (x) => x.text_scale > 1, 'a larger text size');
+  assert.equal(s.glyphs_missing, 0);
+  await page.waitForTimeout(100);
+  const after = await page.evaluate(() => window.newsroom.locate(`row:${window.newsroom.state().results.ids[0]}`));
+  assert.ok(after.h > before.h, `rows grow with the text (${before.h} -> ${after.h})`);
+  await page.reload();
+  await page.evaluate(() => window.newsroom.ready);
+  s = await waitForState(page, (x) => x.frame > 2, 'a frame after reload');
+  assert.equal(s.text_scale, 1.149999976158142 /* 1.15 as a float */);
+  await clickWidget(page, 'text-smaller');
+  await waitForState(page, (x) => x.text_scale === 1, 'back to the normal size');
+});
+
+test('"/" jumps to the search box, Escape clears it and leaves an article', async () => {
+  const page = await newPage(env);
+  let s = await open(page, env);
+  await page.mouse.click(5, 300);  // somewhere on the canvas, not the box
+  await page.keyboard.press('/');
+  await page.keyboard.type('포럼');
+  s = await waitForState(page, (x) => x.query === '포럼', 'typed after /');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'newsroom-search');
+  await page.keyboard.press('Escape');
+  s = await waitForState(page, (x) => x.query === '' && x.results.ids.length > 0, 'cleared by Escape');
+
+  await clickWidget(page, `row:${s.results.ids[2]}`);
+  await waitForState(page, (x) => x.route === 'article', 'an article');
+  await page.keyboard.press('Escape');
+  await waitForState(page, (x) => x.route === 'list' && x.results.ids.length > 0, 'the list after Escape');
+});
