@@ -123,6 +123,23 @@
   document.addEventListener('selectionchange', () => { if (document.activeElement === searchInput) sendSearchInput(); });
   searchInput.addEventListener('focus', () => { if (started) Module._newsroom_search_focus(1); sendSearchInput(); });
   searchInput.addEventListener('blur', () => { if (started) Module._newsroom_search_focus(0); });
+  // Touch goes to the wasm side directly: Emscripten 3.1.6's GLFW ignores touch, and its
+  // handlers would cancel the browser's compatibility mouse events. Ours run first
+  // (registered before GLFW's) and keep the page from scrolling or zooming under the canvas.
+  for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel']) {
+    canvas.addEventListener(type, (event) => {
+      if (!started) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const touch = event.changedTouches[0];
+      if (!touch) return;
+      const rect = canvas.getBoundingClientRect();
+      const x = (touch.clientX - rect.left) * (canvas.width / rect.width);
+      const y = (touch.clientY - rect.top) * (canvas.height / rect.height);
+      Module._newsroom_touch(x, y, type === 'touchstart' ? 1 : type === 'touchmove' ? -1 : 0);
+    }, { capture: true, passive: false });
+  }
+
   // Shortcuts Korean board users know: "/" jumps to the search box, Escape goes back
   // from an article (or clears the search).
   window.addEventListener('keydown', (event) => {

@@ -16,6 +16,10 @@ EM_JS(void, nr_set_search_input, (const char* text), { newsroomHost.setSearchInp
 EM_JS(void, nr_save_setting, (const char* key, const char* value), {
   newsroomHost.saveSetting(UTF8ToString(key), UTF8ToString(value));
 });
+EM_JS(void, nr_set_cursor_position, (float x, float y), {
+  Browser.mouseX = x;
+  Browser.mouseY = y;
+});
 EM_JS(void, nr_resize_canvas, (int width, int height), {
   const canvas = Module.canvas;
   if (canvas.width !== width) canvas.width = width;
@@ -38,6 +42,7 @@ void signal_ready() { nr_signal_ready(); }
 void resize_canvas(int width, int height) { nr_resize_canvas(width, height); }
 void place_search_input(int x, int y, int width, int height) { nr_place_search_input(x, y, width, height); }
 void set_search_input(const std::string& text) { nr_set_search_input(text.c_str()); }
+void set_cursor_position(float x, float y) { nr_set_cursor_position(x, y); }
 void save_setting(const std::string& key, const std::string& value) { nr_save_setting(key.c_str(), value.c_str()); }
 
 }  // namespace newsroom::platform

@@ -18,6 +18,8 @@ void resize_canvas(int width, int height);
 // Puts the hidden search <input> over the drawn box (framebuffer pixels), or hides it (-1).
 void place_search_input(int x, int y, int width, int height);
 void set_search_input(const std::string& text);
+// Where Emscripten's GLFW reports the cursor (glfwGetCursorPos reads Browser.mouseX/Y).
+void set_cursor_position(float x, float y);
 void save_setting(const std::string& key, const std::string& value);  // localStorage, best effort
 
 }  // namespace newsroom::platform

@@ -269,6 +269,18 @@ EMSCRIPTEN_KEEPALIVE void newsroom_search_input(const char* text, int caret, int
 
 EMSCRIPTEN_KEEPALIVE void newsroom_search_focus(int focused) { runtime().ui.search.focused = focused != 0; }
 
+// Touch, forwarded by web/newsroom.js (Emscripten 3.1.6's GLFW ignores touch events):
+// framebuffer pixels; phase 1 down, 0 up, -1 move. ImGui is told the source is a touch
+// screen; GLFW's cursor follows so that the backend's per-frame cursor read agrees.
+EMSCRIPTEN_KEEPALIVE void newsroom_touch(float x, float y, int phase) {
+  ImGuiIO& io = ImGui::GetIO();
+  platform::set_cursor_position(x, y);
+  io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+  io.AddMousePosEvent(x, y);
+  if (phase == 1) io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+  if (phase == 0) io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+}
+
 // A remembered text size (from localStorage), applied before the next frame.
 EMSCRIPTEN_KEEPALIVE void newsroom_set_text_scale(float scale) {
   Runtime& rt = runtime();

@@ -1,10 +1,48 @@
 #include <algorithm>
+#include <cmath>
+
+#include <imgui_internal.h>  // ClearActiveID
 
 #include "ui/panels.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace newsroom::ui {
+
+namespace {
+
+// Drag to scroll (fingers on phones and touch tables, or the mouse), with inertia after a
+// flick. Once a drag starts, the row under the finger is released without a click.
+void drag_to_scroll(UiContext& ctx) {
+  ImGuiIO& io = ImGui::GetIO();
+  DragScroll& drag = ctx.drag;
+  const float threshold = ImGui::GetFontSize() * 0.6f;
+  const float scrollbar_left = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x - ImGui::GetStyle().ScrollbarSize;
+  if (!drag.dragging && io.MouseDown[0] && io.MouseClickedPos[0].x < scrollbar_left &&
+      ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+      std::abs(io.MouseClickedPos[0].y - io.MousePos.y) > threshold) {
+    drag.dragging = true;
+    ImGui::ClearActiveID();  // no click on release: this was a scroll
+  }
+  const float dt = std::max(io.DeltaTime, 1.0f / 240.0f);
+  if (drag.dragging) {
+    if (io.MouseDown[0]) {
+      ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+      drag.velocity = 0.7f * drag.velocity + 0.3f * (-io.MouseDelta.y / dt);
+    } else {
+      drag.dragging = false;  // let go: the flick carries on below
+    }
+  } else if (std::abs(drag.velocity) > 20.0f) {
+    ImGui::SetScrollY(ImGui::GetScrollY() + drag.velocity * dt);
+    drag.velocity *= std::pow(0.04f, dt);  // about a second to come to rest
+    if (ImGui::GetScrollY() <= 0 || ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) drag.velocity = 0;
+  } else {
+    drag.velocity = 0;
+  }
+}
+
+}  // namespace
 
 void draw_app(AppState& app, UiContext& ctx) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -15,6 +53,7 @@ void draw_app(AppState& app, UiContext& ctx) {
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
   ImGui::Begin("page", nullptr, kPageFlags | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+  drag_to_scroll(ctx);
 
   // A centred column of at most 64em, as wide as the window on a phone.
   const float gutter = em(1.0f);

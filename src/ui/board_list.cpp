@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "core/dates.h"
@@ -134,6 +135,56 @@ void draw_per_page(AppState& app, UiContext& ctx) {
   ctx.widgets.record_last_item("per-page");
 }
 
+// Below ~700 CSS px the list becomes cards: the title (wrapped) over one meta line.
+void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows, size_t first_row) {
+  const Board& board = app.board();
+  const ListView& list = app.list();
+  const SearchIndex* index = app.index();
+  const ParsedQuery& parsed = app.parsed_query();
+  const float width = ImGui::CalcItemWidth();
+  const float pad = em(0.6f);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (size_t row_in_page = 0; row_in_page < rows.size() && !ctx.route_changed; ++row_in_page) {
+    const uint32_t row = rows[row_in_page];
+    const ArticleView a = board.article(row);
+    const bool on_top = first_row + row_in_page < app.search().pinned_on_top;
+    std::string meta = (on_top ? std::string("공지 · ") : std::string()) + std::string(a.category) + " · " +
+                       std::string(a.author) + " · " + format_board_datetime(a.published_at).substr(0, 8) + " · 조회 " +
+                       with_thousands(a.views);
+    const float title_height = ImGui::CalcTextSize(a.title.data(), a.title.data() + a.title.size(), false, width - 2 * pad).y;
+    const float height = pad + title_height + em(0.25f) + ImGui::GetTextLineHeight() + pad;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushID(static_cast<int>(row));
+    const bool clicked = ImGui::InvisibleButton("card", ImVec2(width, height));
+    if (ImGui::IsItemVisible()) ctx.drawn_ids.push_back(a.id);
+    ctx.widgets.record_last_item("row:" + std::to_string(a.id));
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), palette().accent_soft);
+    draw->AddLine(ImVec2(at.x, at.y + height), ImVec2(at.x + width, at.y + height), palette().rule, std::max(1.0f, ctx.dpr));
+    ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad));
+    ImGui::PushItemWidth(width - 2 * pad);
+    const ImU32 title_color = on_top ? palette().notice : 0;
+    const bool title_field = list.field == SearchField::title_body || list.field == SearchField::title;
+    if (index && parsed.has_text() && title_field) {
+      text_highlighted(ctx, a.title, index->title_highlights(parsed, a.title), title_color, true);
+    } else {
+      text_wrapped(ctx, a.title, title_color);
+    }
+    ImGui::PopItemWidth();
+    ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad + title_height + em(0.25f)));
+    text(ctx, meta, palette().text_muted);
+    if (app.is_new(row)) badge(ctx, "new", palette().badge_new);
+    if (app.is_hot(row)) badge(ctx, "hot", palette().badge_hot);
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height + 1));
+    ImGui::Dummy(ImVec2(width, 0));
+    ImGui::PopID();
+    if (clicked && app.open(a.id)) {
+      ctx.route_changed = true;
+      ctx.list_is_previous_entry = true;
+      ImGui::SetScrollY(0);
+    }
+  }
+}
+
 }  // namespace
 
 void draw_board_list(AppState& app, UiContext& ctx) {
@@ -155,31 +206,33 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   ImGui::SameLine(ImGui::CalcItemWidth() - em(6.0f));
   draw_per_page(app, ctx);
 
-  // Narrow screens keep 번호, 제목, 등록일 and 조회; the rest returns on wider ones.
   const bool narrow = ctx.css_width < 700.0f;
+  if (narrow) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + ImGui::CalcItemWidth(), at.y), palette().rule, std::max(1.0f, ctx.dpr));
+    ImGui::Dummy(ImVec2(0, 1));
+    draw_cards(app, ctx, rows, static_cast<size_t>(list.page - 1) * list.per_page);
+  }
+  // Wider screens: the board's own table.
   constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
                                           ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-  if (ImGui::BeginTable("board", narrow ? 4 : 6, kTableFlags, ImVec2(ImGui::CalcItemWidth(), 0))) {
+  if (!narrow && ImGui::BeginTable("board", 6, kTableFlags, ImVec2(ImGui::CalcItemWidth(), 0))) {
     ImGui::TableSetupColumn("번호", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
-    if (!narrow) ImGui::TableSetupColumn("분류", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
+    ImGui::TableSetupColumn("분류", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
     ImGui::TableSetupColumn("제목", ImGuiTableColumnFlags_WidthStretch);
-    if (!narrow) ImGui::TableSetupColumn("작성자", ImGuiTableColumnFlags_WidthFixed, em(5.0f));
-    ImGui::TableSetupColumn("등록일", ImGuiTableColumnFlags_WidthFixed, em(narrow ? 5.0f : 6.0f));
+    ImGui::TableSetupColumn("작성자", ImGuiTableColumnFlags_WidthFixed, em(5.0f));
+    ImGui::TableSetupColumn("등록일", ImGuiTableColumnFlags_WidthFixed, em(6.0f));
     ImGui::TableSetupColumn("조회", ImGuiTableColumnFlags_WidthFixed, em(3.8f));
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     int header = 0;
     ImGui::TableSetColumnIndex(header++);
     sort_header(app, ctx, "번호", "number", SortOrder::number, std::nullopt);
-    if (!narrow) {
-      ImGui::TableSetColumnIndex(header++);
-      centered_cell(ctx, "분류");
-    }
+    ImGui::TableSetColumnIndex(header++);
+    centered_cell(ctx, "분류");
     ImGui::TableSetColumnIndex(header++);
     sort_header(app, ctx, "제목", "title", SortOrder::title, std::nullopt);
-    if (!narrow) {
-      ImGui::TableSetColumnIndex(header++);
-      centered_cell(ctx, "작성자");
-    }
+    ImGui::TableSetColumnIndex(header++);
+    centered_cell(ctx, "작성자");
     ImGui::TableSetColumnIndex(header++);
     sort_header(app, ctx, "등록일", "date", SortOrder::newest, SortOrder::oldest);
     ImGui::TableSetColumnIndex(header++);
@@ -210,15 +263,12 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       else centered_cell(ctx, std::to_string(a.number), palette().text_muted);
 
       int column = 1;
-      if (!narrow) {
-        ImGui::TableSetColumnIndex(column++);
-        centered_cell(ctx, a.category, palette().accent);
-      }
+      ImGui::TableSetColumnIndex(column++);
+      centered_cell(ctx, a.category, palette().accent);
       ImGui::TableSetColumnIndex(column++);
       const ImU32 title_color = on_top ? palette().notice : 0;
       const bool title_field = list.field == SearchField::title_body || list.field == SearchField::title;
-      if (highlight && title_field) text_highlighted(ctx, a.title, index->title_highlights(parsed, a.title), title_color, narrow);
-      else if (narrow) text_wrapped(ctx, a.title, title_color);
+      if (highlight && title_field) text_highlighted(ctx, a.title, index->title_highlights(parsed, a.title), title_color);
       else text(ctx, a.title, title_color);
       if (!board.attachments_of(index_in_board).empty()) {
         ImGui::SameLine();
@@ -226,11 +276,9 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       }
       if (app.is_new(index_in_board)) badge(ctx, "new", palette().badge_new);
       if (app.is_hot(index_in_board)) badge(ctx, "hot", palette().badge_hot);
-      if (!narrow) {
-        ImGui::TableSetColumnIndex(column++);
-        if (highlight && list.field == SearchField::author) text_highlighted(ctx, a.author, index->highlights(parsed, a.author));
-        else centered_cell(ctx, a.author);
-      }
+      ImGui::TableSetColumnIndex(column++);
+      if (highlight && list.field == SearchField::author) text_highlighted(ctx, a.author, index->highlights(parsed, a.author));
+      else centered_cell(ctx, a.author);
       ImGui::TableSetColumnIndex(column++);
       const std::string when = format_board_datetime(a.published_at);
       centered_cell(ctx, std::string_view(when).substr(0, 8), palette().text_muted);  // YY-MM-DD

@@ -20,13 +20,15 @@ void draw_text_size_buttons(UiContext& ctx, float column) {
   const float width = ImGui::CalcTextSize("가-").x + ImGui::CalcTextSize("가+").x +
                       ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine(column - width);
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.35f));
+  const float y = ImGui::GetCursorPosY() + em(0.35f);
+  ImGui::SetCursorPosY(y);
   int next = step;
   ImGui::BeginDisabled(step == 0);
   if (named_button(ctx, "가-", "text-smaller")) next = step - 1;
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("글자 작게");
   ImGui::SameLine();
+  ImGui::SetCursorPosY(y);
   ImGui::BeginDisabled(step == static_cast<int>(std::size(kTextScales)) - 1);
   if (named_button(ctx, "가+", "text-larger")) next = step + 1;
   ImGui::EndDisabled();

@@ -120,6 +120,7 @@ void draw_years(AppState& app, UiContext& ctx) {
   const ListView& list = app.list();
   const auto& years = app.search().per_year;
   if (years.size() < 2 && list.from.empty() && list.to.empty()) return;
+  const float row_right = ImGui::GetCursorScreenPos().x + ImGui::CalcItemWidth();
   text(ctx, "기간", palette().text_muted);
   const bool whole = list.from.empty() && list.to.empty();
   ImGui::SameLine();
@@ -132,10 +133,13 @@ void draw_years(AppState& app, UiContext& ctx) {
       if (active ? app.set_period("", "") : app.set_period(year, year)) ctx.route_changed = true;
     }
   }
-  ImGui::SameLine(0, em(1.5f));
+  // The attachments toggle follows on the same line when it fits, else on its own.
+  const char* toggle = "첨부파일 있는 글";
+  const float toggle_width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(toggle).x;
+  if (ImGui::GetItemRectMax().x + em(1.5f) + toggle_width <= row_right) ImGui::SameLine(0, em(1.5f));
   bool attachments = list.with_attachments;
-  ctx.glyphs.count("첨부파일 있는 글");
-  if (ImGui::Checkbox("첨부파일 있는 글", &attachments)) {
+  ctx.glyphs.count(toggle);
+  if (ImGui::Checkbox(toggle, &attachments)) {
     ListView next = list;
     next.with_attachments = attachments;
     Route route;

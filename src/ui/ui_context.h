@@ -50,6 +50,12 @@ struct SearchInput {
   bool focused = false;
 };
 
+// Touch-style scrolling of the page: drag moves it, a flick keeps it going and slows down.
+struct DragScroll {
+  bool dragging = false;
+  float velocity = 0.0f;  // framebuffer pixels per second, positive scrolls down
+};
+
 struct UiContext {
   float dpr = 1.0f;          // device pixels per CSS pixel
   float css_width = 0.0f;    // canvas size in CSS pixels
@@ -59,6 +65,7 @@ struct UiContext {
   std::vector<int64_t> drawn_ids;
 
   SearchInput search;
+  DragScroll drag;
   float text_scale = 1.0f;  // the visitor's 가−/가+ choice, remembered by the page
 
   // Requests for the platform layer, consumed after the frame.

@@ -1,0 +1,51 @@
+// A 390×844 phone with touch: the list becomes cards, a finger drag scrolls (and keeps
+// going after a flick), a tap opens the article.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, open, state, waitForState, screenshot } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+async function touchDrag(page, from, to, steps = 8) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (p) => [{ x: p.x, y: p.y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
+  for (let i = 1; i <= steps; i++) {
+    const p = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(p) });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+test('on a phone the list is cards; a drag scrolls, a tap opens', async () => {
+  const page = await newPage(env, phone);
+  let s = await open(page, env);
+  const canvas = await page.evaluate(() => [document.getElementById('canvas').width, innerWidth, devicePixelRatio]);
+  assert.deepEqual(canvas, [390 * 3, 390, 3]);
+  const first = s.results.ids[0];
+  const card = await page.evaluate((id) => window.newsroom.locate(`row:${id}`), first);
+  assert.ok(card.w > 390 * 0.85, `a card spans the screen (${card.w}px)`);
+  assert.ok(card.h > 40, 'a card holds the title over a meta line');
+  assert.equal(s.glyphs_missing, 0);
+  await screenshot(page, 'phone-cards');
+
+  const visibleBefore = s.results.ids;
+  await touchDrag(page, { x: 200, y: 700 }, { x: 200, y: 250 });
+  await page.waitForTimeout(400);
+  s = await state(page);
+  assert.equal(s.route, 'list', 'a drag is not a tap: no article opened');
+  const moved = await page.evaluate((id) => window.newsroom.locate(`row:${id}`), visibleBefore[visibleBefore.length - 1]);
+  assert.ok(!moved || moved.y < 700, 'the rows moved up under the finger');
+  assert.notDeepEqual(s.results.ids, visibleBefore, 'other cards came into view');
+
+  const target = s.results.ids[Math.floor(s.results.ids.length / 2)];
+  const rect = await page.evaluate((id) => window.newsroom.locate(`row:${id}`), target);
+  await page.touchscreen.tap(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  s = await waitForState(page, (x) => x.route === 'article' && x.article?.id === target, 'the tapped article');
+  await screenshot(page, 'phone-article');
+});
