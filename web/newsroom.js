@@ -212,11 +212,86 @@
     saveSetting(key, value) {
       try { localStorage.setItem(`newsroom.${key}`, value); } catch (error) { /* private mode: not remembered */ }
     },
+    articleAction,
     signalReady() {
       boot.classList.add('hidden');
       resolveReady();
     },
   };
+
+  // --- article actions: copy link, share, print ----------------------------------------
+  // The share addresses the original board's buttons use; the link is this view's URL.
+  const shareUrl = {
+    facebook: (url) => `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
+    x: (url, title) => `https://twitter.com/intent/tweet?text=${encodeURIComponent(title)}&url=${encodeURIComponent(url)}`,
+  };
+  let lastAction = null;  // for tests: what the last action did
+
+  // A clean printable page from the article's data: text nodes only, so nothing in an
+  // export can inject markup into it.
+  function printableDocument(article) {
+    const doc = document.implementation.createHTMLDocument(`${article.title} - ${article.board}`);
+    doc.documentElement.lang = 'ko';
+    const style = doc.createElement('style');
+    style.textContent = 'body{font:12pt/1.7 "NanumGothic","Malgun Gothic",sans-serif;max-width:42em;margin:2em auto;color:#111}' +
+      'h1{font-size:18pt;line-height:1.4;margin:.2em 0 .4em}.meta,.crumb{color:#555;font-size:10pt}' +
+      '.foot{border-top:1px solid #999;margin-top:2em;padding-top:.6em;font-size:10pt}';
+    doc.head.appendChild(style);
+    const add = (parent, tag, text, className) => {
+      const element = doc.createElement(tag);
+      if (text != null) element.textContent = text;
+      if (className) element.className = className;
+      parent.appendChild(element);
+      return element;
+    };
+    add(doc.body, 'div', `${article.site} · 홍보마당 · ${article.board} · ${article.category}`, 'crumb');
+    add(doc.body, 'h1', article.title);
+    add(doc.body, 'div', `작성자 ${article.author || '-'} · 등록일 ${article.published} · 조회 ${article.views.toLocaleString('ko-KR')}`, 'meta');
+    for (const paragraph of article.paragraphs) add(doc.body, 'p', paragraph);
+    const foot = add(doc.body, 'div', null, 'foot');
+    if (article.source.name || article.source.url) {
+      add(foot, 'div', `출처: ${article.source.name}${article.source.url ? ` (${article.source.url})` : ''}`);
+    }
+    for (const file of article.attachments) add(foot, 'div', `첨부파일: ${file.name}`);
+    add(foot, 'div', `주소: ${location.href}`);
+    return doc;
+  }
+
+  function toast(text) {
+    boot.textContent = text;
+    boot.classList.remove('hidden', 'failed');
+    boot.classList.add('toast');
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => { boot.classList.add('hidden'); boot.classList.remove('toast'); }, 1800);
+  }
+
+  async function articleAction(action, article) {
+    const url = location.href;
+    lastAction = { action, url, id: article.id };
+    if (action === 'copy-link') {
+      try {
+        await navigator.clipboard.writeText(url);
+        toast('링크를 복사했습니다');
+      } catch (error) {
+        toast('링크를 복사하지 못했습니다');
+        lastAction.error = String(error);
+      }
+    } else if (action === 'share-facebook' || action === 'share-x') {
+      const target = shareUrl[action === 'share-x' ? 'x' : 'facebook'](url, article.title);
+      lastAction.target = target;
+      window.open(target, '_blank', 'noopener,noreferrer,width=640,height=560');
+    } else if (action === 'print') {
+      const html = '<!doctype html>' + printableDocument(article).documentElement.outerHTML;
+      lastAction.html = html;
+      const popup = window.open('', '_blank', 'width=800,height=900');
+      if (!popup) return toast('팝업이 막혀 인쇄 창을 열지 못했습니다');
+      popup.document.open();
+      popup.document.write(html);
+      popup.document.close();
+      popup.focus();
+      popup.print();
+    }
+  }
 
   // --- window.newsroom: the documented boundary -------------------------------------
   window.newsroom = {
@@ -236,6 +311,17 @@
       const sy = rect.height / canvas.height;
       return { x: rect.left + x * sx, y: rect.top + y * sy, w: w * sx, h: h * sy };
     },
+    // One article's data as the page uses it for sharing and printing, or null.
+    article(id) {
+      if (!started) return null;
+      return JSON.parse(Module.UTF8ToString(Module._newsroom_article(Number(id))));
+    },
+    // The printable page of an article, as HTML.
+    printable(id) {
+      const article = window.newsroom.article(id);
+      return article ? '<!doctype html>' + printableDocument(article).documentElement.outerHTML : null;
+    },
+    lastAction: () => lastAction,
     // Loads another export (a URL); resolves once it is imported (or refused).
     async load(url) {
       await ready;

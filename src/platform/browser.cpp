@@ -11,6 +11,9 @@ EM_JS(void, nr_history_back, (), { history.back(); });
 EM_JS(void, nr_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, nr_open_url, (const char* url), { newsroomHost.openUrl(UTF8ToString(url)); });
 EM_JS(void, nr_signal_ready, (), { newsroomHost.signalReady(); });
+EM_JS(void, nr_article_action, (const char* action, const char* article), {
+  newsroomHost.articleAction(UTF8ToString(action), JSON.parse(UTF8ToString(article)));
+});
 EM_JS(void, nr_place_search_input, (int x, int y, int w, int h), { newsroomHost.placeSearchInput(x, y, w, h); });
 EM_JS(void, nr_set_search_input, (const char* text), { newsroomHost.setSearchInput(UTF8ToString(text)); });
 EM_JS(void, nr_save_setting, (const char* key, const char* value), {
@@ -39,6 +42,9 @@ void history_back() { nr_history_back(); }
 void set_document_title(const std::string& title) { nr_set_title(title.c_str()); }
 void open_url(const std::string& url) { nr_open_url(url.c_str()); }
 void signal_ready() { nr_signal_ready(); }
+void article_action(const std::string& action, const std::string& article) {
+  nr_article_action(action.c_str(), article.c_str());
+}
 void resize_canvas(int width, int height) { nr_resize_canvas(width, height); }
 void place_search_input(int x, int y, int width, int height) { nr_place_search_input(x, y, width, height); }
 void set_search_input(const std::string& text) { nr_set_search_input(text.c_str()); }

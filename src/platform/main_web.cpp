@@ -19,7 +19,10 @@
 #include "app/state_json.h"
 #include <nlohmann/json.hpp>
 #include "io/importer.h"
+#include "core/dates.h"
+#include "core/text.h"
 #include "io/manifest.h"
+#include "io/text_normalize.h"
 #include "platform/browser.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
@@ -41,6 +44,7 @@ struct Runtime {
   std::string title;
   std::string state;  // last state() JSON, kept alive for the caller
   std::string located;
+  std::string article;  // last newsroom_article() answer
   std::string manifest;  // last newsroom_manifest_files() answer
   std::array<int, 4> input_place = {-2, -2, -2, -2};  // where the hidden <input> was put
   // The files of a manifest being delivered (bytes owned until the import is done).
@@ -102,6 +106,38 @@ void sync_search_input(Runtime& rt) {
   }
 }
 
+// One article as the page needs it for sharing and printing (its own HTML, built in
+// web/newsroom.js with text nodes only).
+std::string article_json(const AppState& app, uint32_t index) {
+  const Board& board = app.board();
+  const ArticleView a = board.article(index);
+  nlohmann::json paragraphs = nlohmann::json::array();
+  for (const std::string_view paragraph : split_paragraphs(a.body)) paragraphs.push_back(paragraph);
+  nlohmann::json attachments = nlohmann::json::array();
+  for (const AttachmentRef& file : board.attachments_of(index)) {
+    attachments.push_back({{"name", board.text(file.name)}, {"size", file.size}});
+  }
+  const nlohmann::json article = {
+      {"id", a.id},
+      {"title", a.title},
+      {"category", a.category},
+      {"author", a.author},
+      {"published", format_board_datetime(a.published_at)},
+      {"views", a.views},
+      {"paragraphs", paragraphs},
+      {"source", {{"name", a.source_name}, {"url", is_safe_link(a.source_url) ? a.source_url : std::string_view()}}},
+      {"attachments", attachments},
+      {"site", board.info.site},
+      {"board", board.info.title}};
+  return article.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// For window.newsroom.article(id): the same JSON, or "null".
+std::string article_json_for(const AppState& app, int64_t id) {
+  const auto index = app.board().find(id);
+  return index ? article_json(app, *index) : "null";
+}
+
 void update_title(Runtime& rt) {
   std::string title = rt.app.board().info.title + " - " + rt.app.board().info.site;
   if (auto index = rt.app.open_article()) title = std::string(rt.app.board().title(*index)) + " - " + title;
@@ -135,6 +171,10 @@ void after_frame(Runtime& rt) {
     ctx.text_scale_changed = false;
     ImGui::GetStyle().FontScaleMain = ctx.text_scale;
     platform::save_setting("textScale", std::to_string(ctx.text_scale));
+  }
+  if (!ctx.article_action.empty()) {
+    if (auto index = rt.app.open_article()) platform::article_action(ctx.article_action, article_json(rt.app, *index));
+    ctx.article_action.clear();
   }
   if (!ctx.open_url.empty()) {
     platform::open_url(ctx.open_url);
@@ -298,6 +338,12 @@ EMSCRIPTEN_KEEPALIVE void newsroom_escape() {
   } else if (!rt.app.list().q.empty() && rt.app.set_search_text("")) {
     rt.ui.route_changed = true;
   }
+}
+
+EMSCRIPTEN_KEEPALIVE const char* newsroom_article(double id) {
+  Runtime& rt = runtime();
+  rt.article = article_json_for(rt.app, static_cast<int64_t>(id));
+  return rt.article.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {

@@ -23,6 +23,18 @@ void draw_back_button(UiContext& ctx, const char* id, const std::string& name) {
   ImGui::PopID();
 }
 
+// 링크 복사 · 페이스북 · X · 인쇄, as the original page offers; the page does the work.
+void draw_actions(UiContext& ctx) {
+  constexpr std::pair<const char*, const char*> kActions[] = {
+      {"링크 복사", "copy-link"}, {"페이스북", "share-facebook"}, {"X", "share-x"}, {"인쇄", "print"}};
+  bool first = true;
+  for (const auto& [label, name] : kActions) {
+    if (!first) ImGui::SameLine();
+    first = false;
+    if (named_button(ctx, label, name)) ctx.article_action = name;
+  }
+}
+
 // 이전 글 / 다음 글 within the list the visitor came from (its search, filters and sort).
 void draw_neighbours(AppState& app, UiContext& ctx, uint32_t article) {
   const auto& rows = app.results();
@@ -76,6 +88,7 @@ void draw_article(AppState& app, UiContext& ctx) {
   const std::string meta = "작성자 " + std::string(a.author.empty() ? "-" : a.author) + "   ·   등록일 " +
                            format_board_datetime(a.published_at) + "   ·   조회 " + with_thousands(a.views);
   text_wrapped(ctx, meta, palette().text_muted);
+  draw_actions(ctx);
   rule();
 
   // Body: one wrapped block per paragraph, a blank line between; the list's search terms

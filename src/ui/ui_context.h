@@ -76,6 +76,8 @@ struct UiContext {
   // then goes back in history instead of adding an entry.
   bool list_is_previous_entry = false;
   std::string open_url;       // a safe http(s)/mailto link to open in a new tab
+  // An article action for the page: "copy-link", "share-facebook", "share-x", "print".
+  std::string article_action;
   bool text_scale_changed = false;
 };
 
