@@ -213,6 +213,7 @@
       try { localStorage.setItem(`newsroom.${key}`, value); } catch (error) { /* private mode: not remembered */ }
     },
     articleAction,
+    updateMirror,
     signalReady() {
       boot.classList.add('hidden');
       resolveReady();
@@ -290,6 +291,41 @@
       popup.document.close();
       popup.focus();
       popup.print();
+    }
+  }
+
+  // --- the DOM mirror: what the canvas shows, as plain HTML for screen readers ---------
+  const mirror = document.createElement('main');
+  mirror.id = 'newsroom-mirror';
+  mirror.className = 'visually-hidden';
+  document.body.insertBefore(mirror, canvas);
+  function updateMirror(view) {
+    const add = (parent, tag, text, attributes = {}) => {
+      const element = document.createElement(tag);
+      if (text != null) element.textContent = text;
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      parent.appendChild(element);
+      return element;
+    };
+    mirror.replaceChildren();
+    add(mirror, 'p', `${view.site} › 홍보마당 › ${view.board}`);
+    if (view.article) {
+      const article = add(mirror, 'article');
+      add(article, 'h1', view.article.title);
+      add(article, 'p', `${view.article.category} · 작성자 ${view.article.author || '-'} · 등록일 ${view.article.published} · 조회 ${view.article.views}`);
+      for (const paragraph of view.article.paragraphs) add(article, 'p', paragraph);
+      if (view.article.source.url) add(add(article, 'p', '출처: '), 'a', view.article.source.name || view.article.source.url, { href: view.article.source.url });
+      add(mirror, 'a', '목록으로', { href: '#/' });
+      return;
+    }
+    add(mirror, 'h1', view.board);
+    add(mirror, 'p', view.query ? `'${view.query}' 검색 결과 ${view.total}건, ${view.page}/${view.pages} 페이지`
+                                : `전체 ${view.total}건, ${view.page}/${view.pages} 페이지`);
+    const list = add(mirror, 'ol');
+    for (const item of view.items) {
+      const li = add(list, 'li');
+      add(li, 'a', item.title, { href: `#/article/${item.id}` });
+      add(li, 'span', ` (${item.meta})`);
     }
   }
 

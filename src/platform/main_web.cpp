@@ -45,6 +45,7 @@ struct Runtime {
   std::string state;  // last state() JSON, kept alive for the caller
   std::string located;
   std::string article;  // last newsroom_article() answer
+  std::string mirror_key;  // the view the DOM mirror shows
   std::string manifest;  // last newsroom_manifest_files() answer
   std::array<int, 4> input_place = {-2, -2, -2, -2};  // where the hidden <input> was put
   // The files of a manifest being delivered (bytes owned until the import is done).
@@ -138,6 +139,36 @@ std::string article_json_for(const AppState& app, int64_t id) {
   return index ? article_json(app, *index) : "null";
 }
 
+// The visually hidden DOM mirror of the view (web/newsroom.js) for screen readers and
+// search engines: the heading, the drawn result titles as links, or the article's text.
+// Sent only when the view changed.
+void update_mirror(Runtime& rt) {
+  const AppState& app = rt.app;
+  std::string key = app.hash() + "|" + std::to_string(app.results().size()) + "|" + std::to_string(app.board().size());
+  if (key == rt.mirror_key) return;
+  rt.mirror_key = std::move(key);
+  const Board& board = app.board();
+  nlohmann::json view = {{"site", board.info.site}, {"board", board.info.title}, {"route", route_name(app.route().view)}};
+  if (auto index = app.open_article()) {
+    view["article"] = nlohmann::json::parse(article_json(app, *index), nullptr, false);
+  } else {
+    nlohmann::json items = nlohmann::json::array();
+    for (const uint32_t row : app.page_rows()) {
+      const ArticleView a = board.article(row);
+      items.push_back({{"id", a.id},
+                       {"title", a.title},
+                       {"meta", std::string(a.category) + " · " + std::string(a.author) + " · " +
+                                    format_board_datetime(a.published_at) + " · 조회 " + std::to_string(a.views)}});
+    }
+    view["items"] = std::move(items);
+    view["total"] = app.results().size();
+    view["query"] = app.list().q;
+    view["page"] = app.list().page;
+    view["pages"] = app.page_count();
+  }
+  platform::update_mirror(view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 void update_title(Runtime& rt) {
   std::string title = rt.app.board().info.title + " - " + rt.app.board().info.site;
   if (auto index = rt.app.open_article()) title = std::string(rt.app.board().title(*index)) + " - " + title;
@@ -181,6 +212,7 @@ void after_frame(Runtime& rt) {
     ctx.open_url.clear();
   }
   update_title(rt);
+  if (rt.app.has_board()) update_mirror(rt);
 }
 
 void main_loop_iteration() {

@@ -61,3 +61,22 @@ test('"/" jumps to the search box, Escape clears it and leaves an article', asyn
   await page.keyboard.press('Escape');
   await waitForState(page, (x) => x.route === 'list' && x.results.ids.length > 0, 'the list after Escape');
 });
+
+test('a hidden DOM mirror gives screen readers the list and the article as text and links', async () => {
+  const page = await newPage(env);
+  let s = await open(page, env);
+  const mirror = page.locator('#newsroom-mirror');
+  assert.equal(await mirror.locator('h1').textContent(), '뉴스룸');
+  const links = await mirror.locator('ol > li > a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  assert.equal(links.length, 15);
+  const first = sample.articles.find((a) => a.id === s.results.ids[0]);
+  assert.deepEqual(links[0], [first.title, `#/article/${first.id}`]);
+  // Following a mirror link is following the board's own link.
+  await page.getByRole('link', { name: first.title }).evaluate((a) => a.click());
+  s = await waitForState(page, (x) => x.article?.id === first.id, 'the article from the mirror link');
+  await page.waitForFunction((title) => document.querySelector('#newsroom-mirror h1')?.textContent === title, first.title);
+  const paragraphs = await mirror.locator('article > p').count();
+  assert.ok(paragraphs >= first.body.split('\n\n').length);
+  const box = await mirror.boundingBox();
+  assert.ok(!box || box.width <= 1, 'the mirror is not seen');
+});
