@@ -175,6 +175,12 @@
       started = true;
       const scale = Number(readSetting('textScale'));
       if (scale) Module._newsroom_set_text_scale(scale);
+      // ?theme=light|dark, else the system's preference, followed when it changes.
+      const theme = params.get('theme');
+      const system = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
+      const applyTheme = () => Module._newsroom_set_theme(theme ? (theme === 'dark' ? 1 : 0) : (system && system.matches ? 1 : 0));
+      applyTheme();
+      if (!theme && system) system.addEventListener('change', applyTheme);
       applyHash();
       fontPromise.then((bytes) => {
         if (bytes) Module._newsroom_set_font(copyIn(bytes), bytes.length);

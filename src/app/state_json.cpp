@@ -82,6 +82,7 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
   state["glyphs_missing"] = frame.glyphs_missing;
   state["font_loaded"] = frame.font_loaded;
   state["text_scale"] = frame.text_scale;
+  state["theme"] = frame.theme;
   state["frame"] = frame.frame;
   return dump(state);
 }

@@ -17,6 +17,7 @@ struct FrameFacts {
   int64_t frame = 0;               // frames drawn since start
   bool font_loaded = false;
   float text_scale = 1.0f;         // the visitor's text size factor
+  std::string theme = "light";     // "light" or "dark"
 };
 
 std::string state_json(const AppState& app, const FrameFacts& frame);

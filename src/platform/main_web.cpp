@@ -240,7 +240,8 @@ void main_loop_iteration() {
   ImGui::Render();
 
   glViewport(0, 0, rt.backing_width, rt.backing_height);
-  glClearColor(1, 1, 1, 1);
+  const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::palette().page);
+  glClearColor(page.x, page.y, page.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++rt.frame;
@@ -353,6 +354,13 @@ EMSCRIPTEN_KEEPALIVE void newsroom_touch(float x, float y, int phase) {
   if (phase == 0) io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
 }
 
+// Light or dark: the system's preference unless ?theme= says; restyled before the next frame.
+EMSCRIPTEN_KEEPALIVE void newsroom_set_theme(int dark) {
+  Runtime& rt = runtime();
+  ui::set_dark_theme(dark != 0);
+  rt.style_dpr = 0;  // sync_canvas_size() rebuilds the style
+}
+
 // A remembered text size (from localStorage), applied before the next frame.
 EMSCRIPTEN_KEEPALIVE void newsroom_set_text_scale(float scale) {
   Runtime& rt = runtime();
@@ -386,6 +394,7 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   facts.frame = rt.frame;
   facts.font_loaded = rt.ui.font_loaded;
   facts.text_scale = rt.ui.text_scale;
+  facts.theme = ui::dark_theme() ? "dark" : "light";
   rt.state = state_json(rt.app, facts);
   return rt.state.c_str();
 }

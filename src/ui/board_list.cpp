@@ -66,7 +66,7 @@ void draw_pagination(AppState& app, UiContext& ctx) {
     if (selected) {
       ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette().accent);
-      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+      ImGui::PushStyleColor(ImGuiCol_Text, palette().on_accent);
     }
     if (named_button(ctx, label.c_str(), "page:" + label)) target = p;
     if (selected) ImGui::PopStyleColor(3);

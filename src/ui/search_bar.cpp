@@ -40,7 +40,7 @@ void draw_search_box(AppState& app, UiContext& ctx, float width) {
   ImGui::InvisibleButton("search", ImVec2(width, height));
   ctx.widgets.record_last_item("search");
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(min, max, IM_COL32_WHITE, style.FrameRounding);
+  draw->AddRectFilled(min, max, palette().input, style.FrameRounding);
   draw->AddRect(min, max, input.focused ? palette().accent : palette().rule, style.FrameRounding,
                 0, std::max(1.0f, ctx.dpr * (input.focused ? 2.0f : 1.0f)));
   const ImVec2 text_pos(min.x + style.FramePadding.x, min.y + style.FramePadding.y);
@@ -96,7 +96,7 @@ void draw_tabs(AppState& app, UiContext& ctx) {
     if (active) {
       ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette().accent);
-      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+      ImGui::PushStyleColor(ImGuiCol_Text, palette().on_accent);
     }
     // One row of tabs, wrapped onto more rows when the column is too narrow.
     const float width = ImGui::CalcTextSize(text.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;

@@ -1,15 +1,43 @@
 #include "ui/theme.h"
 
 namespace newsroom::ui {
+namespace {
 
-const Palette& palette() {
-  static const Palette kPalette;
-  return kPalette;
+Palette dark_palette() {
+  Palette p;
+  p.page = IM_COL32(22, 25, 30, 255);
+  p.surface = IM_COL32(34, 38, 45, 255);
+  p.surface_strong = IM_COL32(46, 52, 61, 255);
+  p.input = IM_COL32(28, 31, 37, 255);
+  p.accent = IM_COL32(110, 170, 240, 255);
+  p.accent_soft = IM_COL32(37, 52, 74, 255);
+  p.on_accent = IM_COL32(16, 20, 26, 255);
+  p.text = IM_COL32(226, 229, 234, 255);
+  p.text_muted = IM_COL32(150, 157, 168, 255);
+  p.rule = IM_COL32(64, 70, 80, 255);
+  p.notice = IM_COL32(255, 128, 104, 255);
+  p.warning = IM_COL32(240, 176, 80, 255);
+  p.highlight = IM_COL32(122, 96, 20, 255);
+  return p;
 }
 
+const Palette kLight;
+const Palette kDark = dark_palette();
+bool g_dark = false;
+
+ImVec4 color(ImU32 value) { return ImGui::ColorConvertU32ToFloat4(value); }
+
+}  // namespace
+
+const Palette& palette() { return g_dark ? kDark : kLight; }
+void set_dark_theme(bool dark) { g_dark = dark; }
+bool dark_theme() { return g_dark; }
+
 void apply_style(float dpr) {
+  const Palette& p = palette();
   ImGuiStyle style;  // start from defaults so that rescaling never compounds
-  ImGui::StyleColorsLight(&style);
+  if (g_dark) ImGui::StyleColorsDark(&style);
+  else ImGui::StyleColorsLight(&style);
   style.WindowPadding = ImVec2(0, 0);
   style.WindowBorderSize = 0;
   style.FramePadding = ImVec2(10, 6);
@@ -18,24 +46,31 @@ void apply_style(float dpr) {
   style.FrameRounding = 4;
   style.ScrollbarSize = 12;
   style.ScrollbarRounding = 6;
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
-  style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(palette().text);
-  style.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.96f, 0.97f, 0.98f, 1);
-  style.Colors[ImGuiCol_TableBorderStrong] = ImGui::ColorConvertU32ToFloat4(palette().rule);
-  style.Colors[ImGuiCol_TableBorderLight] = ImVec4(0.90f, 0.91f, 0.93f, 1);
-  style.Colors[ImGuiCol_Header] = ImGui::ColorConvertU32ToFloat4(palette().accent_soft);
-  style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.88f, 0.93f, 0.99f, 1);
-  style.Colors[ImGuiCol_HeaderActive] = ImVec4(0.80f, 0.88f, 0.98f, 1);
-  style.Colors[ImGuiCol_Button] = ImVec4(0.95f, 0.96f, 0.97f, 1);
-  style.Colors[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.94f, 0.96f, 1);
-  style.Colors[ImGuiCol_FrameBgHovered] = ImGui::ColorConvertU32ToFloat4(palette().accent_soft);
-  style.Colors[ImGuiCol_CheckMark] = ImGui::ColorConvertU32ToFloat4(palette().accent);
-  style.Colors[ImGuiCol_ButtonHovered] = ImGui::ColorConvertU32ToFloat4(palette().accent_soft);
-  style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.80f, 0.88f, 0.98f, 1);
+  style.Colors[ImGuiCol_WindowBg] = color(p.page);
+  style.Colors[ImGuiCol_PopupBg] = color(p.page);
+  style.Colors[ImGuiCol_Text] = color(p.text);
+  style.Colors[ImGuiCol_TextDisabled] = color(p.text_muted);
+  style.Colors[ImGuiCol_TableHeaderBg] = color(p.surface);
+  style.Colors[ImGuiCol_TableBorderStrong] = color(p.rule);
+  style.Colors[ImGuiCol_TableBorderLight] = color(p.rule);
+  style.Colors[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+  style.Colors[ImGuiCol_TableRowBgAlt] = color(p.surface);
+  style.Colors[ImGuiCol_Header] = color(p.accent_soft);
+  style.Colors[ImGuiCol_HeaderHovered] = color(p.accent_soft);
+  style.Colors[ImGuiCol_HeaderActive] = color(p.surface_strong);
+  style.Colors[ImGuiCol_Button] = color(p.surface);
+  style.Colors[ImGuiCol_ButtonHovered] = color(p.accent_soft);
+  style.Colors[ImGuiCol_ButtonActive] = color(p.surface_strong);
+  style.Colors[ImGuiCol_FrameBg] = color(p.surface_strong);
+  style.Colors[ImGuiCol_FrameBgHovered] = color(p.accent_soft);
+  style.Colors[ImGuiCol_CheckMark] = color(p.accent);
+  style.Colors[ImGuiCol_Separator] = color(p.rule);
   style.ScaleAllSizes(dpr);
   style.FontSizeBase = kBaseFontCssPx;
   style.FontScaleDpi = dpr;
+  const float text_scale = ImGui::GetStyle().FontScaleMain;  // the visitor's 가-/가+ stays
   ImGui::GetStyle() = style;
+  ImGui::GetStyle().FontScaleMain = text_scale;
 }
 
 }  // namespace newsroom::ui

@@ -9,8 +9,13 @@ namespace newsroom::ui {
 inline constexpr float kBaseFontCssPx = 16.0f;
 
 struct Palette {
-  ImU32 accent = IM_COL32(0, 84, 166, 255);       // the agency site's blue
+  ImU32 page = IM_COL32(255, 255, 255, 255);
+  ImU32 surface = IM_COL32(243, 245, 248, 255);       // header row, buttons, status bar
+  ImU32 surface_strong = IM_COL32(231, 235, 240, 255);
+  ImU32 input = IM_COL32(255, 255, 255, 255);
+  ImU32 accent = IM_COL32(0, 84, 166, 255);           // the agency site's blue
   ImU32 accent_soft = IM_COL32(232, 241, 251, 255);
+  ImU32 on_accent = IM_COL32(255, 255, 255, 255);
   ImU32 text = IM_COL32(34, 34, 34, 255);
   ImU32 text_muted = IM_COL32(110, 110, 110, 255);
   ImU32 rule = IM_COL32(210, 214, 220, 255);
@@ -21,7 +26,10 @@ struct Palette {
   ImU32 badge_hot = IM_COL32(214, 69, 40, 255);
 };
 
+// The current palette: light, or dark (following the system unless ?theme= says).
 const Palette& palette();
+void set_dark_theme(bool dark);
+bool dark_theme();
 
 // Applies the board's light theme, scaled for `dpr` (device pixels per CSS pixel).
 void apply_style(float dpr);
