@@ -433,7 +433,6 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the URL is the state; nothing to persist
   io.LogFilename = nullptr;
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
   // Not ImGui_ImplGlfw_InstallEmscriptenCallbacks(): its resize handler sizes the canvas in
   // CSS pixels through glfwSetWindowSize, which asks for fullscreen when that equals the

@@ -42,6 +42,22 @@ void drag_to_scroll(UiContext& ctx) {
   }
 }
 
+// On a change of view: remember how far the list was scrolled, and restore it when the
+// visitor comes back to that list; everything else opens at the top.
+void restore_scroll(const AppState& app, UiContext& ctx) {
+  ScrollMemory& memory = ctx.scroll;
+  const std::string view = app.hash();
+  if (view == memory.view) return;
+  if (!memory.view.empty() && memory.view.rfind("#/article/", 0) != 0) {
+    memory.positions[memory.view] = ImGui::GetScrollY() / ctx.dpr;
+  }
+  const auto it = memory.positions.find(view);
+  ImGui::SetScrollY(it == memory.positions.end() ? 0.0f : it->second * ctx.dpr);
+  ctx.drag.velocity = 0;
+  ctx.keyboard_row = -1;
+  memory.view = view;
+}
+
 }  // namespace
 
 void draw_app(AppState& app, UiContext& ctx) {
@@ -54,6 +70,7 @@ void draw_app(AppState& app, UiContext& ctx) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
   ImGui::Begin("page", nullptr, kPageFlags | ImGuiWindowFlags_AlwaysVerticalScrollbar);
   drag_to_scroll(ctx);
+  if (app.has_board() && ctx.font_loaded) restore_scroll(app, ctx);
 
   // A centred column of at most 64em, as wide as the window on a phone.
   const float gutter = em(1.0f);

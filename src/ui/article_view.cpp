@@ -57,7 +57,6 @@ void draw_neighbours(AppState& app, UiContext& ctx, uint32_t article) {
     if (clicked && app.open(board.id(*target))) {
       ctx.route_changed = true;
       ctx.list_is_previous_entry = false;
-      ImGui::SetScrollY(0);
     }
   };
   rule();

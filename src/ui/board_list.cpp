@@ -79,7 +79,6 @@ void draw_pagination(AppState& app, UiContext& ctx) {
   ImGui::EndDisabled();
   if (target && app.go_to_page(target)) {
     ctx.route_changed = true;
-    ImGui::SetScrollY(0);
   }
 }
 
@@ -135,6 +134,33 @@ void draw_per_page(AppState& app, UiContext& ctx) {
   ctx.widgets.record_last_item("per-page");
 }
 
+// ↑/↓ move a row cursor through the page, Enter opens the row (not while typing).
+void keyboard_rows(AppState& app, UiContext& ctx, std::span<const uint32_t> rows) {
+  ctx.keyboard_moved = false;
+  if (rows.empty() || ctx.search.focused || ImGui::GetIO().WantTextInput) return;
+  const int last = static_cast<int>(rows.size()) - 1;
+  if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) {
+    ctx.keyboard_row = std::min(last, ctx.keyboard_row + 1);
+    ctx.keyboard_moved = true;
+  } else if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) {
+    ctx.keyboard_row = std::max(0, ctx.keyboard_row - 1);
+    ctx.keyboard_moved = true;
+  } else if ((ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) &&
+             ctx.keyboard_row >= 0 && ctx.keyboard_row <= last) {
+    if (app.open(app.board().id(rows[static_cast<size_t>(ctx.keyboard_row)]))) {
+      ctx.route_changed = true;
+      ctx.list_is_previous_entry = true;
+    }
+  }
+}
+
+// The keyboard cursor's outline around the row just drawn, kept in view when it moved.
+void mark_keyboard_row(UiContext& ctx, size_t row_in_page, ImVec2 min, ImVec2 max) {
+  if (static_cast<int>(row_in_page) != ctx.keyboard_row) return;
+  ImGui::GetWindowDrawList()->AddRect(min, max, palette().accent, 0.0f, 0, std::max(1.0f, 2.0f * ctx.dpr));
+  if (ctx.keyboard_moved) ImGui::SetScrollHereY(0.5f);
+}
+
 // Below ~700 CSS px the list becomes cards: the title (wrapped) over one meta line.
 void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows, size_t first_row) {
   const Board& board = app.board();
@@ -158,6 +184,7 @@ void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows, s
     const bool clicked = ImGui::InvisibleButton("card", ImVec2(width, height));
     if (ImGui::IsItemVisible()) ctx.drawn_ids.push_back(a.id);
     ctx.widgets.record_last_item("row:" + std::to_string(a.id));
+    mark_keyboard_row(ctx, row_in_page, at, ImVec2(at.x + width, at.y + height));
     if (ImGui::IsItemHovered() || ImGui::IsItemActive()) draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), palette().accent_soft);
     draw->AddLine(ImVec2(at.x, at.y + height), ImVec2(at.x + width, at.y + height), palette().rule, std::max(1.0f, ctx.dpr));
     ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad));
@@ -180,7 +207,6 @@ void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows, s
     if (clicked && app.open(a.id)) {
       ctx.route_changed = true;
       ctx.list_is_previous_entry = true;
-      ImGui::SetScrollY(0);
     }
   }
 }
@@ -198,6 +224,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   const SearchIndex* index = app.index();
   const ParsedQuery& parsed = app.parsed_query();
   const bool highlight = index && parsed.has_text();
+  keyboard_rows(app, ctx, rows);
 
   const std::string summary = (parsed.has_text() ? "검색 결과 " : "전체 ") +
                               with_thousands(static_cast<int64_t>(app.results().size())) + "건, " +
@@ -256,6 +283,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
                                              ImVec2(0, em(1.6f) - ImGui::GetStyle().CellPadding.y));
       if (ImGui::IsItemVisible()) ctx.drawn_ids.push_back(a.id);
       ctx.widgets.record_last_item("row:" + std::to_string(a.id));
+      mark_keyboard_row(ctx, row_in_page, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       ImGui::SameLine(0, 0);
       ImGui::SetCursorPosX(cell_x);  // draw the cells over the row's click target
@@ -293,7 +321,6 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       if (clicked && app.open(a.id)) {
         ctx.route_changed = true;
         ctx.list_is_previous_entry = true;
-        ImGui::SetScrollY(0);
       }
     }
     ImGui::EndTable();

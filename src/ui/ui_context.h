@@ -56,6 +56,13 @@ struct DragScroll {
   float velocity = 0.0f;  // framebuffer pixels per second, positive scrolls down
 };
 
+// Where each list view was scrolled to, so that coming back to it (목록, back) lands on
+// the same rows; a new view starts at the top.
+struct ScrollMemory {
+  std::string view;                                  // the hash drawn last frame
+  std::unordered_map<std::string, float> positions;  // list hash -> scroll (CSS pixels)
+};
+
 struct UiContext {
   float dpr = 1.0f;          // device pixels per CSS pixel
   float css_width = 0.0f;    // canvas size in CSS pixels
@@ -66,6 +73,9 @@ struct UiContext {
 
   SearchInput search;
   DragScroll drag;
+  ScrollMemory scroll;
+  int keyboard_row = -1;        // the row ↑/↓ moved to on this page (-1: none); Enter opens it
+  bool keyboard_moved = false;  // scroll the keyboard row into view this frame
   float text_scale = 1.0f;  // the visitor's 가−/가+ choice, remembered by the page
 
   // Requests for the platform layer, consumed after the frame.

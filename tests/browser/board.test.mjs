@@ -195,3 +195,21 @@ test('a manifest splits the archive over several files, merged into one board', 
   assert.ok(s.data.problems.some((p) => p.file === 'parts/2023.json' && p.id === '3' && p.severity === 'warning'));
   assert.deepEqual(page.errors, []);
 });
+
+test('back from an article returns to the list scrolled where it was', async () => {
+  const page = await newPage(env, { viewport: { width: 1280, height: 600 } });
+  let s = await open(page, env, '#/?per=50');
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, 900);
+  await page.waitForTimeout(300);
+  s = await waitForState(page, (x) => x.results.ids[0] !== sample.articles.find((a) => a.pinned).id, 'the list scrolled down');
+  const anchor = s.results.ids[3];
+  const before = await page.evaluate((id) => window.newsroom.locate(`row:${id}`), anchor);
+  await clickWidget(page, `row:${anchor}`);
+  await waitForState(page, (x) => x.article?.id === anchor, 'the article');
+  await clickWidget(page, 'back');
+  await waitForState(page, (x) => x.route === 'list' && x.results.ids.includes(anchor), 'the list again');
+  await page.waitForTimeout(100);
+  const after = await page.evaluate((id) => window.newsroom.locate(`row:${id}`), anchor);
+  assert.ok(Math.abs(after.y - before.y) < 2, `the row is where it was (${before.y} -> ${after.y})`);
+});

@@ -108,3 +108,20 @@ test('the theme follows the system, and ?theme= overrides it', async () => {
   await forced.waitForTimeout(100);
   assert.ok((await pixel(forced)).every((c) => c > 200), 'a light page');
 });
+
+test('arrow keys move through the rows and Enter opens one', async () => {
+  const page = await newPage(env);
+  let s = await open(page, env);
+  await page.mouse.click(1262, 700);  // focus the page, away from any row
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(40);
+  }
+  await page.keyboard.press('ArrowUp');
+  await page.waitForTimeout(40);
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, (x) => x.route === 'article', 'the article opened with Enter');
+  const list = await newPage(env);
+  const t = await open(list, env);
+  assert.equal(s.article.id, t.results.ids[1], 'down, down, down, up: the second row');
+});
