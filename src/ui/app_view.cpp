@@ -25,6 +25,7 @@ void drag_to_scroll(UiContext& ctx) {
     drag.dragging = true;
     ImGui::ClearActiveID();  // no click on release: this was a scroll
   }
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) drag.velocity = 0;  // a touch stops a flick
   const float dt = std::max(io.DeltaTime, 1.0f / 240.0f);
   if (drag.dragging) {
     if (io.MouseDown[0]) {

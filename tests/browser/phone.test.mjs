@@ -43,8 +43,18 @@ test('on a phone the list is cards; a drag scrolls, a tap opens', async () => {
   assert.ok(!moved || moved.y < 700, 'the rows moved up under the finger');
   assert.notDeepEqual(s.results.ids, visibleBefore, 'other cards came into view');
 
-  const target = s.results.ids[Math.floor(s.results.ids.length / 2)];
-  const rect = await page.evaluate((id) => window.newsroom.locate(`row:${id}`), target);
+  // Let the flick come to rest, then tap the middle card.
+  let rect = null;
+  let target = null;
+  for (let settled = 0; settled < 3;) {
+    await page.waitForTimeout(150);
+    s = await state(page);
+    const next = s.results.ids[Math.floor(s.results.ids.length / 2)];
+    const box = await page.evaluate((id) => window.newsroom.locate(`row:${id}`), next);
+    settled = next === target && rect && Math.abs(box.y - rect.y) < 0.5 ? settled + 1 : 0;
+    target = next;
+    rect = box;
+  }
   await page.touchscreen.tap(rect.x + rect.w / 2, rect.y + rect.h / 2);
   s = await waitForState(page, (x) => x.route === 'article' && x.article?.id === target, 'the tapped article');
   await screenshot(page, 'phone-article');
