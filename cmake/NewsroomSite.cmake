@@ -17,6 +17,7 @@ add_executable(newsroom_web
   ui/data_status.cpp
   ui/page_header.cpp
   ui/search_bar.cpp
+  ui/strings.cpp
   ui/theme.cpp
   ui/ui_context.cpp
   ui/widgets.cpp

@@ -5,6 +5,24 @@
   'use strict';
 
   const params = new URLSearchParams(location.search);
+  // The page's own strings; the canvas's are in src/ui/strings.cpp. ?lang=en for English.
+  const english = params.get('lang') === 'en';
+  const STRINGS = {
+    ko: { search: '뉴스룸 검색', copied: '링크를 복사했습니다', copyFailed: '링크를 복사하지 못했습니다',
+          popupBlocked: '팝업이 막혀 인쇄 창을 열지 못했습니다', author: '작성자', date: '등록일', views: '조회',
+          source: '출처', file: '첨부파일', address: '주소', toList: '목록으로', section: '홍보마당',
+          results: (q, n, p, ps) => `'${q}' 검색 결과 ${n}건, ${p}/${ps} 페이지`,
+          all: (n, p, ps) => `전체 ${n}건, ${p}/${ps} 페이지`, starting: '뉴스룸을 시작하지 못했습니다.',
+          noWebgl: '이 브라우저는 WebGL2 또는 WebAssembly를 지원하지 않습니다.' },
+    en: { search: 'Search the newsroom', copied: 'Link copied', copyFailed: 'The link could not be copied',
+          popupBlocked: 'A pop-up blocker stopped the print window', author: 'By', date: 'Date', views: 'Views',
+          source: 'Source', file: 'File', address: 'Address', toList: 'Back to the list', section: 'News',
+          results: (q, n, p, ps) => `${n} results for '${q}', page ${p} of ${ps}`,
+          all: (n, p, ps) => `${n} articles, page ${p} of ${ps}`, starting: 'The newsroom could not start.',
+          noWebgl: 'This browser supports neither WebGL2 nor WebAssembly.' },
+  };
+  const T = english ? STRINGS.en : STRINGS.ko;
+  if (english) document.documentElement.lang = 'en';
   // ?data=URL names an export or a manifest; by default data/manifest.json when the data
   // team has written one, else data/articles.json.
   const dataUrl = params.get('data');
@@ -98,7 +116,7 @@
   searchInput.autocomplete = 'off';
   searchInput.spellcheck = false;
   searchInput.enterKeyHint = 'search';
-  searchInput.setAttribute('aria-label', '뉴스룸 검색');
+  searchInput.setAttribute('aria-label', T.search);
   searchInput.className = 'newsroom-search-input';
   searchInput.hidden = true;
   document.body.appendChild(searchInput);
@@ -175,6 +193,7 @@
       started = true;
       const scale = Number(readSetting('textScale'));
       if (scale) Module._newsroom_set_text_scale(scale);
+      Module._newsroom_set_language(english ? 1 : 0);
       // ?theme=light|dark, else the system's preference, followed when it changes.
       const theme = params.get('theme');
       const system = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
@@ -251,16 +270,16 @@
       parent.appendChild(element);
       return element;
     };
-    add(doc.body, 'div', `${article.site} · 홍보마당 · ${article.board} · ${article.category}`, 'crumb');
+    add(doc.body, 'div', `${article.site} · ${T.section} · ${article.board} · ${article.category}`, 'crumb');
     add(doc.body, 'h1', article.title);
-    add(doc.body, 'div', `작성자 ${article.author || '-'} · 등록일 ${article.published} · 조회 ${article.views.toLocaleString('ko-KR')}`, 'meta');
+    add(doc.body, 'div', `${T.author} ${article.author || '-'} · ${T.date} ${article.published} · ${T.views} ${article.views.toLocaleString('ko-KR')}`, 'meta');
     for (const paragraph of article.paragraphs) add(doc.body, 'p', paragraph);
     const foot = add(doc.body, 'div', null, 'foot');
     if (article.source.name || article.source.url) {
-      add(foot, 'div', `출처: ${article.source.name}${article.source.url ? ` (${article.source.url})` : ''}`);
+      add(foot, 'div', `${T.source}: ${article.source.name}${article.source.url ? ` (${article.source.url})` : ''}`);
     }
-    for (const file of article.attachments) add(foot, 'div', `첨부파일: ${file.name}`);
-    add(foot, 'div', `주소: ${location.href}`);
+    for (const file of article.attachments) add(foot, 'div', `${T.file}: ${file.name}`);
+    add(foot, 'div', `${T.address}: ${location.href}`);
     return doc;
   }
 
@@ -278,9 +297,9 @@
     if (action === 'copy-link') {
       try {
         await navigator.clipboard.writeText(url);
-        toast('링크를 복사했습니다');
+        toast(T.copied);
       } catch (error) {
-        toast('링크를 복사하지 못했습니다');
+        toast(T.copyFailed);
         lastAction.error = String(error);
       }
     } else if (action === 'share-facebook' || action === 'share-x') {
@@ -291,7 +310,7 @@
       const html = '<!doctype html>' + printableDocument(article).documentElement.outerHTML;
       lastAction.html = html;
       const popup = window.open('', '_blank', 'width=800,height=900');
-      if (!popup) return toast('팝업이 막혀 인쇄 창을 열지 못했습니다');
+      if (!popup) return toast(T.popupBlocked);
       popup.document.open();
       popup.document.write(html);
       popup.document.close();
@@ -314,19 +333,18 @@
       return element;
     };
     mirror.replaceChildren();
-    add(mirror, 'p', `${view.site} › 홍보마당 › ${view.board}`);
+    add(mirror, 'p', `${view.site} › ${T.section} › ${view.board}`);
     if (view.article) {
       const article = add(mirror, 'article');
       add(article, 'h1', view.article.title);
-      add(article, 'p', `${view.article.category} · 작성자 ${view.article.author || '-'} · 등록일 ${view.article.published} · 조회 ${view.article.views}`);
+      add(article, 'p', `${view.article.category} · ${T.author} ${view.article.author || '-'} · ${T.date} ${view.article.published} · ${T.views} ${view.article.views}`);
       for (const paragraph of view.article.paragraphs) add(article, 'p', paragraph);
-      if (view.article.source.url) add(add(article, 'p', '출처: '), 'a', view.article.source.name || view.article.source.url, { href: view.article.source.url });
-      add(mirror, 'a', '목록으로', { href: '#/' });
+      if (view.article.source.url) add(add(article, 'p', `${T.source}: `), 'a', view.article.source.name || view.article.source.url, { href: view.article.source.url });
+      add(mirror, 'a', T.toList, { href: '#/' });
       return;
     }
     add(mirror, 'h1', view.board);
-    add(mirror, 'p', view.query ? `'${view.query}' 검색 결과 ${view.total}건, ${view.page}/${view.pages} 페이지`
-                                : `전체 ${view.total}건, ${view.page}/${view.pages} 페이지`);
+    add(mirror, 'p', view.query ? T.results(view.query, view.total, view.page, view.pages) : T.all(view.total, view.page, view.pages));
     const list = add(mirror, 'ol');
     for (const item of view.items) {
       const li = add(list, 'li');
@@ -378,13 +396,13 @@
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort(what) {
-      boot.textContent = `뉴스룸을 시작하지 못했습니다.\n${what}`;
+      boot.textContent = `${T.starting}\n${what}`;
       boot.classList.remove('hidden');
       boot.classList.add('failed');
     },
   };
   if (!window.WebAssembly || !document.createElement('canvas').getContext('webgl2')) {
-    boot.textContent = '이 브라우저는 WebGL2 또는 WebAssembly를 지원하지 않습니다.';
+    boot.textContent = T.noWebgl;
     boot.classList.add('failed');
   }
 })();

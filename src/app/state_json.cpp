@@ -83,6 +83,7 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
   state["font_loaded"] = frame.font_loaded;
   state["text_scale"] = frame.text_scale;
   state["theme"] = frame.theme;
+  state["lang"] = frame.lang;
   state["frame"] = frame.frame;
   return dump(state);
 }

@@ -18,6 +18,7 @@ struct FrameFacts {
   bool font_loaded = false;
   float text_scale = 1.0f;         // the visitor's text size factor
   std::string theme = "light";     // "light" or "dark"
+  std::string lang = "ko";         // interface language
 };
 
 std::string state_json(const AppState& app, const FrameFacts& frame);

@@ -25,6 +25,7 @@
 #include "io/text_normalize.h"
 #include "platform/browser.h"
 #include "ui/panels.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 
 namespace {
@@ -354,6 +355,12 @@ EMSCRIPTEN_KEEPALIVE void newsroom_touch(float x, float y, int phase) {
   if (phase == 0) io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
 }
 
+// ?lang=en: English interface strings (Korean by default).
+EMSCRIPTEN_KEEPALIVE void newsroom_set_language(int english) {
+  ui::set_language(english ? ui::Language::english : ui::Language::korean);
+  runtime().mirror_key.clear();  // the DOM mirror is rebuilt in the new language
+}
+
 // Light or dark: the system's preference unless ?theme= says; restyled before the next frame.
 EMSCRIPTEN_KEEPALIVE void newsroom_set_theme(int dark) {
   Runtime& rt = runtime();
@@ -395,6 +402,7 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   facts.font_loaded = rt.ui.font_loaded;
   facts.text_scale = rt.ui.text_scale;
   facts.theme = ui::dark_theme() ? "dark" : "light";
+  facts.lang = ui::language_code();
   rt.state = state_json(rt.app, facts);
   return rt.state.c_str();
 }

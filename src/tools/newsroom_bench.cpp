@@ -11,7 +11,6 @@
 // through new — strings, vectors, simdjson's buffers — is added to a live total with its
 // real block size (malloc_usable_size), and the high-water mark is kept. The few
 // transient malloc calls inside utf8proc are not seen; they are freed at once.
-#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,12 +18,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "io/importer.h"
+#include "tools/heap_accounting.h"
 #include "tools/synthetic_export.h"
 
 #ifdef __EMSCRIPTEN__
@@ -32,73 +31,6 @@
 #include <emscripten/heap.h>
 #endif
 
-// ---------------------------------------------------------------------------------------
-// Allocation accounting. The benchmark is single-threaded, so plain counters suffice.
-// ---------------------------------------------------------------------------------------
-namespace {
-
-size_t g_live_bytes = 0;
-size_t g_peak_bytes = 0;
-
-void* note_allocation(void* block) {
-  if (block) {
-    g_live_bytes += malloc_usable_size(block);
-    g_peak_bytes = std::max(g_peak_bytes, g_live_bytes);
-  }
-  return block;
-}
-
-void release(void* block) noexcept {
-  if (!block) return;
-  g_live_bytes -= malloc_usable_size(block);
-  std::free(block);
-}
-
-void* allocate(size_t size) noexcept { return note_allocation(std::malloc(size ? size : 1)); }
-
-void* allocate_aligned(size_t size, std::align_val_t alignment) noexcept {
-  void* block = nullptr;
-  const size_t align = std::max(static_cast<size_t>(alignment), sizeof(void*));
-  if (posix_memalign(&block, align, size ? size : 1) != 0) return nullptr;
-  return note_allocation(block);
-}
-
-// The throwing forms may not return null. The engine is built to run without exceptions
-// (the wasm app), so running out of memory ends the benchmark with a message instead.
-void* or_die(void* block, size_t size) {
-  if (!block) {
-    std::fprintf(stderr, "newsroom-bench: out of memory allocating %zu bytes\n", size);
-    std::abort();
-  }
-  return block;
-}
-
-}  // namespace
-
-void* operator new(size_t size) { return or_die(allocate(size), size); }
-void* operator new[](size_t size) { return or_die(allocate(size), size); }
-void* operator new(size_t size, const std::nothrow_t&) noexcept { return allocate(size); }
-void* operator new[](size_t size, const std::nothrow_t&) noexcept { return allocate(size); }
-void* operator new(size_t size, std::align_val_t a) { return or_die(allocate_aligned(size, a), size); }
-void* operator new[](size_t size, std::align_val_t a) { return or_die(allocate_aligned(size, a), size); }
-void* operator new(size_t size, std::align_val_t a, const std::nothrow_t&) noexcept {
-  return allocate_aligned(size, a);
-}
-void* operator new[](size_t size, std::align_val_t a, const std::nothrow_t&) noexcept {
-  return allocate_aligned(size, a);
-}
-void operator delete(void* block) noexcept { release(block); }
-void operator delete[](void* block) noexcept { release(block); }
-void operator delete(void* block, size_t) noexcept { release(block); }
-void operator delete[](void* block, size_t) noexcept { release(block); }
-void operator delete(void* block, const std::nothrow_t&) noexcept { release(block); }
-void operator delete[](void* block, const std::nothrow_t&) noexcept { release(block); }
-void operator delete(void* block, std::align_val_t) noexcept { release(block); }
-void operator delete[](void* block, std::align_val_t) noexcept { release(block); }
-void operator delete(void* block, size_t, std::align_val_t) noexcept { release(block); }
-void operator delete[](void* block, size_t, std::align_val_t) noexcept { release(block); }
-void operator delete(void* block, std::align_val_t, const std::nothrow_t&) noexcept { release(block); }
-void operator delete[](void* block, std::align_val_t, const std::nothrow_t&) noexcept { release(block); }
 
 // ---------------------------------------------------------------------------------------
 // The JavaScript side (wasm only): the same bytes, read the way a page would read them.
@@ -204,13 +136,13 @@ Row measure(size_t articles, const Options& options) {
     row.file_bytes = bytes.size();
 
     for (int run = 0; run < runs; ++run) {
-      const size_t live_at_call = g_live_bytes;
-      g_peak_bytes = g_live_bytes;
+      const size_t live_at_call = newsroom::bench::live_heap_bytes();
+      newsroom::bench::reset_heap_peak();
       start = now_ms();
       newsroom::ImportResult result = newsroom::import_export(bytes, "synthetic");
       row.import_runs.push_back(now_ms() - start);
-      row.peak_heap_bytes = std::max(row.peak_heap_bytes, g_peak_bytes - live_at_call);
-      row.retained_heap_bytes = g_live_bytes - live_at_call;
+      row.peak_heap_bytes = std::max(row.peak_heap_bytes, newsroom::bench::peak_heap_bytes() - live_at_call);
+      row.retained_heap_bytes = newsroom::bench::live_heap_bytes() - live_at_call;
       row.loaded = result.report.loaded;
       row.problems = result.report.problems.size();
       row.usable = result.report.usable;

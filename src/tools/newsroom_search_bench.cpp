@@ -13,8 +13,7 @@
 // Each query is timed cold (the engine keeps only the last query's matches, and the mix
 // never repeats a query back to back); a query's time is the median of --runs runs.
 // Index memory is also measured independently: this program replaces the global
-// operator new/delete and counts live heap bytes (malloc_usable_size), as newsroom-bench does.
-#include <malloc.h>
+// operator new/delete and counts live heap bytes (tools/heap_accounting), as newsroom-bench does.
 
 #include <algorithm>
 #include <chrono>
@@ -23,7 +22,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
-#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +31,7 @@
 #include "core/search.h"
 #include "core/text.h"
 #include "io/importer.h"
+#include "tools/heap_accounting.h"
 #include "tools/synthetic_export.h"
 
 #ifdef __EMSCRIPTEN__
@@ -40,71 +39,6 @@
 #include <emscripten/em_js.h>
 #endif
 
-// ---------------------------------------------------------------------------------------
-// Allocation accounting (single-threaded).
-// ---------------------------------------------------------------------------------------
-namespace {
-
-size_t g_live_bytes = 0;
-size_t g_peak_bytes = 0;
-
-void* note_allocation(void* block) {
-  if (block) {
-    g_live_bytes += malloc_usable_size(block);
-    g_peak_bytes = std::max(g_peak_bytes, g_live_bytes);
-  }
-  return block;
-}
-
-void release(void* block) noexcept {
-  if (!block) return;
-  g_live_bytes -= malloc_usable_size(block);
-  std::free(block);
-}
-
-void* allocate(size_t size) noexcept { return note_allocation(std::malloc(size ? size : 1)); }
-
-void* allocate_aligned(size_t size, std::align_val_t alignment) noexcept {
-  void* block = nullptr;
-  const size_t align = std::max(static_cast<size_t>(alignment), sizeof(void*));
-  if (posix_memalign(&block, align, size ? size : 1) != 0) return nullptr;
-  return note_allocation(block);
-}
-
-void* or_die(void* block, size_t size) {
-  if (!block) {
-    std::fprintf(stderr, "newsroom-search-bench: out of memory allocating %zu bytes\n", size);
-    std::abort();
-  }
-  return block;
-}
-
-}  // namespace
-
-void* operator new(size_t size) { return or_die(allocate(size), size); }
-void* operator new[](size_t size) { return or_die(allocate(size), size); }
-void* operator new(size_t size, const std::nothrow_t&) noexcept { return allocate(size); }
-void* operator new[](size_t size, const std::nothrow_t&) noexcept { return allocate(size); }
-void* operator new(size_t size, std::align_val_t a) { return or_die(allocate_aligned(size, a), size); }
-void* operator new[](size_t size, std::align_val_t a) { return or_die(allocate_aligned(size, a), size); }
-void* operator new(size_t size, std::align_val_t a, const std::nothrow_t&) noexcept {
-  return allocate_aligned(size, a);
-}
-void* operator new[](size_t size, std::align_val_t a, const std::nothrow_t&) noexcept {
-  return allocate_aligned(size, a);
-}
-void operator delete(void* block) noexcept { release(block); }
-void operator delete[](void* block) noexcept { release(block); }
-void operator delete(void* block, size_t) noexcept { release(block); }
-void operator delete[](void* block, size_t) noexcept { release(block); }
-void operator delete(void* block, const std::nothrow_t&) noexcept { release(block); }
-void operator delete[](void* block, const std::nothrow_t&) noexcept { release(block); }
-void operator delete(void* block, std::align_val_t) noexcept { release(block); }
-void operator delete[](void* block, std::align_val_t) noexcept { release(block); }
-void operator delete(void* block, size_t, std::align_val_t) noexcept { release(block); }
-void operator delete[](void* block, size_t, std::align_val_t) noexcept { release(block); }
-void operator delete(void* block, std::align_val_t, const std::nothrow_t&) noexcept { release(block); }
-void operator delete[](void* block, std::align_val_t, const std::nothrow_t&) noexcept { release(block); }
 
 #ifdef __EMSCRIPTEN__
 // clang-format off
@@ -410,12 +344,12 @@ int main(int argc, char** argv) {
   }
 
   // The index: build time, bytes it reports, and the heap it really holds.
-  const size_t live_before = g_live_bytes;
-  g_peak_bytes = g_live_bytes;
+  const size_t live_before = newsroom::bench::live_heap_bytes();
+  newsroom::bench::reset_heap_peak();
   start = now_ms();
   const SearchIndex index(board);
   const double build_ms = now_ms() - start;
-  const size_t held = g_live_bytes - live_before, build_peak = g_peak_bytes - live_before;
+  const size_t held = newsroom::bench::live_heap_bytes() - live_before, build_peak = newsroom::bench::peak_heap_bytes() - live_before;
   const size_t text = index.text_bytes(), reported = index.memory_bytes();
   std::printf("index: built in %.0f ms; holds %.1f MB (memory_bytes %.1f MB; build peak %.1f MB) for %.1f MB of titles + bodies:"
               " index/text = %.3f (goal < 0.5)\n\n",

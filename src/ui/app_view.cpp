@@ -4,6 +4,7 @@
 #include <imgui_internal.h>  // ClearActiveID
 
 #include "ui/panels.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -85,10 +86,10 @@ void draw_app(AppState& app, UiContext& ctx) {
   if (!ctx.font_loaded || !app.has_board()) {
     draw_page_header(app, ctx);
     ImGui::Dummy(ImVec2(0, em(2)));
-    if (app.report().usable) text(ctx, ctx.font_loaded ? "불러오는 중…" : "Loading…", palette().text_muted);
-    else text_wrapped(ctx, ctx.font_loaded ? "게시물을 불러오지 못했습니다. 아래 자료 상태를 확인하세요."
-                                           : "The articles could not be loaded; see the data status below.",
-                      palette().notice);
+    // Before the Korean font arrives only Latin can be drawn.
+    const Language shown = ctx.font_loaded ? language() : Language::english;
+    if (app.report().usable) text(ctx, tr(Text::loading, shown), palette().text_muted);
+    else text_wrapped(ctx, tr(Text::load_failed, shown), palette().notice);
   } else if (app.route().view == Route::View::article) {
     draw_page_header(app, ctx);
     draw_article(app, ctx);

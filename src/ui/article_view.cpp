@@ -3,6 +3,7 @@
 #include "core/dates.h"
 #include "core/text.h"
 #include "ui/panels.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -19,19 +20,21 @@ void rule() {
 // The same button above and below the article; each needs its own ImGui id.
 void draw_back_button(UiContext& ctx, const char* id, const std::string& name) {
   ImGui::PushID(id);
-  if (named_button(ctx, "< 목록", name)) ctx.history_back = true;  // the platform goes back, or to the list
+  if (named_button(ctx, (std::string(tr(Text::back_to_list)) + "##back").c_str(), name)) ctx.history_back = true;  // the platform goes back, or to the list
   ImGui::PopID();
 }
 
 // 링크 복사 · 페이스북 · X · 인쇄, as the original page offers; the page does the work.
 void draw_actions(UiContext& ctx) {
-  constexpr std::pair<const char*, const char*> kActions[] = {
-      {"링크 복사", "copy-link"}, {"페이스북", "share-facebook"}, {"X", "share-x"}, {"인쇄", "print"}};
+  const std::pair<Text, const char*> kActions[] = {{Text::copy_link, "copy-link"},
+                                                   {Text::share_facebook, "share-facebook"},
+                                                   {Text::share_x, "share-x"},
+                                                   {Text::print, "print"}};
   bool first = true;
   for (const auto& [label, name] : kActions) {
     if (!first) ImGui::SameLine();
     first = false;
-    if (named_button(ctx, label, name)) ctx.article_action = name;
+    if (named_button(ctx, (std::string(tr(label)) + "##" + name).c_str(), name)) ctx.article_action = name;
   }
 }
 
@@ -41,11 +44,11 @@ void draw_neighbours(AppState& app, UiContext& ctx, uint32_t article) {
   const auto it = std::find(rows.begin(), rows.end(), article);
   if (it == rows.end()) return;
   const Board& board = app.board();
-  const auto line = [&](const char* label, const std::string& name, const uint32_t* target) {
-    text(ctx, label, palette().text_muted);
+  const auto line = [&](Text label, const std::string& name, const uint32_t* target) {
+    text(ctx, tr(label), palette().text_muted);
     ImGui::SameLine(em(4.5f));
     if (!target) {
-      text(ctx, "없음", palette().text_muted);
+      text(ctx, tr(Text::none), palette().text_muted);
       return;
     }
     ImGui::PushID(name.c_str());
@@ -60,8 +63,8 @@ void draw_neighbours(AppState& app, UiContext& ctx, uint32_t article) {
     }
   };
   rule();
-  line("이전 글", "prev", it != rows.begin() ? &*(it - 1) : nullptr);
-  line("다음 글", "next", it + 1 != rows.end() ? &*(it + 1) : nullptr);
+  line(Text::previous_article, "prev", it != rows.begin() ? &*(it - 1) : nullptr);
+  line(Text::next_article, "next", it + 1 != rows.end() ? &*(it + 1) : nullptr);
   rule();
 }
 
@@ -74,18 +77,16 @@ void draw_article(AppState& app, UiContext& ctx) {
 
   const auto index = app.open_article();
   if (!index) {
-    text_wrapped(ctx, "요청하신 게시물(" + std::to_string(app.route().article_id) +
-                          ")을 찾을 수 없습니다. 삭제되었거나 주소가 잘못되었습니다.",
-                 palette().notice);
+    text_wrapped(ctx, tr(Text::article_not_found, {std::to_string(app.route().article_id)}), palette().notice);
     return;
   }
   const ArticleView a = board.article(*index);
 
-  text(ctx, a.pinned ? std::string("공지 · ") + std::string(a.category) : std::string(a.category), palette().accent);
+  text(ctx, a.pinned ? std::string(tr(Text::notice_prefix)) + std::string(a.category) : std::string(a.category), palette().accent);
   text_sized(ctx, a.title, 1.5f, 0, true);
   ImGui::Dummy(ImVec2(0, em(0.2f)));
-  const std::string meta = "작성자 " + std::string(a.author.empty() ? "-" : a.author) + "   ·   등록일 " +
-                           format_board_datetime(a.published_at) + "   ·   조회 " + with_thousands(a.views);
+  const std::string meta = tr(Text::meta_line, {a.author.empty() ? std::string_view("-") : a.author,
+                                                format_board_datetime(a.published_at), with_thousands(a.views)});
   text_wrapped(ctx, meta, palette().text_muted);
   draw_actions(ctx);
   rule();
@@ -100,18 +101,18 @@ void draw_article(AppState& app, UiContext& ctx) {
     else text_wrapped(ctx, paragraph);
   }
   ImGui::PopStyleVar();
-  if (a.body.empty()) text(ctx, "(본문 없음)", palette().text_muted);
+  if (a.body.empty()) text(ctx, tr(Text::no_body), palette().text_muted);
   ImGui::Dummy(ImVec2(0, em(0.6f)));
   rule();
 
   if (!a.source_name.empty() || !a.source_url.empty()) {
-    text(ctx, "출처", palette().text_muted);
+    text(ctx, tr(Text::source), palette().text_muted);
     ImGui::SameLine(em(4.5f));
     link_text(ctx, a.source_name.empty() ? a.source_url : a.source_name, a.source_url, "source");
   }
   const auto& attachments = board.attachments_of(*index);
   for (size_t i = 0; i < attachments.size(); ++i) {
-    if (i == 0) text(ctx, "첨부파일", palette().text_muted);
+    if (i == 0) text(ctx, tr(Text::attachments), palette().text_muted);
     ImGui::SameLine(em(4.5f));
     const AttachmentRef& file = attachments[i];
     std::string label(board.text(file.name));
@@ -124,7 +125,7 @@ void draw_article(AppState& app, UiContext& ctx) {
     ImGui::EndGroup();
   }
   for (const LinkRef& link : board.links_of(*index)) {
-    text(ctx, "링크", palette().text_muted);
+    text(ctx, tr(Text::link), palette().text_muted);
     ImGui::SameLine(em(4.5f));
     const std::string_view url = board.text(link.url);
     const std::string_view title = board.text(link.title);

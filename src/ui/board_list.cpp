@@ -5,6 +5,7 @@
 
 #include "core/dates.h"
 #include "ui/panels.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -34,7 +35,7 @@ void attachment_icon() {
   draw->AddPolyline(outline, 5, color, ImDrawFlags_Closed, thickness);
   draw->AddLine(ImVec2(max.x - fold, min.y), ImVec2(max.x - fold, min.y + fold), color, thickness);
   draw->AddLine(ImVec2(max.x - fold, min.y + fold), ImVec2(max.x, min.y + fold), color, thickness);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("첨부파일");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::attachment_tooltip));
 }
 
 void draw_pagination(AppState& app, UiContext& ctx) {
@@ -48,16 +49,18 @@ void draw_pagination(AppState& app, UiContext& ctx) {
   const ImGuiStyle& style = ImGui::GetStyle();
   float width = 0;
   auto button_width = [&](const char* label) { return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 + style.ItemSpacing.x; };
-  for (const char* label : {"처음", "이전", "다음", "끝"}) width += button_width(label);
+  for (const Text label : {Text::first_page, Text::previous_page, Text::next_page, Text::last_page}) {
+    width += button_width(tr(label));
+  }
   for (int p = first; p <= last; ++p) width += button_width(std::to_string(p).c_str());
   const float column = ImGui::CalcItemWidth();
   if (column > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (column - width) * 0.5f);
 
   int target = 0;
   ImGui::BeginDisabled(current <= 1);
-  if (named_button(ctx, "처음", "first")) target = 1;
+  if (named_button(ctx, tr(Text::first_page), "first")) target = 1;
   ImGui::SameLine();
-  if (named_button(ctx, "이전", "prev")) target = current - 1;
+  if (named_button(ctx, tr(Text::previous_page), "prev")) target = current - 1;
   ImGui::EndDisabled();
   for (int p = first; p <= last; ++p) {
     ImGui::SameLine();
@@ -73,9 +76,9 @@ void draw_pagination(AppState& app, UiContext& ctx) {
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(current >= pages);
-  if (named_button(ctx, "다음", "next")) target = current + 1;
+  if (named_button(ctx, tr(Text::next_page), "next")) target = current + 1;
   ImGui::SameLine();
-  if (named_button(ctx, "끝", "last")) target = pages;
+  if (named_button(ctx, tr(Text::last_page), "last")) target = pages;
   ImGui::EndDisabled();
   if (target && app.go_to_page(target)) {
     ctx.route_changed = true;
@@ -107,26 +110,31 @@ void sort_header(AppState& app, UiContext& ctx, const char* label, const char* c
 void draw_empty_result(AppState& app, UiContext& ctx) {
   const ListView& list = app.list();
   ImGui::Dummy(ImVec2(0, em(0.6f)));
-  std::string message = "조건에 맞는 게시물이 없습니다.";
-  if (!list.q.empty()) message += " 검색어 '" + list.q + "'를 지우거나 바꿔 보세요.";
-  if (!list.categories.empty()) message += " 분류 '" + list.categories[0] + "' 선택을 풀어 보세요.";
-  if (!list.from.empty() || !list.to.empty()) message += " 기간을 넓혀 보세요.";
+  std::string message = tr(Text::empty_result);
+  if (!list.q.empty()) message += tr(Text::empty_remove_query, {list.q});
+  if (!list.categories.empty()) message += tr(Text::empty_remove_category, {list.categories[0]});
+  if (!list.from.empty() || !list.to.empty()) message += tr(Text::empty_widen_period);
   text_wrapped(ctx, message, palette().text_muted);
-  if (!list.q.empty() && named_button(ctx, "검색어 지우기", "clear-search") && app.set_search_text("")) ctx.route_changed = true;
+  if (!list.q.empty() && named_button(ctx, tr(Text::clear_search), "clear-search") && app.set_search_text("")) ctx.route_changed = true;
   if (!list.q.empty() && !list.categories.empty()) ImGui::SameLine();
-  if (!list.categories.empty() && named_button(ctx, "분류 전체 보기", "clear-category") && app.set_category("")) {
+  if (!list.categories.empty() && named_button(ctx, tr(Text::all_categories_button), "clear-category") && app.set_category("")) {
     ctx.route_changed = true;
   }
 }
 
+// Wide enough for the label, its padding and the combo's arrow.
+float per_page_width(const std::string& label) {
+  return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight();
+}
+
 void draw_per_page(AppState& app, UiContext& ctx) {
   static constexpr int kSizes[] = {10, 15, 20, 50};
-  const std::string current = std::to_string(app.per_page()) + "개씩";
-  ImGui::SetNextItemWidth(em(6.0f));
+  const std::string current = tr(Text::per_page, {std::to_string(app.per_page())});
+  ImGui::SetNextItemWidth(per_page_width(current));
   ctx.glyphs.count(current);
   if (ImGui::BeginCombo("##per", current.c_str())) {
     for (const int size : kSizes) {
-      const std::string label = std::to_string(size) + "개씩";
+      const std::string label = tr(Text::per_page, {std::to_string(size)});
       if (ImGui::Selectable(label.c_str(), size == app.per_page()) && app.set_per_page(size)) ctx.route_changed = true;
     }
     ImGui::EndCombo();
@@ -174,9 +182,9 @@ void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows, s
     const uint32_t row = rows[row_in_page];
     const ArticleView a = board.article(row);
     const bool on_top = first_row + row_in_page < app.search().pinned_on_top;
-    std::string meta = (on_top ? std::string("공지 · ") : std::string()) + std::string(a.category) + " · " +
-                       std::string(a.author) + " · " + format_board_datetime(a.published_at).substr(0, 8) + " · 조회 " +
-                       with_thousands(a.views);
+    std::string meta = (on_top ? std::string(tr(Text::notice_prefix)) : std::string()) + std::string(a.category) + " · " +
+                       std::string(a.author) + " · " + format_board_datetime(a.published_at).substr(0, 8) +
+                       tr(Text::card_meta_views, {with_thousands(a.views)});
     const float title_height = ImGui::CalcTextSize(a.title.data(), a.title.data() + a.title.size(), false, width - 2 * pad).y;
     const float height = pad + title_height + em(0.25f) + ImGui::GetTextLineHeight() + pad;
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -226,11 +234,11 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   const bool highlight = index && parsed.has_text();
   keyboard_rows(app, ctx, rows);
 
-  const std::string summary = (parsed.has_text() ? "검색 결과 " : "전체 ") +
-                              with_thousands(static_cast<int64_t>(app.results().size())) + "건, " +
-                              std::to_string(list.page) + " / " + std::to_string(app.page_count()) + " 페이지";
+  const std::string summary = tr(parsed.has_text() ? Text::search_summary : Text::list_summary,
+                                {with_thousands(static_cast<int64_t>(app.results().size())), std::to_string(list.page),
+                                 std::to_string(app.page_count())});
   text(ctx, summary, palette().text_muted);
-  ImGui::SameLine(ImGui::CalcItemWidth() - em(6.0f));
+  ImGui::SameLine(ImGui::CalcItemWidth() - per_page_width(tr(Text::per_page, {std::to_string(list.per_page)})));
   draw_per_page(app, ctx);
 
   const bool narrow = ctx.css_width < 700.0f;
@@ -244,26 +252,26 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
                                           ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
   if (!narrow && ImGui::BeginTable("board", 6, kTableFlags, ImVec2(ImGui::CalcItemWidth(), 0))) {
-    ImGui::TableSetupColumn("번호", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
-    ImGui::TableSetupColumn("분류", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
-    ImGui::TableSetupColumn("제목", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("작성자", ImGuiTableColumnFlags_WidthFixed, em(5.0f));
-    ImGui::TableSetupColumn("등록일", ImGuiTableColumnFlags_WidthFixed, em(6.0f));
-    ImGui::TableSetupColumn("조회", ImGuiTableColumnFlags_WidthFixed, em(3.8f));
+    ImGui::TableSetupColumn("number", ImGuiTableColumnFlags_WidthFixed, em(3.5f));
+    ImGui::TableSetupColumn("category", ImGuiTableColumnFlags_WidthFixed, em(5.5f));
+    ImGui::TableSetupColumn("title", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("author", ImGuiTableColumnFlags_WidthFixed, em(5.0f));
+    ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_WidthFixed, em(6.0f));
+    ImGui::TableSetupColumn("views", ImGuiTableColumnFlags_WidthFixed, em(3.8f));
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     int header = 0;
     ImGui::TableSetColumnIndex(header++);
-    sort_header(app, ctx, "번호", "number", SortOrder::number, std::nullopt);
+    sort_header(app, ctx, tr(Text::column_number), "number", SortOrder::number, std::nullopt);
     ImGui::TableSetColumnIndex(header++);
-    centered_cell(ctx, "분류");
+    centered_cell(ctx, tr(Text::column_category));
     ImGui::TableSetColumnIndex(header++);
-    sort_header(app, ctx, "제목", "title", SortOrder::title, std::nullopt);
+    sort_header(app, ctx, tr(Text::column_title), "title", SortOrder::title, std::nullopt);
     ImGui::TableSetColumnIndex(header++);
-    centered_cell(ctx, "작성자");
+    centered_cell(ctx, tr(Text::column_author));
     ImGui::TableSetColumnIndex(header++);
-    sort_header(app, ctx, "등록일", "date", SortOrder::newest, SortOrder::oldest);
+    sort_header(app, ctx, tr(Text::column_date), "date", SortOrder::newest, SortOrder::oldest);
     ImGui::TableSetColumnIndex(header++);
-    sort_header(app, ctx, "조회", "views", SortOrder::most_viewed, SortOrder::least_viewed);
+    sort_header(app, ctx, tr(Text::column_views), "views", SortOrder::most_viewed, SortOrder::least_viewed);
 
     // A header click above changed the result: the rows below belong to the old one and
     // this frame is discarded anyway (see the platform's main loop).
@@ -287,7 +295,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       ImGui::SameLine(0, 0);
       ImGui::SetCursorPosX(cell_x);  // draw the cells over the row's click target
-      if (on_top || (a.pinned && a.number == 0)) centered_cell(ctx, "공지", palette().notice);
+      if (on_top || (a.pinned && a.number == 0)) centered_cell(ctx, tr(Text::notice), palette().notice);
       else centered_cell(ctx, std::to_string(a.number), palette().text_muted);
 
       int column = 1;

@@ -2,6 +2,7 @@
 
 #include "core/dates.h"
 #include "ui/panels.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -21,16 +22,17 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
 
   const ImportReport& report = app.report();
   const Board& board = app.board();
-  std::string line = "자료 " + (report.source.empty() ? std::string("-") : report.source) + "  ·  게시물 " +
-                     with_thousands(static_cast<int64_t>(board.size())) + "건";
-  if (board.info.exported_at) line += "  ·  자료 기준 " + format_full_datetime(*board.info.exported_at);
+  std::string line = tr(Text::status_source, {report.source.empty() ? std::string_view("-") : report.source,
+                                               with_thousands(static_cast<int64_t>(board.size()))});
+  if (board.info.exported_at) line += tr(Text::status_exported, {format_full_datetime(*board.info.exported_at)});
   text(ctx, line, palette().text_muted);
 
   const size_t problems = report.problems.size();
   if (problems > 0 || report.skipped > 0) {
     ImGui::SameLine();
-    const std::string label = (report.usable ? "문제 " : "불러오기 실패 · 문제 ") + std::to_string(problems) + "건" +
-                              (report.skipped ? ", 제외 " + std::to_string(report.skipped) + "건" : "") + "###problems";
+    const std::string label = tr(report.usable ? Text::status_problems : Text::status_failed, {std::to_string(problems)}) +
+                              (report.skipped ? tr(Text::status_skipped, {std::to_string(report.skipped)}) : "") +
+                              "###problems";
     ImGui::PushStyleColor(ImGuiCol_Text, report.usable ? palette().warning : palette().notice);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.4f), 0));
     ctx.glyphs.count(label.substr(0, label.find("###")));
@@ -44,14 +46,14 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(em(20), 0), ImVec2(std::min(viewport->Size.x, em(50)), viewport->Size.y * 0.7f));
   if (ImGui::BeginPopup("problems")) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.8f), em(0.8f)));
-    text(ctx, report.source + ": 게시물 " + std::to_string(report.loaded) + "건 불러옴, " + std::to_string(report.skipped) +
-                  "건 제외, 문제 " + std::to_string(problems) + "건");
+    text(ctx, tr(Text::report_summary, {report.source, std::to_string(report.loaded), std::to_string(report.skipped),
+                                        std::to_string(problems)}));
     ImGui::Separator();
     const size_t shown = std::min<size_t>(problems, 500);
     for (size_t i = 0; i < shown; ++i) {
       const Problem& p = report.problems[i];
       std::string where = p.file.empty() ? std::string() : p.file + " · ";
-      where += p.record < 0 ? std::string("파일 전체") : "레코드 " + std::to_string(p.record);
+      where += p.record < 0 ? std::string(tr(Text::report_whole_file)) : tr(Text::report_record, {std::to_string(p.record)});
       if (!p.id.empty()) where += " (id " + p.id + ")";
       if (!p.field.empty()) where += " · " + p.field;
       text(ctx, where, p.severity == Severity::error ? palette().notice : palette().warning);
@@ -59,7 +61,7 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
       text_wrapped(ctx, p.message);
       ImGui::Unindent(em(1));
     }
-    if (shown < problems) text(ctx, "… 외 " + std::to_string(problems - shown) + "건", palette().text_muted);
+    if (shown < problems) text(ctx, tr(Text::report_more, {std::to_string(problems - shown)}), palette().text_muted);
     ImGui::PopStyleVar();
     ImGui::EndPopup();
   }

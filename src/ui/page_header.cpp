@@ -2,6 +2,7 @@
 #include <iterator>
 
 #include "ui/panels.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -26,13 +27,13 @@ void draw_text_size_buttons(UiContext& ctx, float column) {
   ImGui::BeginDisabled(step == 0);
   if (named_button(ctx, "가-", "text-smaller")) next = step - 1;
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("글자 작게");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Text::text_smaller));
   ImGui::SameLine();
   ImGui::SetCursorPosY(y);
   ImGui::BeginDisabled(step == static_cast<int>(std::size(kTextScales)) - 1);
   if (named_button(ctx, "가+", "text-larger")) next = step + 1;
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("글자 크게");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Text::text_larger));
   if (next != step) {
     ctx.text_scale = kTextScales[next];
     ctx.text_scale_changed = true;

@@ -2,26 +2,29 @@
 #include <string>
 
 #include "ui/panels.h"
+#include "ui/strings.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace newsroom::ui {
 namespace {
 
-constexpr std::pair<SearchField, const char*> kFieldLabels[] = {
-    {SearchField::title_body, "제목+내용"}, {SearchField::title, "제목"}, {SearchField::body, "내용"}, {SearchField::author, "글쓴이"}};
+constexpr std::pair<SearchField, Text> kFieldLabels[] = {{SearchField::title_body, Text::field_title_body},
+                                                         {SearchField::title, Text::field_title},
+                                                         {SearchField::body, Text::field_body},
+                                                         {SearchField::author, Text::field_author}};
 
 void draw_field_selector(AppState& app, UiContext& ctx, float width) {
-  const char* current = kFieldLabels[0].second;
+  const char* current = tr(kFieldLabels[0].second);
   for (const auto& [field, label] : kFieldLabels) {
-    if (field == app.list().field) current = label;
+    if (field == app.list().field) current = tr(label);
   }
   ImGui::SetNextItemWidth(width);
   ctx.glyphs.count(current);
   if (ImGui::BeginCombo("##field", current)) {
     for (const auto& [field, label] : kFieldLabels) {
-      ctx.glyphs.count(label);
-      if (ImGui::Selectable(label, field == app.list().field) && app.set_field(field)) ctx.route_changed = true;
+      ctx.glyphs.count(tr(label));
+      if (ImGui::Selectable(tr(label), field == app.list().field) && app.set_field(field)) ctx.route_changed = true;
     }
     ImGui::EndCombo();
   }
@@ -46,7 +49,7 @@ void draw_search_box(AppState& app, UiContext& ctx, float width) {
   const ImVec2 text_pos(min.x + style.FramePadding.x, min.y + style.FramePadding.y);
   ImGui::PushClipRect(min, max, true);
   if (shown.empty() && !input.focused) {
-    const char* hint = "검색어를 입력하세요 (초성 검색: ㅋㅈㅎ)";
+    const char* hint = tr(Text::search_hint);
     ctx.glyphs.count(hint);
     draw->AddText(text_pos, palette().text_muted, hint);
   } else {
@@ -106,7 +109,7 @@ void draw_tabs(AppState& app, UiContext& ctx) {
     if (active) ImGui::PopStyleColor(3);
     return pressed;
   };
-  if (tab("전체", "all", selected.empty(), all) && app.set_category("")) ctx.route_changed = true;
+  if (tab(tr(Text::tab_all), "all", selected.empty(), all) && app.set_category("")) ctx.route_changed = true;
   for (size_t i = 0; i < board.category_names().size(); ++i) {
     const std::string& name = board.category_names()[i];
     const bool active = selected.size() == 1 && selected[0] == name;
@@ -121,10 +124,10 @@ void draw_years(AppState& app, UiContext& ctx) {
   const auto& years = app.search().per_year;
   if (years.size() < 2 && list.from.empty() && list.to.empty()) return;
   const float row_right = ImGui::GetCursorScreenPos().x + ImGui::CalcItemWidth();
-  text(ctx, "기간", palette().text_muted);
+  text(ctx, tr(Text::period), palette().text_muted);
   const bool whole = list.from.empty() && list.to.empty();
   ImGui::SameLine();
-  if (selectable_chip(ctx, "전체", "year:all", whole) && !whole && app.set_period("", "")) ctx.route_changed = true;
+  if (selectable_chip(ctx, tr(Text::period_all), "year:all", whole) && !whole && app.set_period("", "")) ctx.route_changed = true;
   for (auto it = years.rbegin(); it != years.rend(); ++it) {
     const std::string year = std::to_string(it->first);
     const bool active = list.from == year && list.to == year;
@@ -134,7 +137,7 @@ void draw_years(AppState& app, UiContext& ctx) {
     }
   }
   // The attachments toggle follows on the same line when it fits, else on its own.
-  const char* toggle = "첨부파일 있는 글";
+  const char* toggle = tr(Text::with_attachments);
   const float toggle_width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(toggle).x;
   if (ImGui::GetItemRectMax().x + em(1.5f) + toggle_width <= row_right) ImGui::SameLine(0, em(1.5f));
   bool attachments = list.with_attachments;

@@ -125,3 +125,18 @@ test('arrow keys move through the rows and Enter opens one', async () => {
   const t = await open(list, env);
   assert.equal(s.article.id, t.results.ids[1], 'down, down, down, up: the second row');
 });
+
+test('?lang=en shows the interface in English from one table of strings', async () => {
+  const page = await newPage(env);
+  let s = await open(page, env, '?lang=en');
+  assert.equal(s.lang, 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.locator('#newsroom-search').getAttribute('aria-label'), 'Search the newsroom');
+  assert.match(await page.locator('#newsroom-mirror > p').nth(1).textContent(), /^45 articles, page 1 of 3$/);
+  assert.equal(s.glyphs_missing, 0);
+  await screenshot(page, 'english');
+  const korean = await newPage(env);
+  s = await open(korean, env);
+  assert.equal(s.lang, 'ko');
+  assert.match(await korean.locator('#newsroom-mirror > p').nth(1).textContent(), /^전체 45건, 1\/3 페이지$/);
+});

@@ -1,0 +1,170 @@
+#include "ui/strings.h"
+
+#include <iterator>
+
+namespace newsroom::ui {
+namespace {
+
+constexpr size_t kCount = static_cast<size_t>(Text::count);
+
+// Order must follow enum Text.
+constexpr const char* kKorean[] = {
+    "불러오는 중…",
+    "게시물을 불러오지 못했습니다. 아래 자료 상태를 확인하세요.",
+    "< 목록",
+    "링크 복사",
+    "페이스북",
+    "X",
+    "인쇄",
+    "없음",
+    "이전 글",
+    "다음 글",
+    "요청하신 게시물({})을 찾을 수 없습니다. 삭제되었거나 주소가 잘못되었습니다.",
+    "공지 · ",
+    "작성자 {}   ·   등록일 {}   ·   조회 {}",
+    "(본문 없음)",
+    "출처",
+    "첨부파일",
+    "링크",
+    "첨부파일",
+    "처음",
+    "이전",
+    "다음",
+    "끝",
+    "조건에 맞는 게시물이 없습니다.",
+    " 검색어 '{}'를 지우거나 바꿔 보세요.",
+    " 분류 '{}' 선택을 풀어 보세요.",
+    " 기간을 넓혀 보세요.",
+    "검색어 지우기",
+    "분류 전체 보기",
+    "{}개씩",
+    " · 조회 {}",
+    "검색 결과 {}건, {} / {} 페이지",
+    "전체 {}건, {} / {} 페이지",
+    "번호",
+    "분류",
+    "제목",
+    "작성자",
+    "등록일",
+    "조회",
+    "공지",
+    "자료 {}  ·  게시물 {}건",
+    "  ·  자료 기준 {}",
+    "문제 {}건",
+    "불러오기 실패 · 문제 {}건",
+    ", 제외 {}건",
+    "{}: 게시물 {}건 불러옴, {}건 제외, 문제 {}건",
+    "파일 전체",
+    "레코드 {}",
+    "… 외 {}건",
+    "글자 작게",
+    "글자 크게",
+    "제목+내용",
+    "제목",
+    "내용",
+    "글쓴이",
+    "검색어를 입력하세요 (초성 검색: ㅋㅈㅎ)",
+    "전체",
+    "기간",
+    "전체",
+    "첨부파일 있는 글",
+};
+
+constexpr const char* kEnglish[] = {
+    "Loading…",
+    "The articles could not be loaded; see the data status below.",
+    "< List",
+    "Copy link",
+    "Facebook",
+    "X",
+    "Print",
+    "none",
+    "Previous",
+    "Next",
+    "Article {} was not found. It was removed or the address is wrong.",
+    "Notice · ",
+    "By {}   ·   {}   ·   {} views",
+    "(no text)",
+    "Source",
+    "Files",
+    "Link",
+    "Attached files",
+    "First",
+    "Prev",
+    "Next",
+    "Last",
+    "No articles match.",
+    " Remove or change the search '{}'.",
+    " Leave the category '{}'.",
+    " Widen the period.",
+    "Clear search",
+    "All categories",
+    "{} per page",
+    " · {} views",
+    "{} results, page {} of {}",
+    "{} articles, page {} of {}",
+    "No.",
+    "Category",
+    "Title",
+    "Author",
+    "Date",
+    "Views",
+    "Notice",
+    "Data {}  ·  {} articles",
+    "  ·  exported {}",
+    "{} problems",
+    "Not loaded · {} problems",
+    ", {} skipped",
+    "{}: {} articles loaded, {} skipped, {} problems",
+    "whole file",
+    "record {}",
+    "… and {} more",
+    "Smaller text",
+    "Larger text",
+    "Title+text",
+    "Title",
+    "Text",
+    "Author",
+    "Search (initials work: ㅋㅈㅎ)",
+    "All",
+    "Period",
+    "All",
+    "With attachments",
+};
+
+static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");
+static_assert(std::size(kEnglish) == kCount, "every Text needs its English string");
+
+Language g_language = Language::korean;
+
+}  // namespace
+
+void set_language(Language value) { g_language = value; }
+Language language() { return g_language; }
+const char* language_code() { return g_language == Language::english ? "en" : "ko"; }
+
+const char* tr(Text text, Language in) {
+  const auto index = static_cast<size_t>(text);
+  if (index >= kCount) return "";
+  return (in == Language::english ? kEnglish : kKorean)[index];
+}
+
+const char* tr(Text text) { return tr(text, g_language); }
+
+std::string tr(Text text, std::initializer_list<std::string_view> values) {
+  const std::string_view pattern = tr(text);
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  auto value = values.begin();
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 1 < pattern.size() && pattern[i + 1] == '}' && value != values.end()) {
+      out.append(*value++);
+      ++i;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace newsroom::ui

@@ -1,0 +1,87 @@
+// Every string the interface shows, in one table per language: Korean by default,
+// English with ?lang=en. Templates take their values in order at each "{}".
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace newsroom::ui {
+
+enum class Language : uint8_t { korean, english };
+
+enum class Text : uint16_t {
+  loading,
+  load_failed,
+  back_to_list,
+  copy_link,
+  share_facebook,
+  share_x,
+  print,
+  none,
+  previous_article,
+  next_article,
+  article_not_found,  // {} id
+  notice_prefix,      // "공지 · "
+  meta_line,          // {} author, {} date, {} views
+  no_body,
+  source,
+  attachments,
+  link,
+  attachment_tooltip,
+  first_page,
+  previous_page,
+  next_page,
+  last_page,
+  empty_result,
+  empty_remove_query,     // {} query
+  empty_remove_category,  // {} category
+  empty_widen_period,
+  clear_search,
+  all_categories_button,
+  per_page,  // {} count
+  card_meta_views,  // " · 조회 {}"
+  search_summary,   // {} total, {} page, {} pages
+  list_summary,     // {} total, {} page, {} pages
+  column_number,
+  column_category,
+  column_title,
+  column_author,
+  column_date,
+  column_views,
+  notice,
+  status_source,    // {} source, {} count
+  status_exported,  // {} date
+  status_problems,  // {} count
+  status_failed,    // {} count
+  status_skipped,   // {} count
+  report_summary,   // {} source, {} loaded, {} skipped, {} problems
+  report_whole_file,
+  report_record,    // {} index
+  report_more,      // {} count
+  text_smaller,
+  text_larger,
+  field_title_body,
+  field_title,
+  field_body,
+  field_author,
+  search_hint,
+  tab_all,
+  period,
+  period_all,
+  with_attachments,
+  count  // the number of texts, not a text
+};
+
+void set_language(Language language);
+Language language();
+const char* language_code();  // "ko", "en"
+
+// The text in the current language, or in a given one.
+const char* tr(Text text);
+const char* tr(Text text, Language in);
+// A template with its "{}" filled in order.
+std::string tr(Text text, std::initializer_list<std::string_view> values);
+
+}  // namespace newsroom::ui
