@@ -169,6 +169,36 @@ void mark_keyboard_row(UiContext& ctx, size_t row_in_page, ImVec2 min, ImVec2 ma
   if (ctx.keyboard_moved) ImGui::SetScrollHereY(0.5f);
 }
 
+// Phones have no column headers to click: the sort is a menu above the cards.
+void draw_sort_menu(AppState& app, UiContext& ctx) {
+  const std::pair<SortOrder, Text> kSorts[] = {
+      {SortOrder::relevance, Text::sort_relevance},     {SortOrder::newest, Text::sort_newest},
+      {SortOrder::oldest, Text::sort_oldest},           {SortOrder::most_viewed, Text::sort_most_viewed},
+      {SortOrder::least_viewed, Text::sort_least_viewed}, {SortOrder::title, Text::sort_title},
+      {SortOrder::number, Text::sort_number}};
+  const SortOrder current = app.list().effective_sort();
+  const char* shown = tr(Text::sort_newest);
+  for (const auto& [sort, label] : kSorts) {
+    if (sort == current) shown = tr(label);
+  }
+  text(ctx, tr(Text::sort_label), palette().text_muted);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em(8.0f));
+  ctx.glyphs.count(shown);
+  if (ImGui::BeginCombo("##sort", shown)) {
+    for (const auto& [sort, label] : kSorts) {
+      if (sort == SortOrder::relevance && app.list().q.empty()) continue;  // only with search text
+      ctx.glyphs.count(tr(label));
+      const bool chosen = ImGui::Selectable(tr(label), sort == current);
+      ctx.widgets.record_last_item(std::string("sort-option:") + sort_name(sort));
+      if (chosen && app.set_sort(sort)) ctx.route_changed = true;
+    }
+    ImGui::EndCombo();
+  } else {
+    ctx.widgets.record_last_item("sort-menu");
+  }
+}
+
 // Below ~700 CSS px the list becomes cards: the title (wrapped) over one meta line.
 void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows, size_t first_row) {
   const Board& board = app.board();
@@ -243,6 +273,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
 
   const bool narrow = ctx.css_width < 700.0f;
   if (narrow) {
+    draw_sort_menu(app, ctx);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + ImGui::CalcItemWidth(), at.y), palette().rule, std::max(1.0f, ctx.dpr));
     ImGui::Dummy(ImVec2(0, 1));

@@ -68,6 +68,14 @@ constexpr const char* kKorean[] = {
     "기간",
     "전체",
     "첨부파일 있는 글",
+    "정렬",
+    "정확도순",
+    "최신순",
+    "오래된순",
+    "조회 많은순",
+    "조회 적은순",
+    "제목순",
+    "번호순",
 };
 
 constexpr const char* kEnglish[] = {
@@ -130,6 +138,14 @@ constexpr const char* kEnglish[] = {
     "Period",
     "All",
     "With attachments",
+    "Sort",
+    "Relevance",
+    "Newest",
+    "Oldest",
+    "Most viewed",
+    "Least viewed",
+    "Title",
+    "Number",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");

@@ -71,6 +71,14 @@ enum class Text : uint16_t {
   period,
   period_all,
   with_attachments,
+  sort_label,
+  sort_relevance,
+  sort_newest,
+  sort_oldest,
+  sort_most_viewed,
+  sort_least_viewed,
+  sort_title,
+  sort_number,
   count  // the number of texts, not a text
 };
 

@@ -59,3 +59,22 @@ test('on a phone the list is cards; a drag scrolls, a tap opens', async () => {
   s = await waitForState(page, (x) => x.route === 'article' && x.article?.id === target, 'the tapped article');
   await screenshot(page, 'phone-article');
 });
+
+test('on a phone the sort is a menu above the cards', async () => {
+  const page = await newPage(env, phone);
+  await open(page, env);
+  const menu = await page.evaluate(() => window.newsroom.locate('sort-menu'));
+  assert.ok(menu, 'the sort menu is drawn');
+  await page.touchscreen.tap(menu.x + menu.w / 2, menu.y + menu.h / 2);
+  let item = null;
+  for (let tries = 0; !item && tries < 50; tries++) {
+    await page.waitForTimeout(50);
+    item = await page.evaluate(() => window.newsroom.locate('sort-option:views'));
+  }
+  assert.ok(item, 'the menu lists 조회 많은순');
+  assert.equal(await page.evaluate(() => window.newsroom.locate('sort-option:relevance')), null, 'no relevance without a search');
+  await screenshot(page, 'phone-sort-menu');
+  await page.touchscreen.tap(item.x + item.w / 2, item.y + item.h / 2);
+  const s = await waitForState(page, (x) => x.filters.sort !== 'newest', 'another sort');
+  assert.equal(s.filters.sort, 'views');
+});
