@@ -215,8 +215,11 @@
     },
     canGoBack: () => depth() > 0,
     openUrl(url) {
-      if (/^(https?:|mailto:)/i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+      // http(s) and mailto, or an address on this site (attachments): never javascript: or data:
+      const address = new URL(url, location.href);
+      if (/^(https?:|mailto:)$/i.test(address.protocol)) window.open(address.href, '_blank', 'noopener,noreferrer');
     },
+    requestImage,
     placeSearchInput(x, y, w, h) {
       if (w < 0) {
         if (document.activeElement === searchInput) searchInput.blur();
@@ -244,6 +247,34 @@
       resolveReady();
     },
   };
+
+  // --- image previews ------------------------------------------------------------------
+  // Only images of this site are fetched: a preview must not tell another server who is
+  // reading. `upload(picture)` makes the GL texture (src/platform/browser.cpp); large
+  // pictures are scaled down first so that a texture never passes 2048 pixels.
+  async function requestImage(url, upload) {
+    const answer = (texture, width, height, status) =>
+      withString(url, (ptr) => Module._newsroom_image_ready(ptr, texture, width, height, status));
+    let address;
+    try { address = new URL(url, location.href); } catch (error) { return answer(0, 0, 0, 2); }
+    if (address.origin !== location.origin || !/^https?:$/.test(address.protocol)) return answer(0, 0, 0, 3);
+    try {
+      const response = await fetch(address.href);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const bitmap = await createImageBitmap(await response.blob());
+      const { width, height } = bitmap;
+      const scale = Math.min(1, 2048 / Math.max(width, height));
+      const picture = scale < 1
+        ? await createImageBitmap(bitmap, { resizeWidth: Math.round(width * scale), resizeHeight: Math.round(height * scale), resizeQuality: 'high' })
+        : bitmap;
+      const texture = upload(picture);
+      picture.close();
+      bitmap.close();
+      answer(texture, width, height, 1);
+    } catch (error) {
+      answer(0, 0, 0, 2);
+    }
+  }
 
   // --- article actions: copy link, share, print ----------------------------------------
   // The share addresses the original board's buttons use; the link is this view's URL.

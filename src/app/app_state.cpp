@@ -67,6 +67,11 @@ std::span<const uint32_t> AppState::page_rows() const {
   return std::span<const uint32_t>(rows).subspan(first, count);
 }
 
+std::span<const uint32_t> AppState::rows_through_page() const {
+  const auto& rows = results();
+  return std::span<const uint32_t>(rows).first(std::min(rows.size(), static_cast<size_t>(list().page) * per_page()));
+}
+
 void AppState::recompute() {
   const ListView& list = list_route_.list;
   computed_for_ = list;

@@ -53,6 +53,8 @@ class AppState {
   int per_page() const { return list().per_page; }
   int page_count() const;
   std::span<const uint32_t> page_rows() const;
+  // Every row from the first page through the current one (phones load more as they scroll).
+  std::span<const uint32_t> rows_through_page() const;
   const SearchIndex* index() const { return index_.get(); }
 
   // Actions. Each returns true when the route changed (the URL should follow).

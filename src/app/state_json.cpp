@@ -65,7 +65,11 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
   for (const auto& [year, count] : search.per_year) per_year[std::to_string(year)] = count;
   state["facets"] = {{"categories", per_category}, {"years", per_year}};
   if (auto index = app.open_article()) {
-    state["article"] = {{"id", board.id(*index)}, {"title", board.title(*index)}};
+    nlohmann::json previews = nlohmann::json::array();
+    for (const FrameFacts::Preview& p : frame.previews) {
+      previews.push_back({{"url", p.url}, {"status", p.status}, {"width", p.width}, {"height", p.height}});
+    }
+    state["article"] = {{"id", board.id(*index)}, {"title", board.title(*index)}, {"previews", previews}};
   } else {
     state["article"] = nullptr;
   }
@@ -85,6 +89,7 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
   state["theme"] = frame.theme;
   state["lang"] = frame.lang;
   state["frame"] = frame.frame;
+  state["image_textures"] = frame.image_textures;
   return dump(state);
 }
 

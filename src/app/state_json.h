@@ -19,6 +19,12 @@ struct FrameFacts {
   float text_scale = 1.0f;         // the visitor's text size factor
   std::string theme = "light";     // "light" or "dark"
   std::string lang = "ko";         // interface language
+  struct Preview {
+    std::string url, status;  // status: loading, shown, failed, refused (another origin)
+    int width = 0, height = 0;
+  };
+  std::vector<Preview> previews;   // image previews of the open article
+  int64_t image_textures = 0;      // preview textures alive (they are given back when unused)
 };
 
 std::string state_json(const AppState& app, const FrameFacts& frame);

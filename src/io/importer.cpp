@@ -47,7 +47,8 @@ std::string where(const ScanError& error, std::string_view text) {
 // parsed on its own with one reused simdjson parser.
 class Import {
  public:
-  Import(std::string_view text, ImportReport& report) : text_(text), scan_(text), report_(report) {
+  Import(std::string_view text, ImportReport& report, std::string_view address_base)
+      : text_(text), scan_(text), report_(report), address_base_(address_base) {
     builder_.reserve_text(text.size() - text.size() / 8);  // text is most of an export
   }
 
@@ -71,6 +72,7 @@ class Import {
   std::string_view text_;
   JsonScanner scan_;
   ImportReport& report_;
+  std::string_view address_base_;
   simdjson::dom::parser parser_;
   std::string repaired_;  // a record whose invalid UTF-8 was replaced
   BoardBuilder builder_;
@@ -113,7 +115,7 @@ void Import::record(size_t begin, size_t end, Dialect dialect) {
     ++report_.skipped;
     return;
   }
-  RecordReader reader(fields, record_index, report_);
+  RecordReader reader(fields, record_index, report_, address_base_);
   ArticleDraft draft;
   if (dialect == Dialect::gnuboard) {
     switch (reader.read_gnuboard_row(draft)) {
@@ -284,7 +286,7 @@ bool Import::run(BoardInfo& info) {
 
 }  // namespace
 
-ImportResult import_export(std::string_view bytes, std::string source) {
+ImportResult import_export(std::string_view bytes, std::string source, std::string_view address_base) {
   ImportResult result;
   ImportReport& report = result.report;
   report.source = std::move(source);
@@ -304,7 +306,7 @@ ImportResult import_export(std::string_view bytes, std::string source) {
   }
 
   BoardInfo info;
-  Import import(bytes, report);
+  Import import(bytes, report, address_base);
   if (!import.run(info)) return result;
   result.board = std::move(import).finish(std::move(info));
   report.loaded = result.board.size();

@@ -16,7 +16,9 @@ struct ImportResult {
   ImportReport report;
 };
 
-// `bytes` is the whole file as fetched; `source` names it in the report.
-ImportResult import_export(std::string_view bytes, std::string source);
+// `bytes` is the whole file as fetched; `source` names it in the report. With an
+// `address_base` (the file's address as the page fetched it), relative attachment
+// addresses are resolved against it; without one they are kept as written.
+ImportResult import_export(std::string_view bytes, std::string source, std::string_view address_base = {});
 
 }  // namespace newsroom

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/text_normalize.h"
+
 namespace newsroom {
 
 std::optional<Manifest> read_manifest(std::string_view bytes, std::string& error) {
@@ -29,7 +31,7 @@ std::optional<Manifest> read_manifest(std::string_view bytes, std::string& error
   return manifest;
 }
 
-ImportResult import_parts(const std::vector<ExportPart>& parts, std::string source) {
+ImportResult import_parts(const std::vector<ExportPart>& parts, std::string source, std::string_view address_base) {
   ImportResult merged;
   ImportReport& report = merged.report;
   report.source = std::move(source);
@@ -43,7 +45,8 @@ ImportResult import_parts(const std::vector<ExportPart>& parts, std::string sour
       report.problems.back().file = part.name;
       continue;
     }
-    ImportResult one = import_export(part.bytes, part.name);
+    const std::string part_address = address_base.empty() ? std::string() : resolve_address(address_base, part.name);
+    ImportResult one = import_export(part.bytes, part.name, part_address);
     for (Problem& p : one.report.problems) {
       p.file = part.name;
       report.problems.push_back(std::move(p));

@@ -32,6 +32,8 @@ struct ExportPart {
 
 // Imports every part and merges them into one board. Each part's problems carry its
 // name; a part that cannot be read is reported and left out, the rest still load.
-ImportResult import_parts(const std::vector<ExportPart>& parts, std::string source);
+// With an `address_base` (the manifest's address), each part's relative attachment
+// addresses are resolved against the part's own address.
+ImportResult import_parts(const std::vector<ExportPart>& parts, std::string source, std::string_view address_base = {});
 
 }  // namespace newsroom

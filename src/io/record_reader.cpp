@@ -318,7 +318,9 @@ void RecordReader::read_body(std::string_view key, std::string_view format, Arti
       reduced.url = normalize_line(link.url);
       draft.links.push_back(std::move(reduced));
     }
-    for (auto& image : html.images) draft.attachments.push_back({normalize_line(image.title), normalize_line(image.url), -1, -1});
+    for (auto& image : html.images) {
+      draft.attachments.push_back({normalize_line(image.title), resolve_address(address_base_, normalize_line(image.url)), -1, -1});
+    }
     return;
   }
   if (kind != "text") {
@@ -403,7 +405,9 @@ void RecordReader::read_attachments(ArticleDraft& draft) {
       nested.id_text_ = id_text_;
       attachment.name = nested.read_line("name", name + ".name");
       element url;
-      if (entry["url"].get(url) == simdjson::SUCCESS && !url.is_null()) attachment.url = read_url(url, name + ".url");
+      if (entry["url"].get(url) == simdjson::SUCCESS && !url.is_null()) {
+        attachment.url = resolve_address(address_base_, read_url(url, name + ".url"));
+      }
       int64_t number = 0;
       if (nested.read_integer("size", name + ".size", number, 0, INT64_MAX / 2)) attachment.size = number;
       if (nested.read_integer("downloads", name + ".downloads", number, 0, kMaxPlausibleViews)) attachment.downloads = number;

@@ -22,8 +22,10 @@ inline constexpr int64_t kMaxPlausibleViews = 1'000'000'000;
 
 class RecordReader {
  public:
-  RecordReader(simdjson::dom::object record, int64_t index, ImportReport& report)
-      : record_(record), index_(index), report_(report) {}
+  // `address_base`: where the file came from; relative attachment addresses are resolved
+  // against it (see resolve_address), so that they work from the page.
+  RecordReader(simdjson::dom::object record, int64_t index, ImportReport& report, std::string_view address_base = {})
+      : record_(record), index_(index), report_(report), address_base_(address_base) {}
 
   // The project's export: false when the record cannot become an article.
   bool read_article(ArticleDraft& draft);
@@ -57,6 +59,7 @@ class RecordReader {
   simdjson::dom::object record_;
   int64_t index_;
   ImportReport& report_;
+  std::string_view address_base_;
   std::string id_text_;
   std::string title_category_, title_rest_;  // "[분류] 제목" split by read_title
 };

@@ -34,9 +34,34 @@ EM_JS(void, nr_resize_canvas, (int width, int height), {
   }
 });
 
+// The page fetches the image (same origin only) and calls back with the picture; the
+// texture is made here because Emscripten's GL names (GL.textures) live in this module.
+EM_JS(void, nr_request_image, (const char* url), {
+  newsroomHost.requestImage(UTF8ToString(url), (picture) => {
+    const gl = GLctx;
+    const previous = gl.getParameter(gl.TEXTURE_BINDING_2D);
+    const rowLength = gl.getParameter(gl.UNPACK_ROW_LENGTH);
+    const texture = gl.createTexture();
+    const name = GL.getNewId(GL.textures);
+    texture.name = name;
+    GL.textures[name] = texture;
+    gl.bindTexture(gl.TEXTURE_2D, texture);
+    gl.pixelStorei(gl.UNPACK_ROW_LENGTH, 0);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, picture);
+    gl.pixelStorei(gl.UNPACK_ROW_LENGTH, rowLength);
+    gl.bindTexture(gl.TEXTURE_2D, previous);
+    return name;
+  });
+});
+
 namespace newsroom::platform {
 
 void push_hash(const std::string& hash) { nr_push_hash(hash.c_str()); }
+void request_image(const std::string& url) { nr_request_image(url.c_str()); }
 void replace_hash(const std::string& hash) { nr_replace_hash(hash.c_str()); }
 bool can_go_back() { return nr_can_go_back() != 0; }
 void history_back() { nr_history_back(); }

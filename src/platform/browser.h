@@ -23,6 +23,8 @@ void place_search_input(int x, int y, int width, int height);
 void set_search_input(const std::string& text);
 // Where Emscripten's GLFW reports the cursor (glfwGetCursorPos reads Browser.mouseX/Y).
 void set_cursor_position(float x, float y);
+// Fetch a same-origin image for a preview; the page answers with newsroom_image_ready.
+void request_image(const std::string& url);
 void save_setting(const std::string& key, const std::string& value);  // localStorage, best effort
 
 }  // namespace newsroom::platform

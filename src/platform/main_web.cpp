@@ -179,6 +179,23 @@ void update_title(Runtime& rt) {
   }
 }
 
+// New previews are asked of the page; previews not drawn for two seconds give their
+// texture back (coming back fetches again, from the browser's cache).
+void sync_images(ui::ImagePreviews& images) {
+  for (const std::string& url : images.requests) platform::request_image(url);
+  images.requests.clear();
+  constexpr double kKeepSeconds = 2.0;
+  for (auto it = images.by_url.begin(); it != images.by_url.end();) {
+    ui::ImagePreview& preview = it->second;
+    if (preview.status != ui::ImagePreview::Status::loading && images.now - preview.last_drawn > kKeepSeconds) {
+      if (preview.texture) glDeleteTextures(1, &preview.texture);
+      it = images.by_url.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 void after_frame(Runtime& rt) {
   ui::UiContext& ctx = rt.ui;
   if (ctx.history_back) {
@@ -212,6 +229,7 @@ void after_frame(Runtime& rt) {
     platform::open_url(ctx.open_url);
     ctx.open_url.clear();
   }
+  sync_images(rt.ui.images);
   update_title(rt);
   if (rt.app.has_board()) update_mirror(rt);
 }
@@ -224,6 +242,7 @@ void main_loop_iteration() {
   // A click that changes the view is seen while the old view is being drawn; that frame
   // is discarded and the new view drawn at once, so no frame (and no state()) mixes the
   // two. The second pass sees no new input.
+  rt.ui.images.now = ImGui::GetTime();
   for (int pass = 0; pass < 2; ++pass) {
     if (pass > 0) ImGui::EndFrame();
     ImGui_ImplOpenGL3_NewFrame();
@@ -260,7 +279,7 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void newsroom_load_export(char* bytes, int length, const char* source) {
   Runtime& rt = runtime();
-  ImportResult result = import_export(std::string_view(bytes, static_cast<size_t>(length)), source);
+  ImportResult result = import_export(std::string_view(bytes, static_cast<size_t>(length)), source, source);
   std::free(bytes);
   rt.app.load(std::move(result));
   rt.data_settled = true;
@@ -293,7 +312,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_finish_parts(const char* source) {
   Runtime& rt = runtime();
   std::vector<ExportPart> parts;
   for (const auto& [owner, part] : rt.parts) parts.push_back(part);
-  rt.app.load(import_parts(parts, source));
+  rt.app.load(import_parts(parts, source, source));
   rt.parts.clear();
   rt.data_settled = true;
   platform::replace_hash(rt.app.hash());
@@ -393,9 +412,35 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_article(double id) {
   return rt.article.c_str();
 }
 
+// The page's answer to request_image. status: 1 shown (texture is a GL name), 2 could not
+// be read, 3 another origin (never fetched).
+EMSCRIPTEN_KEEPALIVE void newsroom_image_ready(const char* url, int texture, int width, int height, int status) {
+  Runtime& rt = runtime();
+  const auto it = rt.ui.images.by_url.find(url);
+  GLuint name = static_cast<GLuint>(texture);
+  if (it == rt.ui.images.by_url.end()) {  // no longer wanted
+    if (name) glDeleteTextures(1, &name);
+    return;
+  }
+  using Status = ui::ImagePreview::Status;
+  it->second.status = status == 1 ? Status::shown : status == 3 ? Status::refused : Status::failed;
+  it->second.texture = name;
+  it->second.width = width;
+  it->second.height = height;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   Runtime& rt = runtime();
   FrameFacts facts;
+  if (const auto open = rt.app.open_article()) {
+    const Board& board = rt.app.board();
+    for (const AttachmentRef& file : board.attachments_of(*open)) {
+      const auto it = rt.ui.images.by_url.find(std::string(board.text(file.url)));
+      if (it == rt.ui.images.by_url.end()) continue;
+      constexpr const char* kStatus[] = {"loading", "shown", "failed", "refused"};
+      facts.previews.push_back({it->first, kStatus[static_cast<int>(it->second.status)], it->second.width, it->second.height});
+    }
+  }
   facts.drawn_ids = rt.ui.drawn_ids;
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;
@@ -403,6 +448,7 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   facts.text_scale = rt.ui.text_scale;
   facts.theme = ui::dark_theme() ? "dark" : "light";
   facts.lang = ui::language_code();
+  for (const auto& [url, preview] : rt.ui.images.by_url) facts.image_textures += preview.texture != 0;
   rt.state = state_json(rt.app, facts);
   return rt.state.c_str();
 }

@@ -50,6 +50,11 @@ void restore_scroll(const AppState& app, UiContext& ctx) {
   ScrollMemory& memory = ctx.scroll;
   const std::string view = app.hash();
   if (view == memory.view) return;
+  if (memory.keep) {  // more cards were added below: stay where the visitor is
+    memory.keep = false;
+    memory.view = view;
+    return;
+  }
   if (!memory.view.empty() && memory.view.rfind("#/article/", 0) != 0) {
     memory.positions[memory.view] = ImGui::GetScrollY() / ctx.dpr;
   }

@@ -2,6 +2,7 @@
 
 #include "core/dates.h"
 #include "core/text.h"
+#include "io/text_normalize.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -68,6 +69,41 @@ void draw_neighbours(AppState& app, UiContext& ctx, uint32_t article) {
   rule();
 }
 
+bool is_image_name(std::string_view name) {
+  name = name.substr(0, name.find_first_of("?#"));
+  const size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext(name.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return ext == "jpg" || ext == "jpeg" || ext == "png" || ext == "gif" || ext == "webp";
+}
+
+// An image attachment's preview under the list of files: as wide as the column at most,
+// never taller than 24em, never larger than the picture. A click opens the file.
+void draw_preview(UiContext& ctx, const std::string& url, size_t attachment) {
+  ImagePreview& preview = ctx.images.use(url);
+  const std::string name = "preview:" + std::to_string(attachment);
+  if (preview.status == ImagePreview::Status::loading) {
+    text(ctx, tr(Text::preview_loading), palette().text_muted);
+    return;
+  }
+  if (preview.status != ImagePreview::Status::shown || preview.width <= 0 || preview.height <= 0) return;
+  const float natural_w = preview.width * ctx.dpr, natural_h = preview.height * ctx.dpr;
+  const float scale = std::min({1.0f, ImGui::CalcItemWidth() / natural_w, em(24.0f) / natural_h});
+  const ImVec2 size(natural_w * scale, natural_h * scale);
+  ImGui::PushID(name.c_str());
+  const bool clicked = ImGui::InvisibleButton("image", size);
+  ImGui::PopID();
+  ctx.widgets.record_last_item(name);
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddImage(ImTextureRef(static_cast<ImTextureID>(preview.texture)), min, max);
+  draw->AddRect(min, max, palette().rule, 0.0f, 0, std::max(1.0f, ctx.dpr));
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  if (clicked) ctx.open_url = url;
+  ImGui::Dummy(ImVec2(0, em(0.3f)));
+}
+
 }  // namespace
 
 void draw_article(AppState& app, UiContext& ctx) {
@@ -111,8 +147,10 @@ void draw_article(AppState& app, UiContext& ctx) {
     link_text(ctx, a.source_name.empty() ? a.source_url : a.source_name, a.source_url, "source");
   }
   const auto& attachments = board.attachments_of(*index);
+  std::vector<size_t> images;
   for (size_t i = 0; i < attachments.size(); ++i) {
     if (i == 0) text(ctx, tr(Text::attachments), palette().text_muted);
+    else ImGui::Dummy(ImVec2(0, 0));  // each file on a line of its own, under the first
     ImGui::SameLine(em(4.5f));
     const AttachmentRef& file = attachments[i];
     std::string label(board.text(file.name));
@@ -120,10 +158,15 @@ void draw_article(AppState& app, UiContext& ctx) {
     const std::string_view url = board.text(file.url);
     ImGui::BeginGroup();
     if (url.empty()) text(ctx, label);
-    else link_text(ctx, label, url.find("://") == std::string_view::npos ? std::string_view() : url,
-                   "attachment:" + std::to_string(i));
+    else link_text(ctx, label, url, "attachment:" + std::to_string(i));
     ImGui::EndGroup();
+    if (!url.empty() && (is_safe_link(url) || is_relative_address(url)) && url.rfind("mailto:", 0) != 0 &&
+        (is_image_name(board.text(file.name)) || is_image_name(url))) {
+      images.push_back(i);
+    }
   }
+  if (!images.empty()) ImGui::Dummy(ImVec2(0, em(0.3f)));
+  for (const size_t i : images) draw_preview(ctx, std::string(board.text(attachments[i].url)), i);
   for (const LinkRef& link : board.links_of(*index)) {
     text(ctx, tr(Text::link), palette().text_muted);
     ImGui::SameLine(em(4.5f));

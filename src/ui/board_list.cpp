@@ -249,6 +249,26 @@ void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows, s
   }
 }
 
+// Phones: instead of page numbers, the next page is added below the cards when the visitor
+// scrolls near the end (or taps 더 보기). The URL's page says how many pages are shown, and
+// is replaced, not added to history, so back still leaves the list.
+void draw_load_more(AppState& app, UiContext& ctx, size_t shown) {
+  const size_t total = app.results().size();
+  if (shown >= total || ctx.route_changed) return;
+  const std::string label = tr(Text::load_more, {with_thousands(static_cast<int64_t>(shown)), with_thousands(static_cast<int64_t>(total))});
+  ctx.glyphs.count(label);
+  bool more = ImGui::Button(label.c_str(), ImVec2(ImGui::CalcItemWidth(), em(2.2f)));
+  ctx.widgets.record_last_item("load-more");
+  const float range = ImGui::GetScrollMaxY();
+  const bool near_end = range > 0 && ImGui::GetScrollY() >= range - ImGui::GetWindowHeight() * 0.5f;
+  if (near_end && range != ctx.loaded_more_at) more = true;  // once per growth of the page
+  if (more && app.go_to_page(app.list().page + 1)) {
+    ctx.loaded_more_at = range;
+    ctx.route_replaced = true;
+    ctx.scroll.keep = true;
+  }
+}
+
 }  // namespace
 
 void draw_board_list(AppState& app, UiContext& ctx) {
@@ -257,7 +277,8 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   ImGui::Dummy(ImVec2(0, em(0.2f)));
 
   const Board& board = app.board();
-  const auto rows = app.page_rows();
+  const bool narrow = ctx.css_width < 700.0f;
+  const auto rows = narrow ? app.rows_through_page() : app.page_rows();
   const ListView& list = app.list();
   const SearchIndex* index = app.index();
   const ParsedQuery& parsed = app.parsed_query();
@@ -271,13 +292,12 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   ImGui::SameLine(ImGui::CalcItemWidth() - per_page_width(tr(Text::per_page, {std::to_string(list.per_page)})));
   draw_per_page(app, ctx);
 
-  const bool narrow = ctx.css_width < 700.0f;
   if (narrow) {
     draw_sort_menu(app, ctx);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + ImGui::CalcItemWidth(), at.y), palette().rule, std::max(1.0f, ctx.dpr));
     ImGui::Dummy(ImVec2(0, 1));
-    draw_cards(app, ctx, rows, static_cast<size_t>(list.page - 1) * list.per_page);
+    draw_cards(app, ctx, rows, 0);
   }
   // Wider screens: the board's own table.
   constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
@@ -367,7 +387,8 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   if (rows.empty()) draw_empty_result(app, ctx);
 
   ImGui::Dummy(ImVec2(0, em(0.8f)));
-  draw_pagination(app, ctx);
+  if (narrow) draw_load_more(app, ctx, rows.size());
+  else draw_pagination(app, ctx);
 }
 
 }  // namespace newsroom::ui

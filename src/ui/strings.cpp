@@ -76,6 +76,8 @@ constexpr const char* kKorean[] = {
     "조회 적은순",
     "제목순",
     "번호순",
+    "미리보기 불러오는 중…",
+    "더 보기 ({} / {})",
 };
 
 constexpr const char* kEnglish[] = {
@@ -146,6 +148,8 @@ constexpr const char* kEnglish[] = {
     "Least viewed",
     "Title",
     "Number",
+    "Loading preview…",
+    "More ({} of {})",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");

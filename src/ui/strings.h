@@ -79,6 +79,8 @@ enum class Text : uint16_t {
   sort_least_viewed,
   sort_title,
   sort_number,
+  preview_loading,
+  load_more,  // {} shown, {} total
   count  // the number of texts, not a text
 };
 

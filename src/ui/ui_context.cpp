@@ -6,6 +6,13 @@
 
 namespace newsroom::ui {
 
+ImagePreview& ImagePreviews::use(const std::string& url) {
+  auto [it, added] = by_url.try_emplace(url);
+  if (added) requests.push_back(url);
+  it->second.last_drawn = now;
+  return it->second;
+}
+
 void WidgetRegistry::record_last_item(std::string name) {
   if (!ImGui::IsItemVisible()) return;
   rects_[std::move(name)] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

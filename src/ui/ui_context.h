@@ -61,6 +61,26 @@ struct DragScroll {
 struct ScrollMemory {
   std::string view;                                  // the hash drawn last frame
   std::unordered_map<std::string, float> positions;  // list hash -> scroll (CSS pixels)
+  bool keep = false;  // the next change of view keeps the scroll (a phone list loading more)
+};
+
+// Previews of an article's image attachments. The page fetches same-origin images only
+// and makes the textures; a preview not drawn for a while gives its texture back (see
+// the platform's after_frame), so a screen that runs for weeks does not collect them.
+struct ImagePreview {
+  enum class Status { loading, shown, failed, refused };  // refused: another origin, never fetched
+  Status status = Status::loading;
+  unsigned texture = 0;     // a GL texture name while shown
+  int width = 0, height = 0;  // the image's own size in pixels
+  double last_drawn = 0;    // seconds (ImGui::GetTime)
+};
+
+struct ImagePreviews {
+  std::unordered_map<std::string, ImagePreview> by_url;
+  std::vector<std::string> requests;  // new addresses for the page to fetch, this frame
+  double now = 0;  // seconds, this frame
+  // The preview for `url`, asked for when first seen.
+  ImagePreview& use(const std::string& url);
 };
 
 struct UiContext {
@@ -74,6 +94,8 @@ struct UiContext {
   SearchInput search;
   DragScroll drag;
   ScrollMemory scroll;
+  ImagePreviews images;
+  float loaded_more_at = -1.0f;  // the scroll range when the phone list last loaded more
   int keyboard_row = -1;        // the row ↑/↓ moved to on this page (-1: none); Enter opens it
   bool keyboard_moved = false;  // scroll the keyboard row into view this frame
   float text_scale = 1.0f;  // the visitor's 가−/가+ choice, remembered by the page

@@ -110,7 +110,7 @@ bool named_button(UiContext& ctx, const char* label, const std::string& name) {
 }
 
 void link_text(UiContext& ctx, std::string_view label, std::string_view url, const std::string& name) {
-  if (!is_safe_link(url)) {
+  if (!is_safe_link(url) && !is_relative_address(url)) {  // a relative address stays on this site
     text(ctx, label);
     return;
   }

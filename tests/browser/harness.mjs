@@ -2,6 +2,7 @@
 // Debian's Chromium driven by playwright-core, and helpers that talk to window.newsroom.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
@@ -83,6 +84,19 @@ export async function clickWidget(page, name) {
   await page.waitForTimeout(50);
   await page.mouse.up();
   return rect;
+}
+
+// One screen pixel [r, g, b] (CSS pixels), from a 1×1 screenshot: a WebGL canvas cannot
+// be read back with drawImage. PNG: IDAT chunks, inflated, a filter byte, then RGB(A).
+export async function pixelAt(page, x, y) {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  const chunks = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return Array.from(inflateSync(Buffer.concat(chunks)).subarray(1, 4));
 }
 
 export async function screenshot(page, name) {

@@ -78,3 +78,32 @@ test('on a phone the sort is a menu above the cards', async () => {
   const s = await waitForState(page, (x) => x.filters.sort !== 'newest', 'another sort');
   assert.equal(s.filters.sort, 'views');
 });
+
+test('on a phone, scrolling to the end of the cards loads the next page below them', async () => {
+  const page = await newPage(env, phone);
+  let s = await open(page, env);
+  assert.equal(s.page, 1);
+  assert.equal(await page.evaluate(() => window.newsroom.locate('page:2')), null, 'no page numbers on a phone');
+  const first = s.results.ids[0];
+  const seen = new Set(s.results.ids);  // every card drawn at some point
+  for (let tries = 0; s.page === 1 && tries < 12; tries++) {
+    await touchDrag(page, { x: 200, y: 760 }, { x: 200, y: 120 }, 6);
+    await page.waitForTimeout(300);
+    s = await state(page);
+    s.results.ids.forEach((id) => seen.add(id));
+  }
+  assert.ok(seen.size <= s.filters.per_page, 'page 1 alone holds no more than a page of cards');
+  assert.ok(s.page >= 2, 'the next page was added (a flick may carry on into a third)');
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`page=${s.page}`), 'the address says how much is shown');
+  assert.ok(!s.results.ids.includes(first), 'the view stayed down where the visitor was');
+  // Cards of page 2 come into view below those of page 1.
+  for (let tries = 0; tries < 6 && seen.size <= s.filters.per_page; tries++) {
+    await touchDrag(page, { x: 200, y: 760 }, { x: 200, y: 300 }, 6);
+    await page.waitForTimeout(300);
+    s = await state(page);
+    s.results.ids.forEach((id) => seen.add(id));
+  }
+  assert.ok(seen.size > s.filters.per_page, `cards of the second page are drawn (${seen.size} seen)`);
+  await screenshot(page, 'phone-load-more');
+  assert.deepEqual(page.errors, []);
+});

@@ -4,8 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
-import { launch, newPage, open, state, waitForState, clickWidget, screenshot, root } from './harness.mjs';
+import { launch, newPage, open, state, waitForState, clickWidget, screenshot, root, pixelAt } from './harness.mjs';
 
 const sample = JSON.parse(readFileSync(path.join(root, 'data/articles.json'), 'utf8'));
 const exportedAt = Date.parse(sample.exported_at);
@@ -83,17 +82,7 @@ test('a hidden DOM mirror gives screen readers the list and the article as text 
 });
 
 test('the theme follows the system, and ?theme= overrides it', async () => {
-  // One screen pixel of a blank spot, from a 1×1 screenshot (IDAT: filter byte, then RGB(A)).
-  const pixel = async (page) => {
-    const png = await page.screenshot({ clip: { x: 1240, y: 450, width: 1, height: 1 } });
-    const chunks = [];
-    for (let at = 8; at < png.length;) {
-      const length = png.readUInt32BE(at);
-      if (png.toString('latin1', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
-      at += 12 + length;
-    }
-    return Array.from(inflateSync(Buffer.concat(chunks)).subarray(1, 4));
-  };
+  const pixel = (page) => pixelAt(page, 1240, 450);  // a blank spot beside the column
   const dark = await newPage(env, { colorScheme: 'dark' });
   let s = await open(dark, env);
   assert.equal(s.theme, 'dark');

@@ -193,3 +193,28 @@ TEST_CASE("a manifest lists the files of an archive; parts merge, later files wi
   CHECK(named("2024.json"));  // truncated
   CHECK(named("2025.json"));  // not fetched
 }
+
+TEST_CASE("relative attachment addresses work from the page: resolved against the file they came from") {
+  const std::string part = R"({"articles":[{"id":7,"title":"사진","published_at":"2023-12-20 13:14",
+      "attachments":[{"name":"사진1.jpg","url":"attachments/7/사진1.jpg"},{"name":"root.pdf","url":"/files/root.pdf"},
+                     {"name":"far.png","url":"https://elsewhere.example/far.png"}],
+      "body_format":"html","body":"<p><img src=\"inline/7.png\" alt=\"그림\"></p>"}]})";
+  const auto urls = [](const ImportResult& r) {
+    std::vector<std::string> out;
+    for (const AttachmentRef& a : r.board.attachments_of(0)) out.emplace_back(r.board.text(a.url));
+    return out;
+  };
+  // The checker reads files from disk: addresses stay as written (images of an HTML body
+  // come first).
+  CHECK(urls(import_export(part, "articles.json")) ==
+        std::vector<std::string>{"inline/7.png", "attachments/7/사진1.jpg", "/files/root.pdf",
+                                 "https://elsewhere.example/far.png"});
+  // The page fetched data/articles.json: the file's folder comes first; rooted and absolute
+  // addresses are left alone.
+  CHECK(urls(import_export(part, "data/articles.json", "data/articles.json")) ==
+        std::vector<std::string>{"data/inline/7.png", "data/attachments/7/사진1.jpg", "/files/root.pdf",
+                                 "https://elsewhere.example/far.png"});
+  // A manifest's part resolves against its own address, not the manifest's.
+  const auto merged = import_parts({{"2023/part.json", part, ""}}, "data/manifest.json", "https://host.example/data/manifest.json?v=2");
+  CHECK(urls(merged)[1] == "https://host.example/data/2023/attachments/7/사진1.jpg");
+}
