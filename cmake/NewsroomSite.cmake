@@ -14,6 +14,7 @@ add_executable(newsroom_web
   ui/app_view.cpp
   ui/article_view.cpp
   ui/board_list.cpp
+  ui/analytics_view.cpp
   ui/data_status.cpp
   ui/page_header.cpp
   ui/search_bar.cpp

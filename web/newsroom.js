@@ -220,6 +220,16 @@
       if (/^(https?:|mailto:)$/i.test(address.protocol)) window.open(address.href, '_blank', 'noopener,noreferrer');
     },
     requestImage,
+    download(name, type, bytes) {
+      const url = URL.createObjectURL(new Blob([bytes], { type }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: name });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      const bom = bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF;
+      lastAction = { action: 'download', file: name, bom, text: new TextDecoder().decode(bytes) };
+    },
     placeSearchInput(x, y, w, h) {
       if (w < 0) {
         if (document.activeElement === searchInput) searchInput.blur();

@@ -40,6 +40,7 @@ void AppState::compute_badges() {
     for (uint32_t i = 0; i < count; ++i) reference = std::max(reference, board_.published_at(i));
   }
   new_since_ = reference - 7 * 86400;
+  as_of_ = reference;
   std::vector<int64_t> views(count);
   for (uint32_t i = 0; i < count; ++i) views[i] = board_.views(i);
   const size_t top = std::min(count, std::max<size_t>(3, count / 100));
@@ -72,7 +73,13 @@ std::span<const uint32_t> AppState::rows_through_page() const {
   return std::span<const uint32_t>(rows).first(std::min(rows.size(), static_cast<size_t>(list().page) * per_page()));
 }
 
+const Analytics& AppState::analytics() const {
+  if (!analytics_) analytics_ = compute_analytics(board_, result_.rows, as_of_);
+  return *analytics_;
+}
+
 void AppState::recompute() {
+  analytics_.reset();
   const ListView& list = list_route_.list;
   computed_for_ = list;
   parsed_ = parse_query(list.q);
@@ -93,12 +100,17 @@ void AppState::recompute() {
   query.author = list.author;
   query.with_attachments = list.with_attachments;
   query.pinned_only = list.pinned_only;
+  query.views_min = list.views_min;
+  query.views_max = list.views_max;
   query.sort = list.effective_sort();
   result_ = index_->run(query);
 }
 
 Route AppState::clamp(Route route) const {
-  if (route.view == Route::View::list) {
+  if (route.view == Route::View::analytics) {
+    route.list.page = 1;  // the analysis covers the whole result
+    route.article_id = 0;
+  } else if (route.view == Route::View::list) {
     // Before the board arrives, keep the page the URL asked for.
     if (has_board_) {
       const int rows = static_cast<int>(result_.rows.size());
@@ -113,7 +125,16 @@ Route AppState::clamp(Route route) const {
 }
 
 bool AppState::navigate(Route route) {
-  if (route.view == Route::View::list) {
+  if (route.view == Route::View::analytics) {
+    // The analysis is of the list's result: its filters become the list's.
+    Route list_route = route;
+    list_route.view = Route::View::list;
+    list_route.list.page = computed_for_.same_results(route.list) ? list_route_.list.page : 1;
+    list_route_ = list_route;
+    if (!computed_for_.same_results(route.list) || !has_board_) recompute();
+    list_route_ = clamp(list_route);
+    route = clamp(route);
+  } else if (route.view == Route::View::list) {
     list_route_ = route;
     if (!computed_for_.same_results(route.list) || !has_board_) recompute();
     route = clamp(route);
@@ -138,6 +159,7 @@ bool AppState::back_to_list() { return navigate(list_route_); }
 bool AppState::change_list(ListView list) {
   if (!list.same_results(this->list())) list.page = 1;
   Route route;
+  if (route_.view == Route::View::analytics) route.view = Route::View::analytics;  // filtering the analysis
   route.list = std::move(list);
   return navigate(route);
 }
@@ -186,6 +208,19 @@ bool AppState::set_period(std::string from, std::string to) {
   ListView list = this->list();
   list.from = std::move(from);
   list.to = std::move(to);
+  return change_list(list);
+}
+
+bool AppState::set_author(std::string_view name) {
+  ListView list = this->list();
+  list.author = std::string(name);
+  return change_list(list);
+}
+
+bool AppState::set_views(std::optional<int64_t> min, std::optional<int64_t> max) {
+  ListView list = this->list();
+  list.views_min = min;
+  list.views_max = min ? max : std::nullopt;
   return change_list(list);
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/route.h"
+#include "core/analytics.h"
 #include "core/board.h"
 #include "core/search.h"
 #include "io/importer.h"
@@ -56,6 +57,10 @@ class AppState {
   // Every row from the first page through the current one (phones load more as they scroll).
   std::span<const uint32_t> rows_through_page() const;
   const SearchIndex* index() const { return index_.get(); }
+  // View-count analytics of results(), computed when first asked for after a change.
+  const Analytics& analytics() const;
+  // The date ages are counted to: the export's date, or its newest article.
+  int64_t as_of() const { return as_of_; }
 
   // Actions. Each returns true when the route changed (the URL should follow).
   bool navigate(Route route);
@@ -68,6 +73,8 @@ class AppState {
   bool set_sort(std::optional<SortOrder> sort);
   bool set_per_page(int per_page);
   bool set_period(std::string from, std::string to);
+  bool set_author(std::string_view name);  // exact author, or "" for any
+  bool set_views(std::optional<int64_t> min, std::optional<int64_t> max);  // views in [min, max)
   bool apply_hash(std::string_view hash) { return navigate(parse_hash(hash)); }
   std::string hash() const { return format_hash(route_); }
 
@@ -88,6 +95,8 @@ class AppState {
   Route list_route_;  // the list as last shown: where "back to the list" returns
   int64_t new_since_ = INT64_MAX;  // published at or after this is "new"
   int64_t hot_from_ = INT64_MAX;   // this many views or more is "hot"
+  int64_t as_of_ = 0;
+  mutable std::optional<Analytics> analytics_;
 };
 
 }  // namespace newsroom

@@ -51,6 +51,22 @@ void parse_list_parameter(std::string_view key, std::string_view raw, ListView& 
     for (const auto& [sort, name] : kSorts) {
       if (value == name) list.sort = sort;
     }
+  } else if (key == "views") {
+    // "LO-HI" or "LO-": both non-negative integers, LO < HI
+    const size_t dash = value.find('-');
+    if (dash == std::string::npos) return;
+    const auto number = [](std::string_view digits) -> std::optional<int64_t> {
+      int64_t out = 0;
+      const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
+      if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || out < 0) return std::nullopt;
+      return out;
+    };
+    const auto low = number(std::string_view(value).substr(0, dash));
+    const std::string_view high_text = std::string_view(value).substr(dash + 1);
+    const auto high = high_text.empty() ? std::nullopt : number(high_text);
+    if (!low || (!high_text.empty() && (!high || *high <= *low))) return;
+    list.views_min = low;
+    list.views_max = high;
   } else if (key == "page") {
     if (auto page = parse_positive(value); page && *page < 1'000'000) list.page = static_cast<int>(*page);
   } else if (key == "per") {
@@ -63,7 +79,8 @@ void parse_list_parameter(std::string_view key, std::string_view raw, ListView& 
 bool ListView::same_results(const ListView& other) const {
   return q == other.q && field == other.field && categories == other.categories && from == other.from &&
          to == other.to && author == other.author && with_attachments == other.with_attachments &&
-         pinned_only == other.pinned_only && effective_sort() == other.effective_sort();
+         pinned_only == other.pinned_only && views_min == other.views_min && views_max == other.views_max &&
+         effective_sort() == other.effective_sort();
 }
 
 SortOrder ListView::effective_sort() const {
@@ -84,6 +101,11 @@ Route parse_hash(std::string_view hash) {
       route.article_id = *parsed;
     }
     return route;
+  }
+  constexpr std::string_view kAnalytics = "analytics";
+  if (hash.substr(0, kAnalytics.size()) == kAnalytics &&
+      (hash.size() == kAnalytics.size() || hash[kAnalytics.size()] == '?' || hash[kAnalytics.size()] == '/')) {
+    route.view = Route::View::analytics;
   }
   const size_t question = hash.find('?');
   if (question == std::string_view::npos) return route;
@@ -121,13 +143,21 @@ std::string format_hash(const Route& route) {
   if (!list.author.empty()) add("author", list.author);
   if (list.with_attachments) add("att", "1");
   if (list.pinned_only) add("pinned", "1");
+  if (list.views_min) add("views", std::to_string(*list.views_min) + "-" + (list.views_max ? std::to_string(*list.views_max) : ""));
   if (list.sort) add("sort", sort_name(*list.sort));
   if (list.page > 1) add("page", std::to_string(list.page));
   if (list.per_page != 15) add("per", std::to_string(list.per_page));
-  return "#/" + query;
+  return (route.view == Route::View::analytics ? "#/analytics" : "#/") + query;
 }
 
-const char* route_name(Route::View view) { return view == Route::View::article ? "article" : "list"; }
+const char* route_name(Route::View view) {
+  switch (view) {
+    case Route::View::article: return "article";
+    case Route::View::analytics: return "analytics";
+    case Route::View::list: break;
+  }
+  return "list";
+}
 
 const char* field_name(SearchField field) {
   for (const auto& [value, name] : kFields) {

@@ -22,6 +22,7 @@ struct ListView {
   std::string author;                     // exact author name; empty: any
   bool with_attachments = false;          // only articles with 첨부파일
   bool pinned_only = false;               // only 공지
+  std::optional<int64_t> views_min, views_max;  // views in [min, max): "views=100-200", "views=1000-"
   std::optional<SortOrder> sort;          // unset: relevance with search text, newest without
   int page = 1;                           // 1-based
   int per_page = 15;                      // 10, 15, 20 or 50
@@ -33,19 +34,19 @@ struct ListView {
 };
 
 struct Route {
-  enum class View : uint8_t { list, article };
+  enum class View : uint8_t { list, article, analytics };
   View view = View::list;
   int64_t article_id = 0;  // for View::article
-  ListView list;           // for View::list
+  ListView list;           // for View::list and View::analytics (the analysed result)
 
   bool operator==(const Route&) const = default;
 };
 
-// "#/", "#/?q=...&page=3", "#/article/1201". Anything unknown is the list's first page,
+// "#/", "#/?q=...&page=3", "#/article/1201", "#/analytics?cat=보도자료". Anything unknown is the list's first page,
 // so a mistyped link still shows the board; unknown parameters are ignored.
 Route parse_hash(std::string_view hash);
 std::string format_hash(const Route& route);
-const char* route_name(Route::View view);  // "list", "article"
+const char* route_name(Route::View view);  // "list", "article", "analytics"
 
 const char* field_name(SearchField field);  // "title_body", "title", "body", "author"
 const char* sort_name(SortOrder sort);      // "relevance", "newest", "oldest", "views", "views_asc", "title", "number"

@@ -1,5 +1,7 @@
 #include "app/state_json.h"
 
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
@@ -20,6 +22,39 @@ nlohmann::json problems_json(const ImportReport& report, size_t max_problems) {
     problems.push_back(std::move(problem));
   }
   return problems;
+}
+
+// The analysed result's figures and the numbers of its charts (months in Seoul time).
+nlohmann::json analytics_json(const AppState& app) {
+  const Analytics& a = app.analytics();
+  const Board& board = app.board();
+  nlohmann::json by_category = nlohmann::json::object(), by_month = nlohmann::json::object(),
+                 articles_by_month = nlohmann::json::object(), by_author = nlohmann::json::object();
+  for (const Analytics::Group& g : a.categories) by_category[g.name] = g.views;
+  for (const Analytics::Group& g : a.authors) by_author[g.name] = g.views;
+  for (const Analytics::Month& m : a.months) {
+    char key[16];
+    std::snprintf(key, sizeof key, "%04d-%02d", m.year, m.month);
+    by_month[key] = m.views;
+    articles_by_month[key] = m.articles;
+  }
+  nlohmann::json top = nlohmann::json::array(), histogram = nlohmann::json::array();
+  for (const uint32_t row : a.top) top.push_back(board.id(row));
+  for (const Analytics::Bin& bin : a.histogram) histogram.push_back({bin.low, bin.high, bin.articles});
+  return {{"articles", a.articles},
+          {"views_total", a.views_total},
+          {"views_median", a.views_median},
+          {"views_mean", a.views_mean},
+          {"views_per_day", a.views_per_day},
+          {"as_of", format_iso_seoul(a.as_of)},
+          {"views_by_category", by_category},
+          {"views_by_month", by_month},
+          {"articles_by_month", articles_by_month},
+          {"views_by_author", by_author},
+          {"top", top},
+          {"histogram", histogram},
+          {"downloads_total", a.downloads_total},
+          {"link_clicks_total", a.link_clicks_total}};
 }
 
 // Text from an export may hold anything; dump() must never fail on it.
@@ -44,6 +79,8 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
                       {"author", list.author},
                       {"with_attachments", list.with_attachments},
                       {"pinned_only", list.pinned_only},
+                      {"views_min", list.views_min ? nlohmann::json(*list.views_min) : nlohmann::json(nullptr)},
+                      {"views_max", list.views_max ? nlohmann::json(*list.views_max) : nlohmann::json(nullptr)},
                       {"sort", sort_name(list.effective_sort())},
                       {"per_page", list.per_page}};
   state["page"] = list.page;
@@ -64,6 +101,7 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
   nlohmann::json per_year = nlohmann::json::object();
   for (const auto& [year, count] : search.per_year) per_year[std::to_string(year)] = count;
   state["facets"] = {{"categories", per_category}, {"years", per_year}};
+  state["analytics"] = app.route().view == Route::View::analytics ? analytics_json(app) : nlohmann::json(nullptr);
   if (auto index = app.open_article()) {
     nlohmann::json previews = nlohmann::json::array();
     for (const FrameFacts::Preview& p : frame.previews) {

@@ -92,6 +92,7 @@ class Board {
   uint16_t category_of(uint32_t index) const { return categories_[index]; }
   const std::vector<std::string>& category_names() const { return category_names_; }
   std::string_view title(uint32_t index) const { return text(titles_[index]); }
+  std::string_view author(uint32_t index) const { return text(authors_[index]); }
 
   const std::vector<AttachmentRef>& attachments_of(uint32_t index) const { return attachments_[index]; }
   const std::vector<LinkRef>& links_of(uint32_t index) const { return links_[index]; }

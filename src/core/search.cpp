@@ -190,11 +190,12 @@ struct MatchKey {
   std::optional<int64_t> from, to;
   std::string author;
   bool with_attachments = false, pinned_only = false;
+  std::optional<int64_t> views_min, views_max;
   bool operator==(const MatchKey&) const = default;
 };
 
 MatchKey key_of(const Query& q) {
-  return MatchKey{q.text, q.field, q.categories, q.from, q.to, q.author, q.with_attachments, q.pinned_only};
+  return MatchKey{q.text, q.field, q.categories, q.from, q.to, q.author, q.with_attachments, q.pinned_only, q.views_min, q.views_max};
 }
 
 }  // namespace
@@ -656,9 +657,11 @@ void SearchIndex::Impl::compute(const Query& q, State& s) const {
   // The documents any count can include: every filter but category and date, and at
   // least one of those two (the facets lift one each).
   Bitset m(n, !author_missing);
-  if (!author_missing && (author || q.with_attachments || q.pinned_only || (category_filter && date_filter))) {
+  const bool views_filter = q.views_min || q.views_max;
+  if (!author_missing && (author || q.with_attachments || q.pinned_only || views_filter || (category_filter && date_filter))) {
     m.retain_if([&](uint32_t doc) {
       if (author && author_of[doc] != *author) return false;
+      if (views_filter && ((q.views_min && b.views(doc) < *q.views_min) || (q.views_max && b.views(doc) >= *q.views_max))) return false;
       if (q.with_attachments && !(flags[doc] & kAttachments)) return false;
       if (q.pinned_only && !(flags[doc] & kPinned)) return false;
       if (category_filter && date_filter) return category_ok[b.category_of(doc)] || date_ok(doc);

@@ -34,6 +34,9 @@ EM_JS(void, nr_resize_canvas, (int width, int height), {
   }
 });
 
+EM_JS(void, nr_download, (const char* name, const char* type, const char* bytes, int length), {
+  newsroomHost.download(UTF8ToString(name), UTF8ToString(type), HEAPU8.slice(bytes, bytes + length));
+});
 // The page fetches the image (same origin only) and calls back with the picture; the
 // texture is made here because Emscripten's GL names (GL.textures) live in this module.
 EM_JS(void, nr_request_image, (const char* url), {
@@ -62,6 +65,9 @@ namespace newsroom::platform {
 
 void push_hash(const std::string& hash) { nr_push_hash(hash.c_str()); }
 void request_image(const std::string& url) { nr_request_image(url.c_str()); }
+void download(const std::string& file_name, const std::string& type, const std::string& content) {
+  nr_download(file_name.c_str(), type.c_str(), content.data(), static_cast<int>(content.size()));
+}
 void replace_hash(const std::string& hash) { nr_replace_hash(hash.c_str()); }
 bool can_go_back() { return nr_can_go_back() != 0; }
 void history_back() { nr_history_back(); }

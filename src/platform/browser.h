@@ -25,6 +25,8 @@ void set_search_input(const std::string& text);
 void set_cursor_position(float x, float y);
 // Fetch a same-origin image for a preview; the page answers with newsroom_image_ready.
 void request_image(const std::string& url);
+// Offers `content` as a file download (CSV of the analytics).
+void download(const std::string& file_name, const std::string& type, const std::string& content);
 void save_setting(const std::string& key, const std::string& value);  // localStorage, best effort
 
 }  // namespace newsroom::platform

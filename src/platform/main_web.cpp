@@ -225,6 +225,12 @@ void after_frame(Runtime& rt) {
     if (auto index = rt.app.open_article()) platform::article_action(ctx.article_action, article_json(rt.app, *index));
     ctx.article_action.clear();
   }
+  if (!ctx.download_table.empty()) {
+    std::string file_name;
+    const std::string csv = ui::analytics_download(rt.app, ctx.download_table, file_name);
+    if (!csv.empty()) platform::download(file_name, "text/csv;charset=utf-8", csv);
+    ctx.download_table.clear();
+  }
   if (!ctx.open_url.empty()) {
     platform::open_url(ctx.open_url);
     ctx.open_url.clear();

@@ -98,6 +98,9 @@ void draw_app(AppState& app, UiContext& ctx) {
   } else if (app.route().view == Route::View::article) {
     draw_page_header(app, ctx);
     draw_article(app, ctx);
+  } else if (app.route().view == Route::View::analytics) {
+    draw_page_header(app, ctx);
+    draw_analytics(app, ctx);
   } else {
     draw_page_header(app, ctx);
     draw_board_list(app, ctx);

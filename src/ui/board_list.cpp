@@ -289,6 +289,16 @@ void draw_board_list(AppState& app, UiContext& ctx) {
                                 {with_thousands(static_cast<int64_t>(app.results().size())), std::to_string(list.page),
                                  std::to_string(app.page_count())});
   text(ctx, summary, palette().text_muted);
+  ImGui::SameLine();
+  if (ImGui::SmallButton((std::string(tr(Text::analytics_button)) + "##analytics").c_str())) {
+    Route analytics;
+    analytics.view = Route::View::analytics;
+    analytics.list = list;
+    if (app.navigate(analytics)) ctx.route_changed = true;
+  }
+  ctx.glyphs.count(tr(Text::analytics_button));
+  ctx.widgets.record_last_item("to-analytics");
+  if (ctx.route_changed) return;
   ImGui::SameLine(ImGui::CalcItemWidth() - per_page_width(tr(Text::per_page, {std::to_string(list.per_page)})));
   draw_per_page(app, ctx);
 

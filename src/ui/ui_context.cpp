@@ -18,6 +18,12 @@ void WidgetRegistry::record_last_item(std::string name) {
   rects_[std::move(name)] = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
+void WidgetRegistry::record(std::string name, const ImRect& rect) {
+  const ImRect clip(ImGui::GetWindowDrawList()->GetClipRectMin(), ImGui::GetWindowDrawList()->GetClipRectMax());
+  if (!clip.Overlaps(rect)) return;
+  rects_[std::move(name)] = rect;
+}
+
 const ImRect* WidgetRegistry::find(std::string_view name) const {
   const auto it = rects_.find(std::string(name));
   return it == rects_.end() ? nullptr : &it->second;

@@ -20,6 +20,8 @@ class WidgetRegistry {
   void begin_frame() { rects_.clear(); }
   // Records the last submitted item under `name` when it is visible.
   void record_last_item(std::string name);
+  // Records a drawn shape (a chart's bar) under `name` when it is inside the window's clip.
+  void record(std::string name, const ImRect& rect);
   const ImRect* find(std::string_view name) const;
 
  private:
@@ -110,6 +112,7 @@ struct UiContext {
   std::string open_url;       // a safe http(s)/mailto link to open in a new tab
   // An article action for the page: "copy-link", "share-facebook", "share-x", "print".
   std::string article_action;
+  std::string download_table;  // an analytics table to download as CSV (analytics_csv.h)
   bool text_scale_changed = false;
 };
 

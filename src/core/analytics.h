@@ -1,0 +1,76 @@
+// View-count analytics over a set of articles (the current search result): the figures,
+// and the numbers behind each chart of the analytics view. Pure computation on the board's
+// columns, below the UI; recomputed only when the result changes.
+//
+// Definitions (the tests recompute each one independently):
+//  - months are Seoul calendar months of published_at, contiguous from the first to the
+//    last month with an article (empty months included, so the chart has no gaps);
+//  - median of views: the middle value, or the mean of the two middle values;
+//  - views per day: total views / total days since publication, each article counted
+//    from its publication to `as_of` (the export's date) and at least one day;
+//  - histogram: bins 0, 1–9, 10–99, … (powers of ten, lower bound inclusive), then each
+//    decade split at 2 and 5 (1–1, 2–4, 5–9, 10–19, 20–49, 50–99, ...);
+//  - views against age: a grid of age (days, linear) × views (the histogram's bins);
+//  - orderings: views descending, then more articles, then name or newest first.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/board.h"
+
+namespace newsroom {
+
+struct Analytics {
+  struct Month {
+    int year = 0, month = 0;  // Seoul calendar
+    int64_t articles = 0, views = 0;
+  };
+  struct Group {  // a category or an author
+    std::string name;
+    int64_t articles = 0, views = 0;
+  };
+  struct Bin {  // views in [low, high)
+    int64_t low = 0, high = 0;
+    int64_t articles = 0;
+  };
+
+  int64_t articles = 0;
+  int64_t views_total = 0;
+  double views_median = 0, views_mean = 0;
+  double views_per_day = 0;
+  int64_t as_of = 0;  // UTC seconds the ages are counted to
+
+  // Board-aware figures: files and links, where the export has counts.
+  int64_t with_attachments = 0;
+  int64_t downloads_total = 0;    // summed over attachments that have a count
+  int64_t articles_with_downloads = 0;
+  int64_t link_clicks_total = 0;  // summed over links that have a count
+  int64_t articles_with_clicks = 0;
+
+  std::vector<Month> months;
+  std::vector<Group> categories;     // every category with an article, by views
+  std::vector<Group> authors;        // top 10 by views
+  std::vector<uint32_t> top;         // top 10 articles (board indices) by views, newest first on ties
+  std::vector<uint32_t> top_downloads;  // top 10 articles by downloads (only those with counts)
+  std::vector<Bin> histogram;        // from 0 to the bin of the largest view count
+  // Views against age: age_columns × histogram.size() cells, column-major
+  // (cell = column * histogram.size() + bin); column c holds ages in
+  // [c * age_step_days, (c + 1) * age_step_days).
+  int age_columns = 0;
+  int64_t age_step_days = 1;
+  std::vector<int64_t> age_grid;
+};
+
+// The bins of the view histogram up to and including `max_views`.
+std::vector<Analytics::Bin> view_bins(int64_t max_views);
+// Which of `bins` holds `views`.
+size_t view_bin_of(int64_t views);
+
+// `as_of` is usually the export's date; ages before publication count as one day.
+Analytics compute_analytics(const Board& board, std::span<const uint32_t> rows, int64_t as_of);
+
+}  // namespace newsroom
