@@ -65,8 +65,8 @@ void article_rows(Csv& csv, const Board& board, std::span<const uint32_t> rows) 
 }  // namespace
 
 const std::vector<std::string_view>& analytics_tables() {
-  static const std::vector<std::string_view> kTables = {"figures", "months", "categories", "top", "views",
-                                                        "age",     "authors", "downloads", "articles"};
+  static const std::vector<std::string_view> kTables = {"figures", "months",    "categories", "top",    "views", "age",
+                                                        "authors", "downloads", "trends",     "rising", "articles"};
   return kTables;
 }
 
@@ -88,7 +88,8 @@ std::string csv_cell(std::string_view text) {
   return quoted + '"';
 }
 
-std::string analytics_csv(const Board& board, const Analytics& a, std::span<const uint32_t> rows, std::string_view table) {
+std::string analytics_csv(const Board& board, const Analytics& a, const Trends& trends, std::span<const uint32_t> rows,
+                          std::string_view table) {
   Csv csv;
   if (table == "figures") {
     csv.cell("항목").cell("값").end();
@@ -122,6 +123,16 @@ std::string analytics_csv(const Board& board, const Analytics& a, std::span<cons
         if (count == 0) continue;
         csv.cell(c * a.age_step_days).cell((c + 1) * a.age_step_days).cell(a.histogram[b].low).cell(a.histogram[b].high).cell(count).end();
       }
+    }
+  } else if (table == "trends") {
+    csv.cell("이전 내보내기").cell("다음 내보내기").cell("조회 증가").end();
+    for (size_t i = 0; i < trends.gains.size(); ++i) {
+      csv.cell(format_full_datetime(trends.dates[i])).cell(format_full_datetime(trends.dates[i + 1])).cell(trends.gains[i]).end();
+    }
+  } else if (table == "rising") {
+    csv.cell("id").cell("제목").cell("조회 증가").cell("하루 평균 증가").end();
+    for (const Trends::Rising& r : trends.rising) {
+      csv.cell(board.id(r.row)).cell(board.title(r.row)).cell(r.gain).cell(number(r.per_day)).end();
     }
   } else if (table == "articles") {
     article_rows(csv, board, rows);

@@ -11,17 +11,18 @@
 
 #include "core/analytics.h"
 #include "core/board.h"
+#include "core/trends.h"
 
 namespace newsroom {
 
 // The tables: "figures", "months", "categories", "top", "views", "age", "authors",
-// "downloads", "articles".
+// "downloads", "trends", "rising", "articles".
 const std::vector<std::string_view>& analytics_tables();
 
 // The CSV text of one table, or "" for a name not in analytics_tables(). `rows` is the
 // analysed result (for "articles").
-std::string analytics_csv(const Board& board, const Analytics& analytics, std::span<const uint32_t> rows,
-                          std::string_view table);
+std::string analytics_csv(const Board& board, const Analytics& analytics, const Trends& trends,
+                          std::span<const uint32_t> rows, std::string_view table);
 
 // One cell, quoted when it holds a comma, quote or line break, guarded against formulas.
 std::string csv_cell(std::string_view text);

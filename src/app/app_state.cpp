@@ -14,7 +14,9 @@ void AppState::load(ImportResult result) {
   report_ = std::move(result.report);
   if (!report_.usable) return;  // keep the last good board on screen
   index_.reset();               // the index points into the board it replaces
+  analytics_columns_.reset();
   board_ = std::move(result.board);
+  snapshots_ = std::move(result.snapshots);
   index_ = std::make_unique<SearchIndex>(board_);
   has_board_ = true;
   compute_badges();
@@ -34,13 +36,13 @@ void AppState::compute_badges() {
   const size_t count = board_.size();
   new_since_ = INT64_MAX;
   hot_from_ = INT64_MAX;
-  if (count == 0) return;
   int64_t reference = board_.info.exported_at.value_or(INT64_MIN);
   if (!board_.info.exported_at) {
     for (uint32_t i = 0; i < count; ++i) reference = std::max(reference, board_.published_at(i));
   }
+  as_of_ = reference == INT64_MIN ? 0 : reference;
+  if (count == 0) return;
   new_since_ = reference - 7 * 86400;
-  as_of_ = reference;
   std::vector<int64_t> views(count);
   for (uint32_t i = 0; i < count; ++i) views[i] = board_.views(i);
   const size_t top = std::min(count, std::max<size_t>(3, count / 100));
@@ -74,12 +76,21 @@ std::span<const uint32_t> AppState::rows_through_page() const {
 }
 
 const Analytics& AppState::analytics() const {
-  if (!analytics_) analytics_ = compute_analytics(board_, result_.rows, as_of_);
+  if (!analytics_) {
+    if (!analytics_columns_) analytics_columns_ = std::make_unique<AnalyticsColumns>(board_);
+    analytics_ = compute_analytics(board_, *analytics_columns_, result_.rows, as_of_);
+  }
   return *analytics_;
+}
+
+const Trends& AppState::trends() const {
+  if (!trends_) trends_ = compute_trends(board_, snapshots_, result_.rows);
+  return *trends_;
 }
 
 void AppState::recompute() {
   analytics_.reset();
+  trends_.reset();
   const ListView& list = list_route_.list;
   computed_for_ = list;
   parsed_ = parse_query(list.q);

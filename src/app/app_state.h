@@ -12,6 +12,7 @@
 #include "app/route.h"
 #include "core/analytics.h"
 #include "core/board.h"
+#include "core/trends.h"
 #include "core/search.h"
 #include "io/importer.h"
 
@@ -59,6 +60,8 @@ class AppState {
   const SearchIndex* index() const { return index_.get(); }
   // View-count analytics of results(), computed when first asked for after a change.
   const Analytics& analytics() const;
+  // Views across the manifest's dated exports for results(); empty dates without them.
+  const Trends& trends() const;
   // The date ages are counted to: the export's date, or its newest article.
   int64_t as_of() const { return as_of_; }
 
@@ -96,7 +99,10 @@ class AppState {
   int64_t new_since_ = INT64_MAX;  // published at or after this is "new"
   int64_t hot_from_ = INT64_MAX;   // this many views or more is "hot"
   int64_t as_of_ = 0;
+  mutable std::unique_ptr<AnalyticsColumns> analytics_columns_;  // per board, built when first needed
   mutable std::optional<Analytics> analytics_;
+  std::vector<Snapshot> snapshots_;
+  mutable std::optional<Trends> trends_;
 };
 
 }  // namespace newsroom

@@ -24,6 +24,19 @@ nlohmann::json problems_json(const ImportReport& report, size_t max_problems) {
   return problems;
 }
 
+// Views across the manifest's dated exports, or null without them.
+nlohmann::json trends_json(const AppState& app) {
+  const Trends& t = app.trends();
+  if (t.dates.empty()) return nullptr;
+  nlohmann::json dates = nlohmann::json::array(), rising = nlohmann::json::array(), jumps = nlohmann::json::array(),
+                 down = nlohmann::json::array();
+  for (const int64_t date : t.dates) dates.push_back(format_iso_seoul(date));
+  for (const Trends::Rising& r : t.rising) rising.push_back({{"id", app.board().id(r.row)}, {"gain", r.gain}});
+  for (const ViewChange& j : t.jumps) jumps.push_back({{"id", j.id}, {"gain", j.gain}});
+  for (const ViewChange& d : t.down) down.push_back({{"id", d.id}, {"gain", d.gain}});
+  return {{"dates", dates}, {"gains", t.gains}, {"rising", rising}, {"jumps", jumps}, {"down", down}};
+}
+
 // The analysed result's figures and the numbers of its charts (months in Seoul time).
 nlohmann::json analytics_json(const AppState& app) {
   const Analytics& a = app.analytics();
@@ -54,7 +67,8 @@ nlohmann::json analytics_json(const AppState& app) {
           {"top", top},
           {"histogram", histogram},
           {"downloads_total", a.downloads_total},
-          {"link_clicks_total", a.link_clicks_total}};
+          {"link_clicks_total", a.link_clicks_total},
+          {"trends", trends_json(app)}};
 }
 
 // Text from an export may hold anything; dump() must never fail on it.

@@ -33,6 +33,21 @@ bool more_viewed(const Board& board, uint32_t a, uint32_t b) {
   return board.id(a) > board.id(b);
 }
 
+// The first kTopCount rows by `before`, among those `keep` accepts: one pass with a small
+// sorted buffer (a partial sort of a 100k copy costs more).
+template <typename Before, typename Keep>
+std::vector<uint32_t> top_rows(std::span<const uint32_t> rows, Before before, Keep keep) {
+  std::vector<uint32_t> top;
+  top.reserve(kTopCount + 1);
+  for (const uint32_t row : rows) {
+    if (!keep(row)) continue;
+    if (top.size() == kTopCount && !before(row, top.back())) continue;
+    top.insert(std::upper_bound(top.begin(), top.end(), row, before), row);
+    if (top.size() > kTopCount) top.pop_back();
+  }
+  return top;
+}
+
 void sort_groups(std::vector<Analytics::Group>& groups) {
   std::sort(groups.begin(), groups.end(), [](const Analytics::Group& a, const Analytics::Group& b) {
     if (a.views != b.views) return a.views > b.views;
@@ -44,15 +59,14 @@ void sort_groups(std::vector<Analytics::Group>& groups) {
 }  // namespace
 
 size_t view_bin_of(int64_t views) {
+  // The lower bounds of bins 1, 2, ...: 1, 2, 5, 10, 20, 50, ... up to 5·10^18.
+  static const std::vector<int64_t> kLows = [] {
+    std::vector<int64_t> lows;
+    for (size_t b = 1; b <= 19 * 3; ++b) lows.push_back(bin_at(b).low);
+    return lows;
+  }();
   if (views <= 0) return 0;
-  size_t decade = 0;
-  int64_t scale = 1;
-  while (views / scale >= 10) {
-    scale *= 10;
-    ++decade;
-  }
-  const int64_t leading = views / scale;  // 1..9
-  return 1 + decade * 3 + (leading < 2 ? 0 : leading < 5 ? 1 : 2);
+  return static_cast<size_t>(std::upper_bound(kLows.begin(), kLows.end(), views) - kLows.begin());
 }
 
 std::vector<Analytics::Bin> view_bins(int64_t max_views) {
@@ -62,52 +76,74 @@ std::vector<Analytics::Bin> view_bins(int64_t max_views) {
   return bins;
 }
 
+AnalyticsColumns::AnalyticsColumns(const Board& board) {
+  const size_t n = board.size();
+  month_.resize(n);
+  author_.resize(n);
+  downloads_.assign(n, -1);
+  clicks_.assign(n, -1);
+  attachments_.assign(n, 0);
+  std::unordered_map<std::string_view, uint32_t> ids;
+  for (uint32_t row = 0; row < n; ++row) {
+    const CivilTime when = civil_from_seconds(board.published_at(row) + kSeoulOffsetSeconds);
+    month_[row] = when.year * 12 + (when.month - 1);
+    const auto [it, added] = ids.try_emplace(board.author(row), static_cast<uint32_t>(authors_.size()));
+    if (added) authors_.emplace_back(board.author(row));
+    author_[row] = it->second;
+    attachments_[row] = !board.attachments_of(row).empty();
+    for (const AttachmentRef& file : board.attachments_of(row)) {
+      if (file.downloads >= 0) downloads_[row] = std::max<int64_t>(downloads_[row], 0) + file.downloads;
+    }
+    for (const LinkRef& link : board.links_of(row)) {
+      if (link.clicks >= 0) clicks_[row] = std::max<int64_t>(clicks_[row], 0) + link.clicks;
+    }
+  }
+}
+
 Analytics compute_analytics(const Board& board, std::span<const uint32_t> rows, int64_t as_of) {
+  return compute_analytics(board, AnalyticsColumns(board), rows, as_of);
+}
+
+Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns, std::span<const uint32_t> rows, int64_t as_of) {
   Analytics out;
   out.as_of = as_of;
   out.articles = static_cast<int64_t>(rows.size());
   if (rows.empty()) return out;
 
+  // One pass for the sums and ranges.
   std::vector<int64_t> views;
   views.reserve(rows.size());
   std::vector<Analytics::Group> categories(board.category_names().size());
-  std::unordered_map<std::string_view, Analytics::Group> authors;
-  int64_t first_month = INT64_MAX, last_month = INT64_MIN, max_views = 0, max_age = 0;
+  std::vector<Analytics::Group> authors(columns.authors_.size());
+  int32_t first_month = INT32_MAX, last_month = INT32_MIN;
+  int64_t max_views = 0, max_age = 0;
   double days_total = 0;
+  const auto age_of = [as_of, &board](uint32_t row) { return std::max<int64_t>(1, (as_of - board.published_at(row)) / 86400); };
   for (const uint32_t row : rows) {
     const int64_t v = board.views(row);
     views.push_back(v);
     out.views_total += v;
     max_views = std::max(max_views, v);
-    const int64_t age = std::max<int64_t>(1, (as_of - board.published_at(row)) / 86400);
+    const int64_t age = age_of(row);
     max_age = std::max(max_age, age);
     days_total += static_cast<double>(age);
-    const CivilTime when = civil_from_seconds(board.published_at(row) + kSeoulOffsetSeconds);
-    const int64_t month = int64_t{when.year} * 12 + (when.month - 1);
-    first_month = std::min(first_month, month);
-    last_month = std::max(last_month, month);
+    first_month = std::min(first_month, columns.month_[row]);
+    last_month = std::max(last_month, columns.month_[row]);
     Analytics::Group& category = categories[board.category_of(row)];
     ++category.articles;
     category.views += v;
-    Analytics::Group& author = authors[board.author(row)];
+    Analytics::Group& author = authors[columns.author_[row]];
     ++author.articles;
     author.views += v;
-
-    const auto& files = board.attachments_of(row);
-    if (!files.empty()) ++out.with_attachments;
-    bool downloads = false, clicks = false;
-    for (const AttachmentRef& file : files) {
-      if (file.downloads < 0) continue;
-      out.downloads_total += file.downloads;
-      downloads = true;
+    out.with_attachments += columns.attachments_[row];
+    if (columns.downloads_[row] >= 0) {
+      out.downloads_total += columns.downloads_[row];
+      ++out.articles_with_downloads;
     }
-    for (const LinkRef& link : board.links_of(row)) {
-      if (link.clicks < 0) continue;
-      out.link_clicks_total += link.clicks;
-      clicks = true;
+    if (columns.clicks_[row] >= 0) {
+      out.link_clicks_total += columns.clicks_[row];
+      ++out.articles_with_clicks;
     }
-    out.articles_with_downloads += downloads;
-    out.articles_with_clicks += clicks;
   }
 
   out.views_mean = static_cast<double>(out.views_total) / static_cast<double>(rows.size());
@@ -120,26 +156,25 @@ Analytics compute_analytics(const Board& board, std::span<const uint32_t> rows, 
     out.views_median = (out.views_median + static_cast<double>(below)) / 2;
   }
 
-  // Months, contiguous.
+  // Second pass: months (contiguous), the histogram and the age grid.
   out.months.resize(static_cast<size_t>(last_month - first_month + 1));
   for (size_t m = 0; m < out.months.size(); ++m) {
-    const int64_t month = first_month + static_cast<int64_t>(m);
-    out.months[m].year = static_cast<int>(month / 12);
-    out.months[m].month = static_cast<int>(month % 12) + 1;
+    const int32_t month = first_month + static_cast<int32_t>(m);
+    out.months[m].year = month / 12;
+    out.months[m].month = month % 12 + 1;
   }
   out.histogram = view_bins(max_views);
+  const size_t bins = out.histogram.size();
   out.age_step_days = std::max<int64_t>(1, (max_age + kAgeColumns) / kAgeColumns);
   out.age_columns = static_cast<int>(max_age / out.age_step_days) + 1;
-  out.age_grid.assign(static_cast<size_t>(out.age_columns) * out.histogram.size(), 0);
+  out.age_grid.assign(static_cast<size_t>(out.age_columns) * bins, 0);
   for (const uint32_t row : rows) {
-    const CivilTime when = civil_from_seconds(board.published_at(row) + kSeoulOffsetSeconds);
-    Analytics::Month& month = out.months[static_cast<size_t>(int64_t{when.year} * 12 + (when.month - 1) - first_month)];
+    Analytics::Month& month = out.months[static_cast<size_t>(columns.month_[row] - first_month)];
     ++month.articles;
     month.views += board.views(row);
     const size_t bin = view_bin_of(board.views(row));
     ++out.histogram[bin].articles;
-    const int64_t age = std::max<int64_t>(1, (as_of - board.published_at(row)) / 86400);
-    out.age_grid[static_cast<size_t>(age / out.age_step_days) * out.histogram.size() + bin] += 1;
+    ++out.age_grid[static_cast<size_t>(age_of(row) / out.age_step_days) * bins + bin];
   }
 
   for (size_t c = 0; c < categories.size(); ++c) {
@@ -148,35 +183,33 @@ Analytics compute_analytics(const Board& board, std::span<const uint32_t> rows, 
     out.categories.push_back(std::move(categories[c]));
   }
   sort_groups(out.categories);
-  for (auto& [name, group] : authors) {
-    group.name = std::string(name);
+  // Top authors: rank the ids first, name only the ten shown.
+  std::vector<uint32_t> author_ids;
+  for (uint32_t a = 0; a < authors.size(); ++a) {
+    if (authors[a].articles > 0) author_ids.push_back(a);
+  }
+  const auto author_before = [&](uint32_t x, uint32_t y) {
+    if (authors[x].views != authors[y].views) return authors[x].views > authors[y].views;
+    if (authors[x].articles != authors[y].articles) return authors[x].articles > authors[y].articles;
+    return columns.authors_[x] < columns.authors_[y];
+  };
+  const size_t shown_authors = std::min(kTopCount, author_ids.size());
+  std::partial_sort(author_ids.begin(), author_ids.begin() + static_cast<std::ptrdiff_t>(shown_authors), author_ids.end(), author_before);
+  for (size_t i = 0; i < shown_authors; ++i) {
+    Analytics::Group group = authors[author_ids[i]];
+    group.name = columns.authors_[author_ids[i]];
     out.authors.push_back(std::move(group));
   }
-  sort_groups(out.authors);
-  if (out.authors.size() > kTopCount) out.authors.resize(kTopCount);
 
-  std::vector<uint32_t> order(rows.begin(), rows.end());
-  const size_t top = std::min(kTopCount, order.size());
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
-                    [&](uint32_t a, uint32_t b) { return more_viewed(board, a, b); });
-  out.top.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top));
-
+  out.top = top_rows(rows, [&](uint32_t a, uint32_t b) { return more_viewed(board, a, b); }, [](uint32_t) { return true; });
   if (out.articles_with_downloads > 0) {
-    const auto downloads_of = [&](uint32_t row) {
-      int64_t total = -1;
-      for (const AttachmentRef& file : board.attachments_of(row)) {
-        if (file.downloads >= 0) total = std::max<int64_t>(total, 0) + file.downloads;
-      }
-      return total;
-    };
-    std::vector<std::pair<int64_t, uint32_t>> counted;
-    for (const uint32_t row : rows) {
-      if (const int64_t d = downloads_of(row); d >= 0) counted.emplace_back(d, row);
-    }
-    const size_t n = std::min(kTopCount, counted.size());
-    std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(n), counted.end(),
-                      [&](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : more_viewed(board, a.second, b.second); });
-    for (size_t i = 0; i < n; ++i) out.top_downloads.push_back(counted[i].second);
+    out.top_downloads = top_rows(
+        rows,
+        [&](uint32_t a, uint32_t b) {
+          const int64_t da = columns.downloads_[a], db = columns.downloads_[b];
+          return da != db ? da > db : more_viewed(board, a, b);
+        },
+        [&](uint32_t row) { return columns.downloads_[row] >= 0; });
   }
   return out;
 }

@@ -70,7 +70,26 @@ std::vector<Analytics::Bin> view_bins(int64_t max_views);
 // Which of `bins` holds `views`.
 size_t view_bin_of(int64_t views);
 
+// What every analysis of a board needs per article, computed once per board so that an
+// analysis is a pass over flat columns: the Seoul month, the author as a number, and the
+// download and click counts.
+class AnalyticsColumns {
+ public:
+  explicit AnalyticsColumns(const Board& board);
+
+ private:
+  friend Analytics compute_analytics(const Board&, const AnalyticsColumns&, std::span<const uint32_t>, int64_t);
+  std::vector<int32_t> month_;        // year * 12 + month - 1
+  std::vector<uint32_t> author_;      // index into authors_
+  std::vector<std::string> authors_;
+  std::vector<int64_t> downloads_;    // -1: no attachment has a count
+  std::vector<int64_t> clicks_;       // -1: no link has a count
+  std::vector<uint8_t> attachments_;  // has any attachment
+};
+
 // `as_of` is usually the export's date; ages before publication count as one day.
+Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns, std::span<const uint32_t> rows, int64_t as_of);
+// The same, building the columns first (tests, one-off analyses).
 Analytics compute_analytics(const Board& board, std::span<const uint32_t> rows, int64_t as_of);
 
 }  // namespace newsroom

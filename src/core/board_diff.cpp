@@ -78,6 +78,18 @@ BoardDiff diff_boards(const Board& previous, const Board& current) {
     diff.elapsed_seconds = *current.info.exported_at - *previous.info.exported_at;
   }
 
+  JumpFinding finding = find_jumps(diff.views);
+  diff.median_gain = finding.median_gain;
+  diff.rest_gain = finding.rest_gain;
+  diff.jumps = std::move(finding.jumps);
+  return diff;
+}
+
+JumpFinding find_jumps(const std::vector<ViewChange>& views) {
+  JumpFinding diff;
+  std::vector<int64_t> gains;
+  gains.reserve(views.size());
+  for (const ViewChange& change : views) gains.push_back(change.gain);
   if (gains.empty()) return diff;
   diff.median_gain = lower_median(gains);
   if (gains.size() < 2) return diff;
@@ -99,7 +111,7 @@ BoardDiff diff_boards(const Board& previous, const Board& current) {
 
   const int64_t rest_threshold = kJumpRestFactor * std::max<int64_t>(diff.rest_gain, 1);
   const int64_t bulk_threshold = diff.median_gain + kJumpMadFactor * std::max<int64_t>(mad, 1);
-  for (const ViewChange& change : diff.views) {
+  for (const ViewChange& change : views) {
     if (change.gain >= kJumpMinGain && change.gain >= rest_threshold && change.gain > bulk_threshold) {
       diff.jumps.push_back(change);
     }

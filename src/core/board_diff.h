@@ -66,6 +66,14 @@ struct BoardDiff {
   std::optional<double> views_per_day() const;
 };
 
+// The jump rule above applied to a list of view changes (also used between the snapshots
+// of a manifest's exports, core/trends).
+struct JumpFinding {
+  int64_t median_gain = 0, rest_gain = 0;
+  std::vector<ViewChange> jumps;  // largest gain first, then id
+};
+JumpFinding find_jumps(const std::vector<ViewChange>& views);
+
 // O(n log n) in the size of the boards.
 BoardDiff diff_boards(const Board& previous, const Board& current);
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/board.h"
+#include "core/trends.h"
 #include "io/import_report.h"
 
 namespace newsroom {
@@ -14,6 +15,9 @@ namespace newsroom {
 struct ImportResult {
   Board board;
   ImportReport report;
+  // A manifest's exports that say when they were made, as snapshots of view counts,
+  // oldest first (core/trends.h); empty unless at least two such exports loaded.
+  std::vector<Snapshot> snapshots;
 };
 
 // `bytes` is the whole file as fetched; `source` names it in the report. With an

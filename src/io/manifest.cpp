@@ -1,5 +1,7 @@
 #include "io/manifest.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "io/text_normalize.h"
@@ -39,6 +41,11 @@ ImportResult import_parts(const std::vector<ExportPart>& parts, std::string sour
   BoardBuilder builder;
   BoardInfo info;
   bool any_usable = false;
+  // While every file read so far says when it was made and each is newer than the last,
+  // the files are snapshots of one board: a newer copy of an article is expected, not
+  // worth a warning.
+  bool snapshot_series = true;  // one summary warning per file instead of one per article
+  int64_t newest_so_far = INT64_MIN;
   for (const ExportPart& part : parts) {
     if (!part.fetch_error.empty()) {
       report.add(Severity::error, -1, "", "", "the file could not be fetched: " + part.fetch_error);
@@ -54,21 +61,43 @@ ImportResult import_parts(const std::vector<ExportPart>& parts, std::string sour
     report.skipped += one.report.skipped;
     report.personal_columns.insert(one.report.personal_columns.begin(), one.report.personal_columns.end());
     if (!one.report.usable) continue;
+    const std::optional<int64_t> made = one.board.info.exported_at;
+    snapshot_series = snapshot_series && made && *made > newest_so_far;
+    if (made) newest_so_far = std::max(newest_so_far, *made);
+    if (made) {
+      Snapshot snapshot{part.name, *one.board.info.exported_at, {}};
+      snapshot.views.reserve(one.board.size());
+      for (uint32_t row = 0; row < one.board.size(); ++row) snapshot.views.emplace_back(one.board.id(row), one.board.views(row));
+      std::sort(snapshot.views.begin(), snapshot.views.end());
+      merged.snapshots.push_back(std::move(snapshot));
+    }
     if (!any_usable) info = one.board.info;
     if (one.board.info.exported_at && (!info.exported_at || *one.board.info.exported_at > *info.exported_at)) {
       info.exported_at = one.board.info.exported_at;
     }
     any_usable = true;
+    size_t newer_copies = 0;
     for (uint32_t row = 0; row < one.board.size(); ++row) {
-      if (builder.add(one.board.draft(row))) {
-        report.add(Severity::warning, row, std::to_string(one.board.id(row)), "id",
-                   "id " + std::to_string(one.board.id(row)) + " is also in an earlier file; this one replaces it");
-        report.problems.back().file = part.name;
+      if (!builder.add(one.board.draft(row))) continue;
+      if (snapshot_series) {
+        ++newer_copies;
+        continue;
       }
+      report.add(Severity::warning, row, std::to_string(one.board.id(row)), "id",
+                 "id " + std::to_string(one.board.id(row)) + " is also in an earlier file; this one replaces it");
+      report.problems.back().file = part.name;
+    }
+    if (newer_copies > 0) {  // one line for a whole snapshot, not one per article
+      report.add(Severity::warning, -1, "", "", std::to_string(newer_copies) +
+                 " article(s) are also in an earlier, older export; this newer export replaces them");
+      report.problems.back().file = part.name;
     }
   }
   merged.board = std::move(builder).build(std::move(info));
   report.loaded = merged.board.size();
+  std::stable_sort(merged.snapshots.begin(), merged.snapshots.end(),
+                   [](const Snapshot& a, const Snapshot& b) { return a.exported_at < b.exported_at; });
+  if (merged.snapshots.size() < 2) merged.snapshots.clear();
   report.usable = any_usable;
   if (!any_usable) report.fail("none of the " + std::to_string(parts.size()) + " files of the manifest could be read");
   return merged;

@@ -276,6 +276,49 @@ void draw_extra_filters(AppState& app, UiContext& ctx) {
   }
 }
 
+// Views gained between the manifest's dated exports, what is rising, and what looks wrong.
+void draw_trends(AppState& app, UiContext& ctx) {
+  const Trends& t = app.trends();
+  const Board& board = app.board();
+  section(ctx, Text::chart_trends, "trends");
+  if (t.dates.empty()) {
+    text_wrapped(ctx, tr(Text::trends_none), palette().text_muted);
+    return;
+  }
+  std::vector<std::string> keys, labels;
+  for (size_t i = 1; i < t.dates.size(); ++i) {
+    keys.push_back(seoul_day(t.dates[i]));
+    labels.push_back(seoul_day(t.dates[i]).substr(2));
+  }
+  std::vector<int64_t> gains(t.gains.begin(), t.gains.end());
+  for (int64_t& g : gains) g = std::max<int64_t>(g, 0);
+  vertical_bars(ctx, "trends", gains, nullptr, keys, labels, [&](size_t i) {
+    return tr(Text::tooltip_gain, {seoul_day(t.dates[i]), seoul_day(t.dates[i + 1]), with_thousands(t.gains[i])});
+  });
+  for (const ViewChange& jump : t.jumps) {
+    const auto row = board.find(jump.id);
+    text_wrapped(ctx, tr(Text::jump_flag, {row ? board.title(*row) : std::string_view("?"), with_thousands(jump.gain)}), palette().notice);
+    ctx.widgets.record_last_item("jump:" + std::to_string(jump.id));
+  }
+  if (!t.down.empty()) text_wrapped(ctx, tr(Text::down_flag, {std::to_string(t.down.size())}), palette().warning);
+  if (t.rising.empty()) return;
+  section(ctx, Text::chart_rising, "rising");
+  std::vector<std::string> names, ids;
+  std::vector<int64_t> values;
+  for (const Trends::Rising& r : t.rising) {
+    names.emplace_back(board.title(r.row));
+    ids.push_back(std::to_string(board.id(r.row)));
+    values.push_back(r.gain);
+  }
+  const int hit = horizontal_bars(ctx, "rising", names, values, ids, [&](size_t i) {
+    return tr(Text::tooltip_rising, {names[i], with_thousands(values[i]), decimal(t.rising[i].per_day)});
+  }, Text::click_to_open);
+  if (hit >= 0 && app.open(board.id(t.rising[static_cast<size_t>(hit)].row))) {
+    ctx.route_changed = true;
+    ctx.list_is_previous_entry = true;
+  }
+}
+
 }  // namespace
 
 void draw_analytics(AppState& app, UiContext& ctx) {
@@ -398,11 +441,13 @@ void draw_analytics(AppState& app, UiContext& ctx) {
   if (ctx.route_changed) return;
 
   if (!a.top_downloads.empty()) article_bars(Text::chart_downloads, "downloads", "downloads", a.top_downloads, true);
+  if (ctx.route_changed) return;
+  draw_trends(app, ctx);
 }
 
 std::string analytics_download(const AppState& app, const std::string& table, std::string& file_name) {
   file_name = "newsroom-" + table + ".csv";
-  return analytics_csv(app.board(), app.analytics(), app.results(), table);
+  return analytics_csv(app.board(), app.analytics(), app.trends(), app.results(), table);
 }
 
 }  // namespace newsroom::ui

@@ -113,6 +113,13 @@ constexpr const char* kKorean[] = {
     "CSV",
     "게시물 표 CSV",
     "분석할 게시물이 없습니다. 검색어나 거르기 조건을 줄여 보세요.",
+    "내보내기 사이 조회 증가",
+    "상승 중 (최근 두 내보내기 사이)",
+    "{} → {}\n조회 +{}",
+    "{}\n조회 +{} (하루 {})",
+    "급증 의심: {} (+{}) — 집계 오류나 자동 조회가 아닌지 확인하세요",
+    "조회가 줄어든 글 {}건 — 조회수는 줄지 않아야 합니다",
+    "추이를 보려면 manifest에 내보낸 시각(exported_at)이 있는 이전 내보내기를 두 개 이상 두세요.",
 };
 
 constexpr const char* kEnglish[] = {
@@ -220,6 +227,13 @@ constexpr const char* kEnglish[] = {
     "CSV",
     "Articles as CSV",
     "No articles to analyse. Remove a search term or a filter.",
+    "Views gained between exports",
+    "Rising (between the last two exports)",
+    "{} → {}\n+{} views",
+    "{}\n+{} views ({} a day)",
+    "Suspicious jump: {} (+{}): check for a counting error or automated views",
+    "{} article(s) lost views: counts should never go down",
+    "For trends, list two or more earlier exports with exported_at in the manifest.",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");

@@ -116,6 +116,13 @@ enum class Text : uint16_t {
   csv_button,
   csv_articles,
   analytics_empty,
+  chart_trends,
+  chart_rising,
+  tooltip_gain,
+  tooltip_rising,
+  jump_flag,
+  down_flag,
+  trends_none,
   count  // the number of texts, not a text
 };
 

@@ -126,3 +126,30 @@ test('a top article opens from its bar, and back returns to the analysis', async
   assert.deepEqual(s.filters.categories, ['공지사항']);
   assert.deepEqual(page.errors, []);
 });
+
+test('a manifest of dated exports shows the views gained between them and flags a jump', async () => {
+  const page = await newPage(env, { viewport: { width: 1280, height: 3200 } });
+  const snapshot = (exportedAt, bump) => ({
+    exported_at: exportedAt,
+    articles: sample.map((a) => ({ ...a, views: a.views + (bump[a.id] ?? 0) })),
+  });
+  const quiet = Object.fromEntries(sample.map((a, i) => [a.id, 5 + (i % 7)]));
+  const leap = sample[20].id;
+  const march = snapshot('2024-03-15T09:00:00+09:00', {});
+  const april = snapshot('2024-04-15T09:00:00+09:00', { ...quiet, [leap]: 9000 });
+  const files = { 'exports/manifest.json': { format: 'newsroom-manifest', exports: ['2024-03.json', '2024-04.json'] },
+    'exports/2024-03.json': march, 'exports/2024-04.json': april };
+  for (const [name, body] of Object.entries(files)) {
+    await page.route(`**/${name}`, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) }));
+  }
+  await open(page, env, '?data=exports/manifest.json#/analytics');
+  const s = await waitForState(page, (x) => x.analytics?.trends, 'the trends');
+  const gained = Object.values({ ...quiet, [leap]: 9000 }).reduce((sum, v) => sum + v, 0);
+  assert.deepEqual(s.analytics.trends.gains, [gained]);
+  assert.equal(s.analytics.trends.rising[0].id, leap);
+  assert.deepEqual(s.analytics.trends.jumps.map((j) => j.id), [leap], 'the leap is flagged');
+  assert.ok(await page.evaluate((id) => window.newsroom.locate(`jump:${id}`), leap), 'and shown');
+  assert.equal(s.glyphs_missing, 0);
+  await screenshot(page, 'analytics-trends');
+  assert.deepEqual(page.errors, []);
+});

@@ -16,7 +16,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,6 +29,7 @@
 #include "core/board.h"
 #include "core/search.h"
 #include "io/importer.h"
+#include "io/manifest.h"
 #include "tools/synthetic_export.h"
 
 using namespace newsroom;
@@ -575,7 +575,7 @@ TEST_CASE("an empty result gives zeros and empty charts, without crashing") {
   CHECK(app.analytics().months.empty());
   for (const std::string_view table : analytics_tables()) {
     INFO(table);
-    const std::vector<std::string> lines = csv_lines(analytics_csv(app.board(), app.analytics(), app.results(), table));
+    const std::vector<std::string> lines = csv_lines(analytics_csv(app.board(), app.analytics(), app.trends(), app.results(), table));
     CHECK(lines.size() == (table == "figures" ? 10u : 1u));
   }
 
@@ -712,7 +712,8 @@ TEST_CASE("the views filter keeps exactly min <= views < max") {
   REQUIRE(v > 0);
   const std::vector<std::pair<std::optional<int64_t>, std::optional<int64_t>>> ranges = {
       {100, 1000}, {v, v + 1}, {0, v}, {v, std::nullopt}, {0, 1}, {1'000'000'000, std::nullopt}};
-  for (const auto& [low, high] : ranges) {
+  for (const auto& range : ranges) {
+    const std::optional<int64_t> low = range.first, high = range.second;  // clang 14 cannot capture bindings
     INFO("views " << *low << "-" << (high ? std::to_string(*high) : ""));
     const auto keep = [&](const ArticleView& a) { return a.views >= *low && (!high || a.views < *high); };
     // Straight through the index...
@@ -807,6 +808,39 @@ TEST_CASE("an analytics link that arrives before the data is honoured once the d
   CHECK(a.as_of == kHandAsOf);
 }
 
+TEST_CASE("ages are counted to the export's date, or to the newest article without one") {
+  const auto dated = hand_app();
+  CHECK(dated->as_of() == kHandAsOf);
+  CHECK(dated->analytics().as_of == kHandAsOf);
+
+  std::string undated = kHandExport;
+  const std::string line = "\"exported_at\": \"2024-03-15T09:00:00+09:00\",";
+  REQUIRE(undated.find(line) != std::string::npos);
+  undated.erase(undated.find(line), line.size());
+  AppState app;
+  app.load(import_export(undated, "undated.json"));
+  REQUIRE(app.board().size() == 4);
+  const int64_t newest = kHandAsOf + 5 * kDay + 3600;  // id 14, 2024-03-20 10:00 Seoul
+  CHECK(app.as_of() == newest);
+  app.apply_hash("#/analytics");
+  check_against_reference(app.board(), app.results(), newest, app.analytics());
+}
+
+// An empty board still has a date: without it the figures CSV said "기준 시각 1970-01-01
+// 09:00", or kept the previous board's date after a reload.
+TEST_CASE("an empty export that has a date counts to that date", "[analytics]") {
+  constexpr const char* kEmptyDated =
+      R"({"format": "newsroom-export", "version": 1, "exported_at": "2024-03-15T09:00:00+09:00", "articles": []})";
+  AppState app;
+  app.load(import_export(kEmptyDated, "empty.json"));
+  REQUIRE(app.report().usable);
+  CHECK(app.as_of() == kHandAsOf);
+  const auto reloaded = hand_app();
+  reloaded->load(import_export(
+      R"({"format": "newsroom-export", "version": 1, "exported_at": "2020-01-01T09:00:00+09:00", "articles": []})", "e.json"));
+  CHECK(reloaded->as_of() == 1577836800);  // 2020-01-01T00:00:00Z, not the previous board's date
+}
+
 // ---------------------------------------------------------------------------------------
 // CSV.
 // ---------------------------------------------------------------------------------------
@@ -844,31 +878,31 @@ TEST_CASE("csv tables: a byte-order mark, CRLF, and the analytics' own numbers")
 
   for (const std::string_view table : analytics_tables()) {
     INFO(table);
-    const std::string csv = analytics_csv(board, a, rows, table);
+    const std::string csv = analytics_csv(board, a, Trends{}, rows, table);
     CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK(csv.find("\xEF\xBB\xBF", 3) == std::string::npos);
     CHECK(csv.size() >= 2);
     CHECK(csv.compare(csv.size() - 2, 2, "\r\n") == 0);
     CHECK(csv_lines(csv).size() >= 1);
   }
-  CHECK(analytics_csv(board, a, rows, "nope").empty());
-  CHECK(analytics_csv(board, a, rows, "").empty());
-  CHECK(analytics_csv(board, a, rows, "Months").empty());
+  CHECK(analytics_csv(board, a, Trends{}, rows, "nope").empty());
+  CHECK(analytics_csv(board, a, Trends{}, rows, "").empty());
+  CHECK(analytics_csv(board, a, Trends{}, rows, "Months").empty());
 
   // The months, zero month included, as the paper says.
-  CHECK(csv_lines(analytics_csv(board, a, rows, "months")) ==
+  CHECK(csv_lines(analytics_csv(board, a, Trends{}, rows, "months")) ==
         std::vector<std::string>{"월,게시물,조회", "2023-12,2,150", "2024-01,0,0", "2024-02,1,7", "2024-03,1,150"});
-  CHECK(csv_lines(analytics_csv(board, a, rows, "figures")) ==
+  CHECK(csv_lines(analytics_csv(board, a, Trends{}, rows, "figures")) ==
         std::vector<std::string>{"항목,값", "게시물,4", "총 조회,307", "조회 중앙값,78.50", "조회 평균,76.75",
                                  "하루 평균 조회,1.50", "첨부파일 있는 글,2", "다운로드,10", "링크 클릭,12",
                                  "기준 시각,2024-03-15 09:00"});
-  CHECK(csv_lines(analytics_csv(board, a, rows, "categories")) ==
+  CHECK(csv_lines(analytics_csv(board, a, Trends{}, rows, "categories")) ==
         std::vector<std::string>{"분류,게시물,조회", "행사소식,2,157", "보도자료,2,150"});
-  CHECK(csv_lines(analytics_csv(board, a, rows, "views")).size() == 1 + a.histogram.size());
+  CHECK(csv_lines(analytics_csv(board, a, Trends{}, rows, "views")).size() == 1 + a.histogram.size());
 
   // Every article of the result, newest first as the list shows them; the quoted title
   // and the formula-looking one survive as text.
-  const std::vector<std::string> articles = csv_lines(analytics_csv(board, a, rows, "articles"));
+  const std::vector<std::string> articles = csv_lines(analytics_csv(board, a, Trends{}, rows, "articles"));
   CHECK(articles == std::vector<std::string>{
                         "id,번호,분류,제목,작성자,등록일,조회,다운로드,링크 클릭",
                         "14,4,행사소식,3월 행사 예고,관리자,2024-03-20 10:00,150,0,0",
@@ -884,7 +918,7 @@ TEST_CASE("csv of a large result: one article line per row, months equal to the 
   const Analytics& a = app.analytics();
   const std::vector<uint32_t>& rows = app.results();
 
-  const std::vector<std::string> articles = csv_lines(analytics_csv(board, a, rows, "articles"));
+  const std::vector<std::string> articles = csv_lines(analytics_csv(board, a, Trends{}, rows, "articles"));
   REQUIRE(articles.size() == rows.size() + 1);
   for (size_t i = 0; i < rows.size(); ++i) {
     // The first cell is the id, in the result's order.
@@ -900,10 +934,80 @@ TEST_CASE("csv of a large result: one article line per row, months equal to the 
                        std::to_string(it == r.months.end() ? 0 : it->second.second));
     if (key == r.months.rbegin()->first) break;
   }
-  CHECK(csv_lines(analytics_csv(board, a, rows, "months")) == expected);
+  CHECK(csv_lines(analytics_csv(board, a, Trends{}, rows, "months")) == expected);
 
   // The top table: the reference's top 10 ids.
-  const std::vector<std::string> top = csv_lines(analytics_csv(board, a, rows, "top"));
+  const std::vector<std::string> top = csv_lines(analytics_csv(board, a, Trends{}, rows, "top"));
   REQUIRE(top.size() == 11);
   for (size_t i = 0; i < 10; ++i) CHECK(top[i + 1].substr(0, top[i + 1].find(',')) == std::to_string(r.top_ids[i]));
+}
+
+// Trends across a manifest's dated exports, recomputed here from the snapshots' own numbers.
+TEST_CASE("dated exports in a manifest become snapshots: gains between them, rising articles, jumps", "[analytics]") {
+  const auto export_at = [](const char* when, std::initializer_list<std::pair<int, int>> views) {
+    std::string json = std::string(R"({"exported_at":")") + when + R"(","articles":[)";
+    bool first = true;
+    for (const auto& [id, v] : views) {
+      if (!first) json += ',';
+      json += R"({"id":)";
+      json += std::to_string(id);
+      json += R"(,"title":"글 )";
+      json += std::to_string(id);
+      json += R"(","published_at":"2023-01-0)";
+      json += std::to_string(id % 9 + 1);
+      json += R"( 10:00","views":)";
+      json += std::to_string(v);
+      json += '}';
+      first = false;
+    }
+    return json + "]}";
+  };
+  // Ten quiet articles gaining 3-12 views a month, one that leaps, one whose count went down.
+  const std::string jan = export_at("2024-01-01 09:00", {{1, 10}, {2, 20}, {3, 30}, {4, 40}, {5, 50}, {6, 60}, {7, 70}, {8, 80}, {9, 90}, {10, 100}, {11, 500}});
+  const std::string feb = export_at("2024-02-01 09:00", {{1, 13}, {2, 24}, {3, 35}, {4, 46}, {5, 57}, {6, 68}, {7, 79}, {8, 90}, {9, 101}, {10, 112}, {11, 490}});
+  const std::string mar = export_at("2024-03-02 09:00", {{1, 16}, {2, 28}, {3, 40}, {4, 52}, {5, 64}, {6, 76}, {7, 88}, {8, 100}, {9, 112}, {10, 5112}, {11, 480}, {12, 7}});
+  // Listed out of order, the snapshots are still ordered by their dates.
+  const ImportResult shuffled = import_parts({{"2024-03.json", mar, ""}, {"2024-01.json", jan, ""}, {"2024-02.json", feb, ""}}, "m.json");
+  REQUIRE(shuffled.snapshots.size() == 3);
+  CHECK(shuffled.snapshots[0].file == "2024-01.json");
+  CHECK(shuffled.snapshots[2].file == "2024-03.json");
+
+  ImportResult result = import_parts({{"2024-01.json", jan, ""}, {"2024-02.json", feb, ""}, {"2024-03.json", mar, ""}}, "data/manifest.json");
+  REQUIRE(result.report.usable);
+  CHECK(result.board.views(*result.board.find(10)) == 5112);  // the later file wins
+  CHECK(result.board.size() == 12);
+  // One summary warning per newer snapshot, not one per article it replaces.
+  CHECK(result.report.problems.size() == 2);
+
+  AppState app;
+  app.load(std::move(result));
+  app.apply_hash("#/analytics");
+  const Trends& t = app.trends();
+  REQUIRE(t.dates.size() == 3);
+  // Gains per interval, summed by hand over the articles present in both exports.
+  int64_t jan_feb = 0, feb_mar = 0;
+  const int jan_v[] = {10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 500}, feb_v[] = {13, 24, 35, 46, 57, 68, 79, 90, 101, 112, 490},
+            mar_v[] = {16, 28, 40, 52, 64, 76, 88, 100, 112, 5112, 480};
+  for (int i = 0; i < 11; ++i) {
+    jan_feb += feb_v[i] - jan_v[i];
+    feb_mar += mar_v[i] - feb_v[i];
+  }
+  CHECK(t.gains == std::vector<int64_t>{jan_feb, feb_mar});
+  REQUIRE_FALSE(t.rising.empty());
+  CHECK(app.board().id(t.rising[0].row) == 10);
+  CHECK(t.rising[0].gain == 5000);
+  CHECK(t.rising[0].per_day == Approx(5000.0 / 30.0));
+  REQUIRE(t.jumps.size() == 1);
+  CHECK(t.jumps[0].id == 10);
+  REQUIRE(t.down.size() == 1);
+  CHECK(t.down[0].id == 11);
+
+  // Filtered to one article, the gains are that article's.
+  app.apply_hash("#/analytics?q=" + percent_encode("글 3"));
+  CHECK(app.trends().gains == std::vector<int64_t>{5, 5});
+
+  // A single export, or undated ones, give no trends.
+  AppState single;
+  single.load(import_parts({{"a.json", jan, ""}}, "m.json"));
+  CHECK(single.trends().dates.empty());
 }
