@@ -44,7 +44,8 @@ ImportResult import_parts(const std::vector<ExportPart>& parts, std::string sour
   // While every file read so far says when it was made and each is newer than the last,
   // the files are snapshots of one board: a newer copy of an article is expected, not
   // worth a warning.
-  bool snapshot_series = true;  // one summary warning per file instead of one per article
+  bool snapshot_series = true;  // the first kListedCopies replacements named, then one summary line
+  constexpr size_t kListedCopies = 10;
   int64_t newest_so_far = INT64_MIN;
   for (const ExportPart& part : parts) {
     if (!part.fetch_error.empty()) {
@@ -79,17 +80,14 @@ ImportResult import_parts(const std::vector<ExportPart>& parts, std::string sour
     size_t newer_copies = 0;
     for (uint32_t row = 0; row < one.board.size(); ++row) {
       if (!builder.add(one.board.draft(row))) continue;
-      if (snapshot_series) {
-        ++newer_copies;
-        continue;
-      }
+      if (snapshot_series && ++newer_copies > kListedCopies) continue;
       report.add(Severity::warning, row, std::to_string(one.board.id(row)), "id",
                  "id " + std::to_string(one.board.id(row)) + " is also in an earlier file; this one replaces it");
       report.problems.back().file = part.name;
     }
-    if (newer_copies > 0) {  // one line for a whole snapshot, not one per article
-      report.add(Severity::warning, -1, "", "", std::to_string(newer_copies) +
-                 " article(s) are also in an earlier, older export; this newer export replaces them");
+    if (newer_copies > kListedCopies) {  // one line for the rest of a snapshot, not one per article
+      report.add(Severity::warning, -1, "", "", std::to_string(newer_copies - kListedCopies) +
+                 " more article(s) are also in an earlier, older export; this newer export replaces them");
       report.problems.back().file = part.name;
     }
   }

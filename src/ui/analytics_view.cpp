@@ -24,13 +24,12 @@ std::string month_key(const Analytics::Month& m) {
   return buffer;
 }
 
+// "1,254" from 100 on, "12.3" below.
 std::string decimal(double value) {
+  if (value >= 99.95) return with_thousands(std::llround(value));
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, value >= 100 ? "%.0f" : "%.1f", value);
-  std::string out = buffer;
-  const size_t dot = out.find('.');
-  std::string whole = with_thousands(static_cast<int64_t>(std::floor(value)));
-  return dot == std::string::npos ? whole : whole + out.substr(dot);
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
 }
 
 // "Seoul date" of a UTC instant as the period filter writes it.

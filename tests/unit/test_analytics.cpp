@@ -976,8 +976,9 @@ TEST_CASE("dated exports in a manifest become snapshots: gains between them, ris
   REQUIRE(result.report.usable);
   CHECK(result.board.views(*result.board.find(10)) == 5112);  // the later file wins
   CHECK(result.board.size() == 12);
-  // One summary warning per newer snapshot, not one per article it replaces.
-  CHECK(result.report.problems.size() == 2);
+  // Per newer snapshot: the first 10 replaced articles named, then one summary line.
+  CHECK(result.report.problems.size() == 2 * 11);
+  CHECK(result.report.problems[10].message.find("1 more article") != std::string::npos);
 
   AppState app;
   app.load(std::move(result));
