@@ -1,5 +1,6 @@
 #include "app/analytics_csv.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/dates.h"
@@ -10,12 +11,6 @@ namespace {
 std::string number(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  return buffer;
-}
-
-std::string month_name(const Analytics::Month& m) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", m.year, m.month);
   return buffer;
 }
 
@@ -41,24 +36,12 @@ class Csv {
   bool first_ = true;
 };
 
-int64_t downloads_of(const Board& board, uint32_t row) {
-  int64_t total = 0;
-  for (const AttachmentRef& file : board.attachments_of(row)) total += file.downloads > 0 ? file.downloads : 0;
-  return total;
-}
-
-int64_t clicks_of(const Board& board, uint32_t row) {
-  int64_t total = 0;
-  for (const LinkRef& link : board.links_of(row)) total += link.clicks > 0 ? link.clicks : 0;
-  return total;
-}
-
 void article_rows(Csv& csv, const Board& board, std::span<const uint32_t> rows) {
   csv.cell("id").cell("번호").cell("분류").cell("제목").cell("작성자").cell("등록일").cell("조회").cell("다운로드").cell("링크 클릭").end();
   for (const uint32_t row : rows) {
     csv.cell(board.id(row)).cell(board.number(row)).cell(board.category_names()[board.category_of(row)]).cell(board.title(row));
     csv.cell(board.author(row)).cell(format_full_datetime(board.published_at(row))).cell(board.views(row));
-    csv.cell(downloads_of(board, row)).cell(clicks_of(board, row)).end();
+    csv.cell(std::max<int64_t>(0, downloads_of(board, row))).cell(std::max<int64_t>(0, link_clicks_of(board, row))).end();
   }
 }
 
@@ -104,7 +87,7 @@ std::string analytics_csv(const Board& board, const Analytics& a, const Trends& 
     csv.cell("기준 시각").cell(format_full_datetime(a.as_of)).end();
   } else if (table == "months") {
     csv.cell("월").cell("게시물").cell("조회").end();
-    for (const Analytics::Month& m : a.months) csv.cell(month_name(m)).cell(m.articles).cell(m.views).end();
+    for (const Analytics::Month& m : a.months) csv.cell(month_key(m)).cell(m.articles).cell(m.views).end();
   } else if (table == "categories" || table == "authors") {
     csv.cell(table == "categories" ? "분류" : "작성자").cell("게시물").cell("조회").end();
     for (const Analytics::Group& g : table == "categories" ? a.categories : a.authors) {

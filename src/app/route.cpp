@@ -7,12 +7,15 @@
 namespace newsroom {
 namespace {
 
-std::optional<int64_t> parse_positive(std::string_view digits) {
+// Digits only, the whole text, at least `min`.
+std::optional<int64_t> parse_count(std::string_view digits, int64_t min) {
   int64_t value = 0;
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (error != std::errc() || end != digits.data() + digits.size() || value <= 0) return std::nullopt;
+  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || value < min) return std::nullopt;
   return value;
 }
+
+std::optional<int64_t> parse_positive(std::string_view digits) { return parse_count(digits, 1); }
 
 constexpr std::pair<SearchField, const char*> kFields[] = {
     {SearchField::title_body, "title_body"}, {SearchField::title, "title"},
@@ -55,15 +58,9 @@ void parse_list_parameter(std::string_view key, std::string_view raw, ListView& 
     // "LO-HI" or "LO-": both non-negative integers, LO < HI
     const size_t dash = value.find('-');
     if (dash == std::string::npos) return;
-    const auto number = [](std::string_view digits) -> std::optional<int64_t> {
-      int64_t out = 0;
-      const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
-      if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || out < 0) return std::nullopt;
-      return out;
-    };
-    const auto low = number(std::string_view(value).substr(0, dash));
+    const auto low = parse_count(std::string_view(value).substr(0, dash), 0);
     const std::string_view high_text = std::string_view(value).substr(dash + 1);
-    const auto high = high_text.empty() ? std::nullopt : number(high_text);
+    const auto high = high_text.empty() ? std::nullopt : parse_count(high_text, 0);
     if (!low || (!high_text.empty() && (!high || *high <= *low))) return;
     list.views_min = low;
     list.views_max = high;

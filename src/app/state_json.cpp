@@ -1,7 +1,5 @@
 #include "app/state_json.h"
 
-#include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "core/dates.h"
@@ -46,8 +44,7 @@ nlohmann::json analytics_json(const AppState& app) {
   for (const Analytics::Group& g : a.categories) by_category[g.name] = g.views;
   for (const Analytics::Group& g : a.authors) by_author[g.name] = g.views;
   for (const Analytics::Month& m : a.months) {
-    char key[16];
-    std::snprintf(key, sizeof key, "%04d-%02d", m.year, m.month);
+    const std::string key = month_key(m);
     by_month[key] = m.views;
     articles_by_month[key] = m.articles;
   }

@@ -1,6 +1,7 @@
 #include "core/analytics.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 
 #include "core/dates.h"
@@ -58,6 +59,28 @@ void sort_groups(std::vector<Analytics::Group>& groups) {
 
 }  // namespace
 
+std::string month_key(const Analytics::Month& month) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", month.year, month.month);
+  return buffer;
+}
+
+int64_t downloads_of(const Board& board, uint32_t row) {
+  int64_t total = -1;
+  for (const AttachmentRef& file : board.attachments_of(row)) {
+    if (file.downloads >= 0) total = std::max<int64_t>(total, 0) + file.downloads;
+  }
+  return total;
+}
+
+int64_t link_clicks_of(const Board& board, uint32_t row) {
+  int64_t total = -1;
+  for (const LinkRef& link : board.links_of(row)) {
+    if (link.clicks >= 0) total = std::max<int64_t>(total, 0) + link.clicks;
+  }
+  return total;
+}
+
 size_t view_bin_of(int64_t views) {
   // The lower bounds of bins 1, 2, ...: 1, 2, 5, 10, 20, 50, ... up to 5·10^18.
   static const std::vector<int64_t> kLows = [] {
@@ -80,9 +103,9 @@ AnalyticsColumns::AnalyticsColumns(const Board& board) {
   const size_t n = board.size();
   month_.resize(n);
   author_.resize(n);
-  downloads_.assign(n, -1);
-  clicks_.assign(n, -1);
-  attachments_.assign(n, 0);
+  downloads_.resize(n);
+  clicks_.resize(n);
+  attachments_.resize(n);
   std::unordered_map<std::string_view, uint32_t> ids;
   for (uint32_t row = 0; row < n; ++row) {
     const CivilTime when = civil_from_seconds(board.published_at(row) + kSeoulOffsetSeconds);
@@ -91,12 +114,8 @@ AnalyticsColumns::AnalyticsColumns(const Board& board) {
     if (added) authors_.emplace_back(board.author(row));
     author_[row] = it->second;
     attachments_[row] = !board.attachments_of(row).empty();
-    for (const AttachmentRef& file : board.attachments_of(row)) {
-      if (file.downloads >= 0) downloads_[row] = std::max<int64_t>(downloads_[row], 0) + file.downloads;
-    }
-    for (const LinkRef& link : board.links_of(row)) {
-      if (link.clicks >= 0) clicks_[row] = std::max<int64_t>(clicks_[row], 0) + link.clicks;
-    }
+    downloads_[row] = downloads_of(board, row);
+    clicks_[row] = link_clicks_of(board, row);
   }
 }
 

@@ -65,6 +65,14 @@ struct Analytics {
   std::vector<int64_t> age_grid;
 };
 
+// "2023-05": the key of a month in state(), the CSV and the chart's links.
+std::string month_key(const Analytics::Month& month);
+
+// An article's downloads summed over its attachments that have a count, and its link
+// clicks likewise; -1 when none has a count.
+int64_t downloads_of(const Board& board, uint32_t row);
+int64_t link_clicks_of(const Board& board, uint32_t row);
+
 // The bins of the view histogram up to and including `max_views`.
 std::vector<Analytics::Bin> view_bins(int64_t max_views);
 // Which of `bins` holds `views`.

@@ -18,12 +18,6 @@
 namespace newsroom::ui {
 namespace {
 
-std::string month_key(const Analytics::Month& m) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", m.year, m.month);
-  return buffer;
-}
-
 // "1,254" from 100 on, "12.3" below.
 std::string decimal(double value) {
   if (value >= 99.95) return with_thousands(std::llround(value));
@@ -32,13 +26,8 @@ std::string decimal(double value) {
   return buffer;
 }
 
-// "Seoul date" of a UTC instant as the period filter writes it.
-std::string seoul_day(int64_t utc_seconds) {
-  const CivilTime t = civil_from_seconds(utc_seconds + kSeoulOffsetSeconds);
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", t.year, t.month, t.day);
-  return buffer;
-}
+// The Seoul date of a UTC instant as the period filter writes it: "2023-12-20".
+std::string seoul_day(int64_t utc_seconds) { return format_full_datetime(utc_seconds).substr(0, 10); }
 
 void tooltip(UiContext& ctx, const std::string& body, Text hint) {
   ImGui::BeginTooltip();
@@ -384,8 +373,7 @@ void draw_analytics(AppState& app, UiContext& ctx) {
     for (const uint32_t row : rows) {
       names.emplace_back(board.title(row));
       keys.push_back(std::to_string(board.id(row)));
-      int64_t total = 0;
-      for (const AttachmentRef& file : board.attachments_of(row)) total += std::max<int64_t>(0, file.downloads);
+      const int64_t total = std::max<int64_t>(0, downloads_of(board, row));
       downloads.push_back(total);
       values.push_back(by_downloads ? total : board.views(row));
     }

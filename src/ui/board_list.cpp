@@ -290,15 +290,15 @@ void draw_board_list(AppState& app, UiContext& ctx) {
                                  std::to_string(app.page_count())});
   text(ctx, summary, palette().text_muted);
   ImGui::SameLine();
-  if (ImGui::SmallButton((std::string(tr(Text::analytics_button)) + "##analytics").c_str())) {
+  if (named_button(ctx, tr(Text::analytics_button), "to-analytics")) {
     Route analytics;
     analytics.view = Route::View::analytics;
     analytics.list = list;
-    if (app.navigate(analytics)) ctx.route_changed = true;
+    if (app.navigate(analytics)) {
+      ctx.route_changed = true;
+      return;
+    }
   }
-  ctx.glyphs.count(tr(Text::analytics_button));
-  ctx.widgets.record_last_item("to-analytics");
-  if (ctx.route_changed) return;
   ImGui::SameLine(ImGui::CalcItemWidth() - per_page_width(tr(Text::per_page, {std::to_string(list.per_page)})));
   draw_per_page(app, ctx);
 
