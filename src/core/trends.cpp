@@ -1,7 +1,6 @@
 #include "core/trends.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace newsroom {
 namespace {

@@ -15,6 +15,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "app/analytics_csv.h"
 #include "app/app_state.h"
 #include "app/state_json.h"
 #include <nlohmann/json.hpp>
@@ -226,9 +227,9 @@ void after_frame(Runtime& rt) {
     ctx.article_action.clear();
   }
   if (!ctx.download_table.empty()) {
-    std::string file_name;
-    const std::string csv = ui::analytics_download(rt.app, ctx.download_table, file_name);
-    if (!csv.empty()) platform::download(file_name, "text/csv;charset=utf-8", csv);
+    const AppState& app = rt.app;
+    const std::string csv = analytics_csv(app.board(), app.analytics(), app.trends(), app.results(), ctx.download_table);
+    if (!csv.empty()) platform::download("newsroom-" + ctx.download_table + ".csv", "text/csv;charset=utf-8", csv);
     ctx.download_table.clear();
   }
   if (!ctx.open_url.empty()) {

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "app/analytics_csv.h"
 #include "core/dates.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
@@ -430,11 +429,6 @@ void draw_analytics(AppState& app, UiContext& ctx) {
   if (!a.top_downloads.empty()) article_bars(Text::chart_downloads, "downloads", "downloads", a.top_downloads, true);
   if (ctx.route_changed) return;
   draw_trends(app, ctx);
-}
-
-std::string analytics_download(const AppState& app, const std::string& table, std::string& file_name) {
-  file_name = "newsroom-" + table + ".csv";
-  return analytics_csv(app.board(), app.analytics(), app.trends(), app.results(), table);
 }
 
 }  // namespace newsroom::ui

@@ -1,8 +1,6 @@
 // The panels of the page, one per file. Each reads AppState and calls its actions.
 #pragma once
 
-#include <string>
-
 #include "app/app_state.h"
 #include "ui/ui_context.h"
 
@@ -16,8 +14,6 @@ void draw_board_list(AppState& app, UiContext& ctx);         // board_list.cpp
 void draw_search_bar(AppState& app, UiContext& ctx);         // search_bar.cpp: field, box, tabs
 void draw_article(AppState& app, UiContext& ctx);            // article_view.cpp
 void draw_analytics(AppState& app, UiContext& ctx);          // analytics_view.cpp
-// The CSV text of an analytics table, and the file name to save it under.
-std::string analytics_download(const AppState& app, const std::string& table, std::string& file_name);
 void draw_data_status(const AppState& app, UiContext& ctx);  // data_status.cpp
 
 // Height of the data status bar, which the content leaves free.
