@@ -33,26 +33,64 @@
   const boot = document.getElementById('boot');
 
   // --- downloads, started before the runtime is up -------------------------------
-  async function fetchBytes(url) {
+  // The wasm module compiles while it streams in, in parallel with the font and the
+  // export (Module.instantiateWasm below).
+  const wasmResponse = fetch('index.wasm', { credentials: 'same-origin' });
+  // The export's bytes arrive in pieces, reported as they come (the page shows a bar), and
+  // are copied into the wasm heap once whole (copyIn), so that the page holds them once.
+  async function fetchBytes(url, onProgress) {
     const response = await fetch(url, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    return new Uint8Array(await response.arrayBuffer());
+    if (!onProgress || !response.body) return new Uint8Array(await response.arrayBuffer());
+    // A compressed response's Content-Length counts compressed bytes: the total is unknown.
+    const total = response.headers.get('content-encoding') ? 0 : Number(response.headers.get('content-length')) || 0;
+    const reader = response.body.getReader();
+    const chunks = [];
+    let length = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      length += value.length;
+      onProgress(length, total);
+    }
+    return { chunks, length };
   }
+  const downloadProgress = (done, total) => { if (started) Module._newsroom_download_progress(done, total); };
   const fontPromise = fetchBytes(fontUrl).catch((error) => {
     console.warn(`newsroom: font ${fontUrl} could not be loaded: ${error.message}`);
     return null;
   });
-  const fetchResult = (url) => fetchBytes(url).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
+  const fetchResult = (url) => fetchBytes(url, downloadProgress).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
   const firstData = dataUrl
     ? fetchResult(dataUrl)
     : fetchResult(defaultManifest).then((result) => (result.bytes ? result : fetchResult(defaultExport)));
 
   // --- helpers over the wasm heap ------------------------------------------------
+  // Bytes (a Uint8Array, or the pieces of a download) into a malloc'd block; the pieces
+  // are let go one by one as they are copied.
   function copyIn(bytes) {
     const ptr = Module._malloc(Math.max(1, bytes.length));
-    Module.HEAPU8.set(bytes, ptr);
-    return ptr;  // the callee frees it
+    if (!bytes.chunks) {
+      Module.HEAPU8.set(bytes, ptr);
+      return ptr;  // the callee frees it
+    }
+    let at = ptr;
+    for (let i = 0; i < bytes.chunks.length; ++i) {
+      Module.HEAPU8.set(bytes.chunks[i], at);
+      at += bytes.chunks[i].length;
+      bytes.chunks[i] = null;
+    }
+    return ptr;
   }
+  // Bytes as a Uint8Array (small files: manifests).
+  const whole = (bytes) => {
+    if (!bytes.chunks) return bytes;
+    const out = new Uint8Array(bytes.length);
+    let at = 0;
+    for (const chunk of bytes.chunks) { out.set(chunk, at); at += chunk.length; }
+    return out;
+  };
   function withString(text, fn) {
     const size = Module.lengthBytesUTF8(text) + 1;
     const ptr = Module._malloc(size);
@@ -66,21 +104,28 @@
 
   const errorText = (error) => String((error && error.message) || error);
   function loadFailed(source, message) {
+    const ended = loadEnded();
     withString(source, (src) => withString(message, (msg) => Module._newsroom_load_failed(src, msg)));
+    return ended;
   }
 
+  // The import of a large export goes on across frames; loadFinished() ends the wait.
+  let loadWaiters = [];
+  const loadEnded = () => new Promise((resolve) => loadWaiters.push(resolve));
+
   // Hands a fetched export to the importer; a manifest first has its files fetched (in
-  // parallel, relative to the manifest) and imported together.
+  // parallel, relative to the manifest) and imported together. Resolves once imported.
   async function deliver(result) {
     const source = result.url;
     if (!result.bytes) return loadFailed(source, `the export could not be fetched: ${errorText(result.error)}`);
     const small = result.bytes.length <= (1 << 20);  // manifests are small; exports need not be asked
     const manifest = small
-      ? JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(result.bytes), result.bytes.length)))
+      ? JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(whole(result.bytes)), result.bytes.length)))
       : null;
     if (manifest === null) {
+      const ended = loadEnded();
       withString(source, (src) => Module._newsroom_load_export(copyIn(result.bytes), result.bytes.length, src));
-      return;
+      return ended;
     }
     if (manifest.error) return loadFailed(source, `the manifest is broken: ${manifest.error}`);
     const base = new URL(source, location.href);
@@ -92,7 +137,9 @@
         else Module._newsroom_add_part(0, 0, name, error);
       }));
     }
+    const ended = loadEnded();
     withString(source, (src) => Module._newsroom_finish_parts(src));
+    return ended;
   }
 
   function applyHash() {
@@ -252,6 +299,11 @@
     },
     articleAction,
     updateMirror,
+    loadFinished() {
+      const waiters = loadWaiters;
+      loadWaiters = [];
+      for (const resolve of waiters) resolve();
+    },
     signalReady() {
       boot.classList.add('hidden');
       resolveReady();
@@ -434,6 +486,19 @@
   // --- the Emscripten module ---------------------------------------------------------
   window.Module = {
     canvas,
+    // Compiles index.wasm as it streams in (fetched at the top of this file).
+    instantiateWasm(imports, receive) {
+      wasmResponse
+        .then((response) => {
+          if (!response.ok) throw new Error(`index.wasm: HTTP ${response.status}`);
+          return /wasm/.test(response.headers.get('content-type') || '')
+            ? WebAssembly.instantiateStreaming(response, imports)
+            : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+        })
+        .then((result) => receive(result.instance, result.module))
+        .catch((error) => window.Module.onAbort(String(error)));
+      return {};
+    },
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort(what) {

@@ -17,12 +17,23 @@ void AppState::load(ImportResult result) {
   analytics_columns_.reset();
   board_ = std::move(result.board);
   snapshots_ = std::move(result.snapshots);
-  index_ = std::make_unique<SearchIndex>(board_);
+  index_ = board_.size() >= kIndexInSlicesFrom ? std::make_unique<SearchIndex>(board_, SearchIndex::InSlices{})
+                                                : std::make_unique<SearchIndex>(board_);
   has_board_ = true;
   compute_badges();
   recompute();
   route_ = clamp(route_);
   list_route_ = clamp(list_route_);
+}
+
+void AppState::continue_indexing(size_t byte_budget) {
+  if (!indexing()) return;
+  index_->build(byte_budget);
+  if (pending_ && index_->can_run(Query{.text = list().q})) {
+    recompute();
+    route_ = clamp(route_);
+    list_route_ = clamp(list_route_);
+  }
 }
 
 void AppState::load_failed(std::string source, std::string message) {
@@ -94,6 +105,7 @@ void AppState::recompute() {
   const ListView& list = list_route_.list;
   computed_for_ = list;
   parsed_ = parse_query(list.q);
+  pending_ = false;
   if (!index_) {
     result_ = SearchResult{};
     return;
@@ -114,6 +126,11 @@ void AppState::recompute() {
   query.views_min = list.views_min;
   query.views_max = list.views_max;
   query.sort = list.effective_sort();
+  if (!index_->can_run(query)) {
+    result_ = SearchResult{};
+    pending_ = true;
+    return;
+  }
   result_ = index_->run(query);
 }
 
@@ -122,8 +139,8 @@ Route AppState::clamp(Route route) const {
     route.list.page = 1;  // the analysis covers the whole result
     route.article_id = 0;
   } else if (route.view == Route::View::list) {
-    // Before the board arrives, keep the page the URL asked for.
-    if (has_board_) {
+    // Before the board (or its rows) arrive, keep the page the URL asked for.
+    if (has_board_ && !pending_) {
       const int rows = static_cast<int>(result_.rows.size());
       const int pages = std::max(1, (rows + route.list.per_page - 1) / route.list.per_page);
       route.list.page = std::clamp(route.list.page, 1, pages);

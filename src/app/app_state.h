@@ -57,7 +57,17 @@ class AppState {
   std::span<const uint32_t> page_rows() const;
   // Every row from the first page through the current one (phones load more as they scroll).
   std::span<const uint32_t> rows_through_page() const;
-  const SearchIndex* index() const { return index_.get(); }
+  const SearchIndex* index() const { return index_ && index_->complete() ? index_.get() : nullptr; }
+
+  // A large board is indexed in slices, continue_indexing() once per frame, so that the
+  // page keeps drawing: browsing (filters, sorts) works after the first slice, search text
+  // once the index is complete. Until the list can be computed, results() is empty and
+  // search_pending() is true; the list's page is kept and applied when the rows arrive.
+  static constexpr size_t kIndexInSlicesFrom = 4000;  // articles
+  bool indexing() const { return index_ && !index_->complete(); }
+  double index_progress() const { return index_ ? index_->progress() : 0; }
+  bool search_pending() const { return pending_; }
+  void continue_indexing(size_t byte_budget);
   // View-count analytics of results(), computed when first asked for after a change.
   const Analytics& analytics() const;
   // Views across the manifest's dated exports for results(); empty dates without them.
@@ -92,6 +102,7 @@ class AppState {
   bool has_board_ = false;
   std::unique_ptr<SearchIndex> index_;
   SearchResult result_;
+  bool pending_ = false;  // the index cannot compute list() yet
   ParsedQuery parsed_;
   ListView computed_for_;  // the list view result_ belongs to
   Route route_;

@@ -139,6 +139,12 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
   state["lang"] = frame.lang;
   state["frame"] = frame.frame;
   state["image_textures"] = frame.image_textures;
+  state["load"] = {{"phase", frame.load.phase},
+                   {"done", frame.load.done},
+                   {"total", frame.load.total},
+                   {"articles", frame.load.articles},
+                   {"index_progress", app.index() ? 1.0 : app.index_progress()},
+                   {"search_pending", app.search_pending()}};
   return dump(state);
 }
 

@@ -25,6 +25,11 @@ struct FrameFacts {
   };
   std::vector<Preview> previews;   // image previews of the open article
   int64_t image_textures = 0;      // preview textures alive (they are given back when unused)
+  struct Load {
+    std::string phase = "none";  // none, downloading, importing, indexing
+    uint64_t done = 0, total = 0;  // bytes; total 0 when unknown
+    int64_t articles = 0;          // read so far
+  } load;
 };
 
 std::string state_json(const AppState& app, const FrameFacts& frame);

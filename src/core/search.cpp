@@ -335,7 +335,16 @@ struct SearchIndex::Impl {
   mutable Bitset scratch;
   mutable unsigned touched_ = 0;  // keeps the early loads of confirm batches observable
 
-  explicit Impl(const Board& b);
+  explicit Impl(const Board& b);  // the per-article columns; build() does the rest
+
+  // The build, a stage at a time: the orders first (then every query without search text
+  // can run), then the title, body and 초성 postings in slices of about `budget` bytes.
+  // True once the index is complete.
+  bool build(size_t budget);
+  double progress() const;
+  void build_orders();
+  enum class Stage { orders, titles, bodies, initials, done } stage = Stage::orders;
+  GramIndex::Options title_options, body_options;
 
   std::string_view title(uint32_t doc) const { return board->title(doc); }
   std::string_view body(uint32_t doc) const {
@@ -388,12 +397,13 @@ SearchIndex::Impl::Impl(const Board& b) : board(&b), n(static_cast<uint32_t>(b.s
     folded_authors.push_back(fold_case(author));
     author_shadows.push_back(shadow_of_term(choseong_of(author)));
   }
-
   // Titles: no positions (a title is short; reading it costs what finding it costs).
-  GramIndex::Options title_options, body_options;
   title_options.trigrams = body_options.trigrams = true;
   body_options.positions_from = kPositionsFrom;
   body_options.list_positions_from = std::max(kPositionsFrom, n / kListPositionsShare);
+}
+
+bool SearchIndex::Impl::build(size_t budget) {
   const auto folded = [](std::string_view text, auto&& emit) {
     size_t pos = 0;
     while (pos < text.size()) {
@@ -401,36 +411,83 @@ SearchIndex::Impl::Impl(const Board& b) : board(&b), n(static_cast<uint32_t>(b.s
       emit(static_cast<uint32_t>(fold_code_point(next_code_point(text, pos))), offset);
     }
   };
-  titles.build(
-      n, [&](uint32_t doc) { return title(doc).size(); },
-      [&](uint32_t doc, auto&& emit) { folded(title(doc), emit); }, title_options);
-  bodies.build(
-      n, [&](uint32_t doc) { return size_t{body_length[doc]}; },
-      [&](uint32_t doc, auto&& emit) { folded(body(doc), emit); }, body_options);
-
-  shadow_start.resize(n + 1);
-  for (uint32_t doc = 0; doc < n; ++doc) {
-    shadow_start[doc] = static_cast<uint32_t>(shadow.size());
-    const std::string_view t = title(doc);
-    size_t pos = 0;
-    while (pos < t.size()) {
-      const uint8_t code = shadow_code(next_code_point(t, pos));
-      if (code != 0) shadow.push_back(code);
-    }
-  }
-  shadow_start[n] = static_cast<uint32_t>(shadow.size());
-  shadow.shrink_to_fit();
-  initials.build(
-      n, [&](uint32_t doc) { return title_shadow(doc).size(); },
-      [&](uint32_t doc, auto&& emit) {
-        const std::string_view codes = title_shadow(doc);
-        for (size_t i = 0; i < codes.size(); ++i) {
-          const auto code = static_cast<unsigned char>(codes[i]);
-          emit(code == kOtherCode ? GramIndex::kBreak : uint32_t{code}, static_cast<uint32_t>(i));
+  switch (stage) {
+    case Stage::titles:
+      if (titles.build_step(
+              n, [&](uint32_t doc) { return title(doc).size(); },
+              [&](uint32_t doc, auto&& emit) { folded(title(doc), emit); }, title_options, budget)) {
+        stage = Stage::bodies;
+      }
+      return false;
+    case Stage::bodies:
+      if (bodies.build_step(
+              n, [&](uint32_t doc) { return size_t{body_length[doc]}; },
+              [&](uint32_t doc, auto&& emit) { folded(body(doc), emit); }, body_options, budget)) {
+        stage = Stage::initials;
+      }
+      return false;
+    case Stage::initials:
+      if (shadow_start.empty()) {  // the 초성 of every title (titles are short: taken whole)
+        shadow_start.resize(n + 1);
+        for (uint32_t doc = 0; doc < n; ++doc) {
+          shadow_start[doc] = static_cast<uint32_t>(shadow.size());
+          const std::string_view t = title(doc);
+          size_t pos = 0;
+          while (pos < t.size()) {
+            const uint8_t code = shadow_code(next_code_point(t, pos));
+            if (code != 0) shadow.push_back(code);
+          }
         }
-      },
-      title_options);
+        shadow_start[n] = static_cast<uint32_t>(shadow.size());
+        shadow.shrink_to_fit();
+        return false;
+      }
+      if (initials.build_step(
+              n, [&](uint32_t doc) { return title_shadow(doc).size(); },
+              [&](uint32_t doc, auto&& emit) {
+                const std::string_view codes = title_shadow(doc);
+                for (size_t i = 0; i < codes.size(); ++i) {
+                  const auto code = static_cast<unsigned char>(codes[i]);
+                  emit(code == kOtherCode ? GramIndex::kBreak : uint32_t{code}, static_cast<uint32_t>(i));
+                }
+              },
+              title_options, budget)) {
+        stage = Stage::done;
+        return true;
+      }
+      return false;
+    case Stage::orders:
+      build_orders();
+      stage = Stage::titles;
+      return false;
+    case Stage::done:
+      return true;
+  }
+  return true;
+}
 
+// Rough shares of the work: each postings pass reads its text twice (a document counts
+// its length + 1); the orders are a few sorts.
+double SearchIndex::Impl::progress() const {
+  const double titles_work = 2.0 * static_cast<double>(title_bytes + n);
+  const double bodies_work = 2.0 * static_cast<double>(body_bytes + n);
+  const double initials_work = 2.0 * static_cast<double>(title_bytes / 3 + n);
+  const double orders_work = 0.1 * (titles_work + bodies_work) + 1;
+  const double total = titles_work + bodies_work + initials_work + orders_work;
+  const auto part = [](const GramIndex& index, double work) { return std::min(work, static_cast<double>(index.build_position())); };
+  double done = orders_work;
+  switch (stage) {
+    case Stage::orders: done = 0; break;
+    case Stage::titles: done += part(titles, titles_work); break;
+    case Stage::bodies: done += titles_work + part(bodies, bodies_work); break;
+    case Stage::initials: done += titles_work + bodies_work + part(initials, initials_work); break;
+    case Stage::done: return 1;
+  }
+  return done / total;
+}
+
+void SearchIndex::Impl::build_orders() {
+  const Board& b = *board;
   // Orders: every comparison ends in the id, so each is total and deterministic.
   const auto newer = [&b](uint32_t x, uint32_t y) {
     if (b.published_at(x) != b.published_at(y)) return b.published_at(x) > b.published_at(y);
@@ -774,7 +831,17 @@ size_t SearchIndex::Impl::memory_bytes() const {
 // SearchIndex
 // ---------------------------------------------------------------------------------------
 
-SearchIndex::SearchIndex(const Board& board) : impl_(std::make_unique<Impl>(board)) {}
+SearchIndex::SearchIndex(const Board& board) : impl_(std::make_unique<Impl>(board)) {
+  while (!impl_->build(SIZE_MAX)) {
+  }
+}
+SearchIndex::SearchIndex(const Board& board, InSlices) : impl_(std::make_unique<Impl>(board)) {}
+bool SearchIndex::build(size_t byte_budget) { return impl_->build(std::max<size_t>(1, byte_budget)); }
+bool SearchIndex::complete() const { return impl_->stage == Impl::Stage::done; }
+bool SearchIndex::can_run(const Query& query) const {
+  return complete() || (impl_->stage > Impl::Stage::orders && !parse_query(query.text).has_text());
+}
+double SearchIndex::progress() const { return impl_->progress(); }
 SearchIndex::~SearchIndex() = default;
 SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
 SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;

@@ -88,6 +88,17 @@ using HighlightRanges = std::vector<std::pair<uint32_t, uint32_t>>;
 class SearchIndex {
  public:
   explicit SearchIndex(const Board& board);  // the board must outlive the index
+
+  // An index built in slices, so that a page keeps drawing while a large board is
+  // indexed: build() until it returns true (each call reads about `byte_budget` bytes of
+  // text, or takes one of the few whole steps). The orders come first: from then on a
+  // query without search text can run (filters, sorts); search text waits for complete().
+  struct InSlices {};
+  SearchIndex(const Board& board, InSlices);
+  bool build(size_t byte_budget);
+  bool complete() const;
+  bool can_run(const Query& query) const;
+  double progress() const;  // 0..1
   ~SearchIndex();
   SearchIndex(SearchIndex&&) noexcept;
   SearchIndex& operator=(SearchIndex&&) noexcept;

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -175,7 +176,19 @@ class GramIndex {
   // calls emit(symbol, byte_offset) for each of its symbols in order (each < 2^21, or
   // kBreak, which no gram spans); it is called twice per document, the same both times.
   template <class LengthOf, class ForEachSymbol>
-  void build(uint32_t documents, LengthOf&& length_of, ForEachSymbol&& for_each_symbol, Options options);
+  void build(uint32_t documents, LengthOf&& length_of, ForEachSymbol&& for_each_symbol, Options options) {
+    while (!build_step(documents, length_of, for_each_symbol, options, SIZE_MAX)) {
+    }
+  }
+  // The same build in slices: each call reads documents until about `byte_budget` bytes of
+  // text were read (the first call starts the build; the same arguments every call);
+  // true once the index is complete. The two steps between the passes (sorting the grams,
+  // rewriting trigram sets) are each taken whole.
+  template <class LengthOf, class ForEachSymbol>
+  bool build_step(uint32_t documents, LengthOf&& length_of, ForEachSymbol&& for_each_symbol, Options options,
+                  size_t byte_budget);
+  // Bytes of text a build in slices has read so far, over both passes.
+  uint64_t build_position() const { return building_ ? building_->read : 0; }
 
   static uint64_t key(uint64_t a) { return (a << 21) | kNone; }
   static uint64_t key(uint64_t a, uint64_t b) { return (a << 21) | b; }
@@ -252,6 +265,14 @@ class GramIndex {
     uint32_t words = 0;   // the bitmap's offset in bitmaps_
     uint32_t flags = 0;   // Entry's
   };
+  struct Building {  // a build in slices between its calls
+    enum class Pass { count, write, done } pass = Pass::count;
+    uint32_t next = 0;  // the next document of the pass
+    uint64_t read = 0;  // bytes of text read, both passes
+    Table table;
+    std::vector<Counting> counts;
+    std::vector<Writer> writers;
+  };
   static uint32_t varint_size(uint32_t v) {
     return v < (1u << 7) ? 1 : v < (1u << 14) ? 2 : v < (1u << 21) ? 3 : v < (1u << 28) ? 4 : 5;
   }
@@ -270,15 +291,20 @@ class GramIndex {
   std::vector<uint64_t> bitmaps_;
   std::vector<uint8_t> lists_;      // per document: varint delta, then the position byte if any
   std::vector<uint8_t> positions_;  // of bitmap bigrams, one byte per member in document order
+  std::unique_ptr<Building> building_;  // while a build in slices goes on
 };
 
 template <class LengthOf, class ForEachSymbol>
-void GramIndex::build(uint32_t documents, LengthOf&& length_of, ForEachSymbol&& for_each_symbol, Options options) {
-  documents_ = documents;
-  trigrams_ = options.trigrams;
-  words_per_bitmap_ = (documents + 63) / 64;
-  Table table;
-  std::vector<Counting> counts;
+bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymbol&& for_each_symbol, Options options,
+                           size_t byte_budget) {
+  if (!building_) {
+    building_ = std::make_unique<Building>();
+    documents_ = documents;
+    trigrams_ = options.trigrams;
+    words_per_bitmap_ = (documents + 63) / 64;
+  }
+  Building& b = *building_;
+  Table& table = b.table;
   // Visits the grams of a document at each occurrence, in document order.
   const auto each_gram = [&](uint32_t doc, auto&& visit) {
     const uint32_t shift = position_shift(length_of(doc));
@@ -298,39 +324,59 @@ void GramIndex::build(uint32_t documents, LengthOf&& length_of, ForEachSymbol&& 
       o1 = offset;
     });
   };
-  // Pass 1: document frequency and the size of each delta list.
-  for (uint32_t doc = 0; doc < documents; ++doc) {
-    each_gram(doc, [&](uint32_t id, uint32_t) {
-      if (id >= counts.size()) counts.resize(id + 1);
-      Counting& c = counts[id];
-      if (c.last == doc + 1) return;
-      c.bytes += varint_size(c.df == 0 ? doc : doc - (c.last - 1));
-      ++c.df;
-      c.last = doc + 1;
-    });
+  size_t read = 0;
+  if (b.pass == Building::Pass::count) {
+    // Pass 1: document frequency and the size of each delta list.
+    std::vector<Counting>& counts = b.counts;
+    for (; b.next < documents && read < byte_budget; ++b.next) {
+      const uint32_t doc = b.next;
+      read += length_of(doc) + 1;
+      b.read += length_of(doc) + 1;
+      each_gram(doc, [&](uint32_t id, uint32_t) {
+        if (id >= counts.size()) counts.resize(id + 1);
+        Counting& c = counts[id];
+        if (c.last == doc + 1) return;
+        c.bytes += varint_size(c.df == 0 ? doc : doc - (c.last - 1));
+        ++c.df;
+        c.last = doc + 1;
+      });
+    }
+    if (b.next < documents) return false;
+    b.writers = plan(table, counts, options);  // from here on, ids are slots of entries_
+    b.pass = Building::Pass::write;
+    b.next = 0;
+    return false;
   }
-  std::vector<Writer> writers = plan(table, counts, options);  // from here on, ids are slots of entries_
-  // Pass 2: write the sets (the first visit in a document is the first occurrence).
-  for (uint32_t doc = 0; doc < documents; ++doc) {
-    each_gram(doc, [&](uint32_t id, uint32_t position) {
-      Writer& w = writers[id];
-      if (w.last == doc + 1) return;
-      if (w.flags & Entry::kBitmap) {
-        bitmaps_[w.words + doc / 64] |= uint64_t{1} << (doc % 64);
-        if (w.flags & Entry::kPositions) positions_[w.cursor++] = static_cast<uint8_t>(position);
-      } else {
-        uint32_t v = w.last == 0 ? doc : doc - (w.last - 1);
-        while (v >= 0x80) {
-          lists_[w.cursor++] = static_cast<uint8_t>(v | 0x80);
-          v >>= 7;
+  if (b.pass == Building::Pass::write) {
+    // Pass 2: write the sets (the first visit in a document is the first occurrence).
+    std::vector<Writer>& writers = b.writers;
+    for (; b.next < documents && read < byte_budget; ++b.next) {
+      const uint32_t doc = b.next;
+      read += length_of(doc) + 1;
+      b.read += length_of(doc) + 1;
+      each_gram(doc, [&](uint32_t id, uint32_t position) {
+        Writer& w = writers[id];
+        if (w.last == doc + 1) return;
+        if (w.flags & Entry::kBitmap) {
+          bitmaps_[w.words + doc / 64] |= uint64_t{1} << (doc % 64);
+          if (w.flags & Entry::kPositions) positions_[w.cursor++] = static_cast<uint8_t>(position);
+        } else {
+          uint32_t v = w.last == 0 ? doc : doc - (w.last - 1);
+          while (v >= 0x80) {
+            lists_[w.cursor++] = static_cast<uint8_t>(v | 0x80);
+            v >>= 7;
+          }
+          lists_[w.cursor++] = static_cast<uint8_t>(v);
+          if (w.flags & Entry::kPositions) lists_[w.cursor++] = static_cast<uint8_t>(position);
         }
-        lists_[w.cursor++] = static_cast<uint8_t>(v);
-        if (w.flags & Entry::kPositions) lists_[w.cursor++] = static_cast<uint8_t>(position);
-      }
-      w.last = doc + 1;
-    });
+        w.last = doc + 1;
+      });
+    }
+    if (b.next < documents) return false;
   }
   if (options.trigrams) finish_trigrams();
+  building_.reset();
+  return true;
 }
 
 template <class Visit>

@@ -1,5 +1,8 @@
 #include "io/importer.h"
 
+#include <algorithm>
+#include <memory>
+
 #include <simdjson.h>
 
 #include "core/dates.h"
@@ -44,7 +47,8 @@ std::string where(const ScanError& error, std::string_view text) {
 }
 
 // One import: the shape of the file decides which records are articles; each record is
-// parsed on its own with one reused simdjson parser.
+// parsed on its own with one reused simdjson parser. The walk over the records is a state
+// machine, so that a large file can be imported a slice at a time (ImportJob::step).
 class Import {
  public:
   Import(std::string_view text, ImportReport& report, std::string_view address_base)
@@ -52,21 +56,34 @@ class Import {
     builder_.reserve_text(text.size() - text.size() / 8);  // text is most of an export
   }
 
-  bool run(BoardInfo& info);
+  // Walks on until about `budget` bytes further; true once the walk ended (see ok()).
+  bool step(size_t budget, BoardInfo& info);
+  bool ok() const { return stage_ == Stage::done; }
+  size_t position() const { return stage_ == Stage::done || stage_ == Stage::failed ? text_.size() : position_; }
+  int64_t records() const { return index_; }
   Board finish(BoardInfo info) && { return std::move(builder_).build(std::move(info)); }
 
  private:
   enum class Dialect { article, gnuboard };
+  enum class Stage { detect, object, object_articles, array, lines, done, failed };
 
   bool fail(const ScanError& error, const std::string& context) {
     report_.fail(context + ": not valid JSON at " + where(error, text_) + ": expected " + error.expected);
-    return false;
+    return stop(false);
+  }
+  bool stop(bool ok) {
+    stage_ = ok ? Stage::done : Stage::failed;
+    return true;
   }
   bool parse(size_t begin, size_t end, element& out, int64_t record);
   void record(size_t begin, size_t end, Dialect dialect);
-  bool canonical_object(size_t begin, BoardInfo& info);
-  bool top_level_array(size_t begin);
-  bool json_lines(size_t first_end);
+  void detect();
+  bool object_step(size_t until, BoardInfo& info);
+  bool object_member(std::string_view key, size_t value_begin, size_t value_end, BoardInfo& info);
+  bool object_end();
+  bool array_step(size_t until);
+  void phpmyadmin_element(size_t begin, ScanError& error);
+  bool lines_step(size_t until);
   void read_board_info(element value, BoardInfo& info);
 
   std::string_view text_;
@@ -76,6 +93,10 @@ class Import {
   simdjson::dom::parser parser_;
   std::string repaired_;  // a record whose invalid UTF-8 was replaced
   BoardBuilder builder_;
+  Stage stage_ = Stage::detect;
+  size_t position_ = 0;     // how far the walk got
+  JsonScanner::Cursor outer_, list_;  // the export's members / the list of records
+  bool has_articles_ = false, broken_member_ = false, phpmyadmin_ = false;
   int64_t index_ = 0;     // records seen
   size_t comments_ = 0, secret_ = 0;
 };
@@ -150,109 +171,174 @@ void Import::read_board_info(element value, BoardInfo& info) {
   }
 }
 
-// {"board": {...}, "exported_at": "...", "articles": [...]}, members in any order.
-bool Import::canonical_object(size_t begin, BoardInfo& info) {
+// What the file is: an export object, a list of articles (or phpMyAdmin's), or JSON Lines.
+void Import::detect() {
+  const size_t start = scan_.skip_whitespace(0);
+  const char first = text_[start];
+  if (first == '[') {
+    report_.format = "article-array";
+    list_ = {start};
+    stage_ = Stage::array;
+    return;
+  }
+  if (first != '{') {
+    fail(ScanError{start, "'{' or '[' (an export starts with an object or a list)"}, "the file");
+    return;
+  }
+  outer_ = {start};
+  stage_ = Stage::object;
+  // An export object names its parts first; otherwise an object followed by another
+  // object on a later line is JSON Lines (telling needs the first value's end).
   ScanError error;
-  bool has_articles = false;
-  bool broken_member = false;
-  const size_t end = scan_.members(begin, error, [&](std::string_view key, size_t value_begin) -> size_t {
+  JsonScanner::Cursor peek{start};
+  std::string_view key;
+  size_t value_begin = 0;
+  if (scan_.next_member(peek, key, value_begin, error) && (key == "format" || key == "version" || key == "articles" || key == "board" || key == "exported_at")) {
+    return;
+  }
+  error = {};
+  const size_t first_end = scan_.skip_value(start, error);
+  if (!error.ok()) return;  // the object's walk reports where it breaks
+  const size_t next = scan_.skip_whitespace(first_end);
+  if (next < text_.size() && text_[next] == '{' && text_.substr(first_end, next - first_end).find('\n') != std::string_view::npos) {
+    report_.format = "json-lines";
+    position_ = start;
+    stage_ = Stage::lines;
+  }
+}
+
+// {"board": {...}, "exported_at": "...", "articles": [...]}, members in any order.
+bool Import::object_step(size_t until, BoardInfo& info) {
+  ScanError error;
+  while (position_ < until) {
+    if (stage_ == Stage::object_articles) {
+      size_t begin = 0, end = 0;
+      if (scan_.next_element(list_, begin, end, error)) {
+        record(begin, end, Dialect::article);
+        position_ = end;
+        continue;
+      }
+      if (!error.ok()) return fail(error, "the export");
+      outer_.pos = position_ = list_.pos;
+      stage_ = Stage::object;
+      continue;
+    }
+    std::string_view key;
+    size_t value_begin = 0;
+    if (!scan_.next_member(outer_, key, value_begin, error)) {
+      if (!error.ok()) return fail(error, "the export");
+      return object_end();
+    }
     if (key == "articles" && value_begin < text_.size() && text_[value_begin] == '[') {
-      has_articles = true;
-      return scan_.elements(value_begin, error, [&](size_t b, size_t e) { record(b, e, Dialect::article); });
+      has_articles_ = true;
+      list_ = {value_begin};
+      position_ = value_begin;
+      stage_ = Stage::object_articles;
+      continue;
     }
     const size_t value_end = scan_.skip_value(value_begin, error);
-    if (!error.ok()) return value_end;
-    element value;
-    if (!parse(value_begin, value_end, value, -1)) {  // small members are checked whole
-      broken_member = true;
-      return value_end;
+    if (!error.ok()) return fail(error, "the export");
+    if (!object_member(key, value_begin, value_end, info)) broken_member_ = true;
+    outer_.pos = position_ = value_end;
+  }
+  return false;
+}
+
+// A member other than the articles: small, checked whole.
+bool Import::object_member(std::string_view key, size_t value_begin, size_t value_end, BoardInfo& info) {
+  element value;
+  if (!parse(value_begin, value_end, value, -1)) return false;
+  if (key == "board") {
+    read_board_info(value, info);
+  } else if (key == "exported_at") {
+    std::string_view text;
+    int64_t epoch = 0;
+    std::optional<int64_t> when;
+    if (value.get(text) == simdjson::SUCCESS) when = parse_date(text);
+    else if (value.get(epoch) == simdjson::SUCCESS) when = parse_date(std::to_string(epoch));
+    if (when) {
+      info.exported_at = when;
+    } else if (!value.is_null()) {
+      report_.add(Severity::warning, -1, "", "exported_at",
+                  "exported_at is not a date, found " + describe(value) + "; the export's age is unknown");
     }
-    if (key == "board") {
-      read_board_info(value, info);
-    } else if (key == "exported_at") {
-      std::string_view text;
-      int64_t epoch = 0;
-      std::optional<int64_t> when;
-      if (value.get(text) == simdjson::SUCCESS) when = parse_date(text);
-      else if (value.get(epoch) == simdjson::SUCCESS) when = parse_date(std::to_string(epoch));
-      if (when) {
-        info.exported_at = when;
-      } else if (!value.is_null()) {
-        report_.add(Severity::warning, -1, "", "exported_at",
-                    "exported_at is not a date, found " + describe(value) + "; the export's age is unknown");
-      }
-    }
-    return value_end;
-  });
-  if (!error.ok()) return fail(error, "the export");
-  if (scan_.skip_whitespace(end) < text_.size()) {
-    return fail(ScanError{scan_.skip_whitespace(end), "nothing after the end of the export"}, "the export");
   }
-  if (broken_member) {
-    report_.usable = false;  // the member's own problem (with its byte offset) is reported
-    return false;
-  }
-  if (!has_articles) {
-    report_.fail("this is JSON but not an article export: expected an object with an \"articles\" list, a list of "
-                 "articles, JSON Lines, or a phpMyAdmin export of a Gnuboard table");
-    return false;
-  }
-  report_.format = "newsroom-export";
   return true;
 }
 
+bool Import::object_end() {
+  const size_t rest = scan_.skip_whitespace(outer_.pos);
+  if (rest < text_.size()) return fail(ScanError{rest, "nothing after the end of the export"}, "the export");
+  if (broken_member_) {
+    report_.usable = false;  // the member's own problem (with its byte offset) is reported
+    return stop(false);
+  }
+  if (!has_articles_) {
+    report_.fail("this is JSON but not an article export: expected an object with an \"articles\" list, a list of "
+                 "articles, JSON Lines, or a phpMyAdmin export of a Gnuboard table");
+    return stop(false);
+  }
+  report_.format = "newsroom-export";
+  return stop(true);
+}
+
 // A bare list of articles, or phpMyAdmin's [{"type":"header"}, {"type":"table","data":[rows]}].
-bool Import::top_level_array(size_t begin) {
+bool Import::array_step(size_t until) {
   ScanError error;
-  bool phpmyadmin = false;
-  report_.format = "article-array";
-  const size_t end = scan_.elements(begin, error, [&](size_t b, size_t e) {
-    if (index_ == 0 && !phpmyadmin) {
+  while (position_ < until) {
+    size_t begin = 0, end = 0;
+    if (!scan_.next_element(list_, begin, end, error)) {
+      if (!error.ok()) return fail(error, "the list of articles");
+      const size_t rest = scan_.skip_whitespace(list_.pos);
+      if (rest < text_.size()) return fail(ScanError{rest, "nothing after the end of the list"}, "the list of articles");
+      if (phpmyadmin_) {
+        if (comments_) report_.add(Severity::warning, -1, "", "wr_is_comment", std::to_string(comments_) + " comment rows are not articles and were left out");
+        if (secret_) report_.add(Severity::warning, -1, "", "wr_option", std::to_string(secret_) + " secret posts were left out: they are never shown");
+      }
+      return stop(true);
+    }
+    position_ = end;
+    if (index_ == 0 && !phpmyadmin_) {
       // phpMyAdmin's export opens with {"type":"header", ...}.
       element first;
       object fields;
       std::string_view type;
-      const std::string_view bytes = text_.substr(b, e - b);
+      const std::string_view bytes = text_.substr(begin, end - begin);
       if (parser_.parse(bytes.data(), bytes.size(), true).get(first) == simdjson::SUCCESS &&
           first.get(fields) == simdjson::SUCCESS &&
           fields["type"].get(type) == simdjson::SUCCESS && (type == "header" || type == "database" || type == "table")) {
-        phpmyadmin = true;
+        phpmyadmin_ = true;
         report_.format = "gnuboard-phpmyadmin";
       }
     }
-    if (!phpmyadmin) {
-      record(b, e, Dialect::article);
-      return;
+    if (!phpmyadmin_) {
+      record(begin, end, Dialect::article);
+      continue;
     }
-    // Inside a phpMyAdmin element: only a table's "data" list holds rows.
-    ScanError inner;
-    if (text_[b] != '{') return;
-    scan_.members(b, inner, [&](std::string_view key, size_t value_begin) -> size_t {
-      if (key == "data" && text_[value_begin] == '[') {
-        return scan_.elements(value_begin, inner, [&](size_t rb, size_t re) { record(rb, re, Dialect::gnuboard); });
-      }
-      return scan_.skip_value(value_begin, inner);
-    });
-    if (!inner.ok() && error.ok()) error = inner;
-  });
-  if (!error.ok()) return fail(error, "the list of articles");
-  const size_t rest = scan_.skip_whitespace(end);
-  if (rest < text_.size()) return fail(ScanError{rest, "nothing after the end of the list"}, "the list of articles");
-  if (phpmyadmin) {
-    if (comments_) report_.add(Severity::warning, -1, "", "wr_is_comment", std::to_string(comments_) + " comment rows are not articles and were left out");
-    if (secret_) report_.add(Severity::warning, -1, "", "wr_option", std::to_string(secret_) + " secret posts were left out: they are never shown");
+    phpmyadmin_element(begin, error);
+    if (!error.ok()) return fail(error, "the list of articles");
   }
-  return true;
+  return false;
 }
 
-// One article per line. `first_end` is where the first value ended.
-bool Import::json_lines(size_t first_end) {
-  report_.format = "json-lines";
-  size_t pos = 0;
-  (void)first_end;
-  while (true) {
-    pos = scan_.skip_whitespace(pos);
-    if (pos >= text_.size()) return true;
+// Inside a phpMyAdmin element: only a table's "data" list holds rows (read in one go).
+void Import::phpmyadmin_element(size_t begin, ScanError& error) {
+  if (text_[begin] != '{') return;
+  ScanError inner;
+  scan_.members(begin, inner, [&](std::string_view key, size_t value_begin) -> size_t {
+    if (key == "data" && text_[value_begin] == '[') {
+      return scan_.elements(value_begin, inner, [&](size_t rb, size_t re) { record(rb, re, Dialect::gnuboard); });
+    }
+    return scan_.skip_value(value_begin, inner);
+  });
+  if (!inner.ok()) error = inner;
+}
+
+// One article per line.
+bool Import::lines_step(size_t until) {
+  while (position_ < until) {
+    const size_t pos = scan_.skip_whitespace(position_);
+    if (pos >= text_.size()) return stop(true);
     ScanError error;
     const size_t end = scan_.skip_value(pos, error);
     if (!error.ok()) return fail(error, "line " + std::to_string(index_ + 1));
@@ -261,55 +347,88 @@ bool Import::json_lines(size_t first_end) {
     if (next < text_.size() && text_.substr(end, next - end).find('\n') == std::string_view::npos) {
       return fail(ScanError{next, "a line break before the next article"}, "line " + std::to_string(index_));
     }
-    pos = next;
+    position_ = next;
   }
+  return false;
 }
 
-bool Import::run(BoardInfo& info) {
-  const size_t start = scan_.skip_whitespace(0);
-  const char first = text_[start];
-  if (first == '[') return top_level_array(start);
-  if (first != '{') {
-    return fail(ScanError{start, "'{' or '[' (an export starts with an object or a list)"}, "the file");
+bool Import::step(size_t budget, BoardInfo& info) {
+  if (stage_ == Stage::detect) detect();
+  const size_t until = budget >= text_.size() - position_ ? text_.size() + 1 : position_ + budget;
+  switch (stage_) {
+    case Stage::object:
+    case Stage::object_articles: return object_step(until, info);
+    case Stage::array: return array_step(until);
+    case Stage::lines: return lines_step(until);
+    case Stage::detect:
+    case Stage::done:
+    case Stage::failed: return true;
   }
-  // An object followed by another object on a later line is JSON Lines.
-  ScanError error;
-  const size_t first_end = scan_.skip_value(start, error);
-  if (error.ok()) {
-    const size_t next = scan_.skip_whitespace(first_end);
-    if (next < text_.size() && text_[next] == '{' && text_.substr(first_end, next - first_end).find('\n') != std::string_view::npos) {
-      return json_lines(first_end);
-    }
-  }
-  return canonical_object(start, info);
+  return true;
 }
 
 }  // namespace
 
-ImportResult import_export(std::string_view bytes, std::string source, std::string_view address_base) {
+struct ImportJob::State {
   ImportResult result;
-  ImportReport& report = result.report;
-  report.source = std::move(source);
+  BoardInfo info;
+  std::unique_ptr<Import> import;  // null once the file was refused or finished
+  size_t total = 0;
+  bool done = false;
+};
 
+ImportJob::ImportJob(std::string_view bytes, std::string source, std::string_view address_base)
+    : state_(std::make_unique<State>()) {
+  State& st = *state_;
+  ImportReport& report = st.result.report;
+  report.source = std::move(source);
+  st.total = bytes.size();
+  st.done = true;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   if (trim(bytes).empty()) {
     report.fail("the file is empty (" + std::to_string(bytes.size()) +
                 " byte(s) of white space, no value at byte 0): expected a JSON export of articles");
-    return result;
+    return;
   }
   // Old boards export EUC-KR/CP949: say so instead of a pile of per-record errors.
   const std::string_view head = bytes.substr(0, 1 << 16);
   if (find_invalid_utf8(trim_truncated_tail(head)) != std::string_view::npos && looks_like_cp949(head)) {
     report.fail("the file is not UTF-8 (first bad byte at offset " + std::to_string(find_invalid_utf8(head)) +
                 "); it looks like EUC-KR/CP949 from an old board: re-export it as UTF-8");
-    return result;
+    return;
   }
+  st.import = std::make_unique<Import>(bytes, report, address_base);
+  st.done = false;
+}
 
-  BoardInfo info;
-  Import import(bytes, report, address_base);
-  if (!import.run(info)) return result;
-  result.board = std::move(import).finish(std::move(info));
-  report.loaded = result.board.size();
+ImportJob::~ImportJob() = default;
+ImportJob::ImportJob(ImportJob&&) noexcept = default;
+ImportJob& ImportJob::operator=(ImportJob&&) noexcept = default;
+
+bool ImportJob::step(size_t byte_budget) {
+  State& st = *state_;
+  if (st.done) return true;
+  st.done = st.import->step(std::max<size_t>(1, byte_budget), st.info);
+  return st.done;
+}
+
+bool ImportJob::done() const { return state_->done; }
+size_t ImportJob::bytes_total() const { return state_->total; }
+size_t ImportJob::bytes_read() const {
+  return state_->done ? state_->total : std::min(state_->total, state_->import->position());
+}
+int64_t ImportJob::records_read() const { return state_->import ? state_->import->records() : 0; }
+int64_t ImportJob::articles_read() const { return records_read() - state_->result.report.skipped; }
+
+ImportResult ImportJob::finish() && {
+  while (!step(SIZE_MAX)) {
+  }
+  State& st = *state_;
+  ImportReport& report = st.result.report;
+  if (!st.import || !st.import->ok()) return std::move(st.result);
+  st.result.board = std::move(*st.import).finish(std::move(st.info));
+  st.import.reset();
+  report.loaded = st.result.board.size();
   if (!report.personal_columns.empty()) {
     std::string names;
     for (const std::string& column : report.personal_columns) names += (names.empty() ? "" : ", ") + column;
@@ -317,7 +436,11 @@ ImportResult import_export(std::string_view bytes, std::string source, std::stri
                                                   ": the viewer dropped them, but remove them from the file before publishing it");
   }
   if (report.loaded == 0 && report.skipped > 0) report.usable = false;
-  return result;
+  return std::move(st.result);
+}
+
+ImportResult import_export(std::string_view bytes, std::string source, std::string_view address_base) {
+  return ImportJob(bytes, std::move(source), address_base).finish();
 }
 
 }  // namespace newsroom

@@ -3,6 +3,8 @@
 // It never throws, prints or aborts: a broken file yields a report with usable == false.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -24,5 +26,31 @@ struct ImportResult {
 // `address_base` (the file's address as the page fetched it), relative attachment
 // addresses are resolved against it; without one they are kept as written.
 ImportResult import_export(std::string_view bytes, std::string source, std::string_view address_base = {});
+
+// The same import a slice at a time, so that a page can draw frames (and answer input)
+// while a large export loads: step() until it returns true, then finish(). `bytes` must
+// outlive the job. import_export() is a job run in one step.
+class ImportJob {
+ public:
+  ImportJob(std::string_view bytes, std::string source, std::string_view address_base = {});
+  ~ImportJob();
+  ImportJob(ImportJob&&) noexcept;
+  ImportJob& operator=(ImportJob&&) noexcept;
+
+  // Reads records until about `byte_budget` more bytes of the file were read (at least
+  // one record); true once the whole file was read (or refused).
+  bool step(size_t byte_budget);
+  bool done() const;
+  size_t bytes_read() const;
+  size_t bytes_total() const;
+  int64_t records_read() const;   // records seen so far
+  int64_t articles_read() const;  // of those, the ones not skipped
+  // The board and the report; finishes any part not yet read.
+  ImportResult finish() &&;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace newsroom

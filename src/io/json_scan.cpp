@@ -114,4 +114,85 @@ size_t JsonScanner::skip_value(size_t pos, ScanError& error) const {
   return fail(text_.size(), "the rest of the value (the file ends here: truncated?)", error);
 }
 
+bool JsonScanner::next_element(Cursor& cursor, size_t& begin, size_t& end, ScanError& error) const {
+  size_t pos = cursor.pos;
+  if (!cursor.started) {
+    cursor.started = true;
+    pos = skip_whitespace(pos + 1);  // after '['
+    if (pos < text_.size() && text_[pos] == ']') {
+      cursor.pos = pos + 1;
+      return false;
+    }
+  } else {
+    pos = skip_whitespace(pos);
+    if (pos >= text_.size()) {
+      cursor.pos = fail(pos, "',' or ']' (the file ends inside a list: truncated?)", error);
+      return false;
+    }
+    if (text_[pos] == ']') {
+      cursor.pos = pos + 1;
+      return false;
+    }
+    if (text_[pos] != ',') {
+      cursor.pos = fail(pos, "',' or ']'", error);
+      return false;
+    }
+    ++pos;
+  }
+  begin = skip_whitespace(pos);
+  end = skip_value(begin, error);
+  cursor.pos = end;
+  return error.ok();
+}
+
+bool JsonScanner::next_member(Cursor& cursor, std::string_view& raw_key, size_t& value_begin, ScanError& error) const {
+  size_t pos = cursor.pos;
+  if (!cursor.started) {
+    cursor.started = true;
+    pos = skip_whitespace(pos + 1);  // after '{'
+    if (pos < text_.size() && text_[pos] == '}') {
+      cursor.pos = pos + 1;
+      return false;
+    }
+  } else {
+    pos = skip_whitespace(pos);
+    if (pos >= text_.size()) {
+      cursor.pos = fail(pos, "',' or '}' (the file ends inside an object: truncated?)", error);
+      return false;
+    }
+    if (text_[pos] == '}') {
+      cursor.pos = pos + 1;
+      return false;
+    }
+    if (text_[pos] != ',') {
+      cursor.pos = fail(pos, "',' or '}'", error);
+      return false;
+    }
+    ++pos;
+  }
+  pos = skip_whitespace(pos);
+  if (pos >= text_.size()) {
+    cursor.pos = fail(pos, "a member name (the file ends inside an object: truncated?)", error);
+    return false;
+  }
+  if (text_[pos] != '"') {
+    cursor.pos = fail(pos, "a member name in quotes", error);
+    return false;
+  }
+  const size_t key_end = skip_string(pos, error);
+  if (!error.ok()) {
+    cursor.pos = key_end;
+    return false;
+  }
+  raw_key = text_.substr(pos + 1, key_end - pos - 2);
+  pos = skip_whitespace(key_end);
+  if (pos >= text_.size() || text_[pos] != ':') {
+    cursor.pos = fail(pos, "':' after a member name", error);
+    return false;
+  }
+  value_begin = skip_whitespace(pos + 1);
+  cursor.pos = value_begin;
+  return true;
+}
+
 }  // namespace newsroom

@@ -28,15 +28,43 @@ class JsonScanner {
   // The end (one past) of the value starting at `pos` (after whitespace), or an error.
   size_t skip_value(size_t pos, ScanError& error) const;
 
+  // Step-wise walks, for callers that stop between elements (an import in slices).
+  // A cursor starts with `pos` at the container's '[' or '{'.
+  struct Cursor {
+    size_t pos = 0;
+    bool started = false;
+  };
+  // The next element of a list: true with its [begin, end) (whitespace trimmed); false at
+  // the end of the list (cursor.pos after ']') or on an error.
+  bool next_element(Cursor& cursor, size_t& begin, size_t& end, ScanError& error) const;
+  // The next member of an object: true with its raw key and where its value begins; the
+  // caller sets cursor.pos to the value's end before asking again. False at the end of
+  // the object (cursor.pos after '}') or on an error.
+  bool next_member(Cursor& cursor, std::string_view& raw_key, size_t& value_begin, ScanError& error) const;
+
   // Visits the elements of the array whose '[' is at `pos`: `visit(begin, end)` for each
-  // element (whitespace trimmed); returns the position after ']'.
+  // element; returns the position after ']'.
   template <typename Visit>
-  size_t elements(size_t pos, ScanError& error, Visit&& visit) const;
+  size_t elements(size_t pos, ScanError& error, Visit&& visit) const {
+    Cursor cursor{pos};
+    size_t begin = 0, end = 0;
+    while (next_element(cursor, begin, end, error)) visit(begin, end);
+    return cursor.pos;
+  }
 
   // Visits the members of the object whose '{' is at `pos`: `visit(raw_key, value_begin)`
   // returns the end of the value (it may skip it or walk into it); returns the position after '}'.
   template <typename Visit>
-  size_t members(size_t pos, ScanError& error, Visit&& visit) const;
+  size_t members(size_t pos, ScanError& error, Visit&& visit) const {
+    Cursor cursor{pos};
+    std::string_view key;
+    size_t value_begin = 0;
+    while (next_member(cursor, key, value_begin, error)) {
+      cursor.pos = visit(key, value_begin);
+      if (!error.ok()) break;
+    }
+    return cursor.pos;
+  }
 
  private:
   size_t skip_string(size_t pos, ScanError& error) const;  // pos at the opening quote
@@ -44,48 +72,5 @@ class JsonScanner {
 
   std::string_view text_;
 };
-
-template <typename Visit>
-size_t JsonScanner::elements(size_t pos, ScanError& error, Visit&& visit) const {
-  ++pos;  // '['
-  pos = skip_whitespace(pos);
-  if (pos < text_.size() && text_[pos] == ']') return pos + 1;
-  while (true) {
-    const size_t begin = skip_whitespace(pos);
-    const size_t end = skip_value(begin, error);
-    if (!error.ok()) return end;
-    visit(begin, end);
-    pos = skip_whitespace(end);
-    if (pos >= text_.size()) return fail(pos, "',' or ']' (the file ends inside a list: truncated?)", error);
-    if (text_[pos] == ']') return pos + 1;
-    if (text_[pos] != ',') return fail(pos, "',' or ']'", error);
-    ++pos;
-  }
-}
-
-template <typename Visit>
-size_t JsonScanner::members(size_t pos, ScanError& error, Visit&& visit) const {
-  ++pos;  // '{'
-  pos = skip_whitespace(pos);
-  if (pos < text_.size() && text_[pos] == '}') return pos + 1;
-  while (true) {
-    pos = skip_whitespace(pos);
-    if (pos >= text_.size()) return fail(pos, "a member name (the file ends inside an object: truncated?)", error);
-    if (text_[pos] != '"') return fail(pos, "a member name in quotes", error);
-    const size_t key_end = skip_string(pos, error);
-    if (!error.ok()) return key_end;
-    const std::string_view raw_key = text_.substr(pos + 1, key_end - pos - 2);
-    pos = skip_whitespace(key_end);
-    if (pos >= text_.size() || text_[pos] != ':') return fail(pos, "':' after a member name", error);
-    const size_t value_begin = skip_whitespace(pos + 1);
-    const size_t value_end = visit(raw_key, value_begin);
-    if (!error.ok()) return value_end;
-    pos = skip_whitespace(value_end);
-    if (pos >= text_.size()) return fail(pos, "',' or '}' (the file ends inside an object: truncated?)", error);
-    if (text_[pos] == '}') return pos + 1;
-    if (text_[pos] != ',') return fail(pos, "',' or '}'", error);
-    ++pos;
-  }
-}
 
 }  // namespace newsroom

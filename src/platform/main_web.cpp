@@ -52,7 +52,17 @@ struct Runtime {
   std::array<int, 4> input_place = {-2, -2, -2, -2};  // where the hidden <input> was put
   // The files of a manifest being delivered (bytes owned until the import is done).
   std::vector<std::pair<std::unique_ptr<char, decltype(&std::free)>, ExportPart>> parts;
+  // An export being imported a slice per frame, with the bytes it reads.
+  std::unique_ptr<char, decltype(&std::free)> loading_bytes{nullptr, &std::free};
+  std::unique_ptr<ImportJob> loading;
 };
+
+// Work done between frames (an import or an index in slices) takes about this long per
+// frame, so a 100k-article load keeps drawing and answering input; smaller exports are
+// imported at once.
+constexpr double kWorkMillisecondsPerFrame = 35.0;
+constexpr size_t kImportSlice = 256 << 10, kIndexSlice = 512 << 10;  // bytes read between clock checks
+constexpr size_t kImportAtOnceBelow = 4 << 20;
 
 Runtime& runtime() {
   static Runtime instance;
@@ -241,10 +251,43 @@ void after_frame(Runtime& rt) {
   if (rt.app.has_board()) update_mirror(rt);
 }
 
+// The import in slices is done: the board replaces the one on screen (or the report says
+// why not) and the page hears that the load ended.
+void finish_loading(Runtime& rt) {
+  rt.app.load(std::move(*rt.loading).finish());
+  rt.loading.reset();
+  rt.loading_bytes.reset();
+  rt.data_settled = true;
+  platform::replace_hash(rt.app.hash());  // the route may have been clamped to the board
+  platform::load_finished();
+}
+
+// A slice of the import, or of the search index, within the frame's time for work.
+void continue_work(Runtime& rt) {
+  using Phase = ui::LoadProgress::Phase;
+  ui::LoadProgress& progress = rt.ui.load;
+  const double start = emscripten_get_now();
+  const auto in_time = [start] { return emscripten_get_now() - start < kWorkMillisecondsPerFrame; };
+  if (rt.loading) {
+    ImportJob& job = *rt.loading;
+    while (!job.step(kImportSlice) && in_time()) {
+    }
+    if (job.done()) {
+      finish_loading(rt);
+    } else {
+      progress = {Phase::importing, job.bytes_read(), job.bytes_total(), job.articles_read()};
+      return;
+    }
+  }
+  while (rt.app.indexing() && in_time()) rt.app.continue_indexing(kIndexSlice);
+  if (progress.phase != Phase::downloading) progress = {rt.app.indexing() ? Phase::indexing : Phase::none};
+}
+
 void main_loop_iteration() {
   Runtime& rt = runtime();
   sync_canvas_size(rt);
   glfwPollEvents();
+  continue_work(rt);
 
   // A click that changes the view is seen while the old view is being drawn; that frame
   // is discarded and the new view drawn at once, so no frame (and no state()) mixes the
@@ -272,7 +315,7 @@ void main_loop_iteration() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++rt.frame;
-  if (!rt.ready_signalled && rt.data_settled && rt.font_settled) {
+  if (!rt.ready_signalled && rt.data_settled && rt.font_settled && !rt.app.search_pending()) {
     rt.ready_signalled = true;
     platform::signal_ready();
   }
@@ -284,13 +327,20 @@ void main_loop_iteration() {
 // the caller and owned by the callee from then on.
 extern "C" {
 
+// Starts importing an export (a load still under way is dropped); the page hears
+// newsroomHost.loadFinished() when the board is in place.
 EMSCRIPTEN_KEEPALIVE void newsroom_load_export(char* bytes, int length, const char* source) {
   Runtime& rt = runtime();
-  ImportResult result = import_export(std::string_view(bytes, static_cast<size_t>(length)), source, source);
-  std::free(bytes);
-  rt.app.load(std::move(result));
-  rt.data_settled = true;
-  platform::replace_hash(rt.app.hash());  // the route may have been clamped to the board
+  rt.loading_bytes.reset(bytes);
+  rt.loading = std::make_unique<ImportJob>(std::string_view(bytes, static_cast<size_t>(length)), source, source);
+  rt.ui.load = {ui::LoadProgress::Phase::importing, 0, static_cast<uint64_t>(length)};
+  if (static_cast<size_t>(length) < kImportAtOnceBelow) finish_loading(rt);
+}
+
+// The export's download so far (total 0 when the server does not say).
+EMSCRIPTEN_KEEPALIVE void newsroom_download_progress(double done, double total) {
+  Runtime& rt = runtime();
+  rt.ui.load = {ui::LoadProgress::Phase::downloading, static_cast<uint64_t>(done), static_cast<uint64_t>(total)};
 }
 
 // `null` when the bytes are an export; {"files": [...]} or {"error": "..."} for a manifest.
@@ -322,13 +372,17 @@ EMSCRIPTEN_KEEPALIVE void newsroom_finish_parts(const char* source) {
   rt.app.load(import_parts(parts, source, source));
   rt.parts.clear();
   rt.data_settled = true;
+  rt.ui.load = {};
   platform::replace_hash(rt.app.hash());
+  platform::load_finished();
 }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_load_failed(const char* source, const char* message) {
   Runtime& rt = runtime();
   rt.app.load_failed(source, message);
   rt.data_settled = true;
+  rt.ui.load = {};
+  platform::load_finished();
 }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_set_font(char* bytes, int length) {
@@ -449,6 +503,8 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
     }
   }
   facts.drawn_ids = rt.ui.drawn_ids;
+  constexpr const char* kPhase[] = {"none", "downloading", "importing", "indexing"};
+  facts.load = {kPhase[static_cast<int>(rt.ui.load.phase)], rt.ui.load.done, rt.ui.load.total, rt.ui.load.articles};
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;
   facts.font_loaded = rt.ui.font_loaded;

@@ -327,7 +327,7 @@ void draw_analytics(AppState& app, UiContext& ctx) {
   if (named_button(ctx, tr(Text::csv_articles), "csv:articles")) ctx.download_table = "articles";
   ImGui::Dummy(ImVec2(0, em(0.4f)));
   if (a.articles == 0) {
-    text_wrapped(ctx, tr(Text::analytics_empty), palette().text_muted);
+    text_wrapped(ctx, tr(app.search_pending() ? Text::search_pending : Text::analytics_empty), palette().text_muted);
     return;
   }
   draw_figures(ctx, a);

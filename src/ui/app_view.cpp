@@ -93,16 +93,19 @@ void draw_app(AppState& app, UiContext& ctx) {
     ImGui::Dummy(ImVec2(0, em(2)));
     // Before the Korean font arrives only Latin can be drawn.
     const Language shown = ctx.font_loaded ? language() : Language::english;
-    if (app.report().usable) text(ctx, tr(Text::loading, shown), palette().text_muted);
+    if (ctx.load.phase != LoadProgress::Phase::none) load_progress(app, ctx, shown);
+    else if (app.report().usable) text(ctx, tr(Text::loading, shown), palette().text_muted);
     else text_wrapped(ctx, tr(Text::load_failed, shown), palette().notice);
   } else if (app.route().view == Route::View::article) {
     draw_page_header(app, ctx);
     draw_article(app, ctx);
   } else if (app.route().view == Route::View::analytics) {
     draw_page_header(app, ctx);
+    load_progress(app, ctx, language());
     draw_analytics(app, ctx);
   } else {
     draw_page_header(app, ctx);
+    load_progress(app, ctx, language());
     draw_board_list(app, ctx);
   }
 

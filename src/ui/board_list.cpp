@@ -110,6 +110,10 @@ void sort_header(AppState& app, UiContext& ctx, const char* label, const char* c
 void draw_empty_result(AppState& app, UiContext& ctx) {
   const ListView& list = app.list();
   ImGui::Dummy(ImVec2(0, em(0.6f)));
+  if (app.search_pending()) {  // not empty: not computed yet (a large board being indexed)
+    text_wrapped(ctx, tr(Text::search_pending), palette().text_muted);
+    return;
+  }
   std::string message = tr(Text::empty_result);
   if (!list.q.empty()) message += tr(Text::empty_remove_query, {list.q});
   if (!list.categories.empty()) message += tr(Text::empty_remove_category, {list.categories[0]});

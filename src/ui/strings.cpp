@@ -10,6 +10,10 @@ constexpr size_t kCount = static_cast<size_t>(Text::count);
 // Order must follow enum Text.
 constexpr const char* kKorean[] = {
     "불러오는 중…",
+    "자료를 내려받는 중… {}",
+    "게시물을 읽는 중… {}건 · {}%",
+    "검색 색인을 만드는 중… {}%",
+    "검색 준비가 끝나는 대로 결과가 나옵니다. 목록과 분류는 지금 바로 볼 수 있습니다.",
     "게시물을 불러오지 못했습니다. 아래 자료 상태를 확인하세요.",
     "< 목록",
     "링크 복사",
@@ -124,6 +128,10 @@ constexpr const char* kKorean[] = {
 
 constexpr const char* kEnglish[] = {
     "Loading…",
+    "Downloading the data… {}",
+    "Reading articles… {} · {}%",
+    "Building the search index… {}%",
+    "Results appear as soon as the search is ready. The list and categories work now.",
     "The articles could not be loaded; see the data status below.",
     "< List",
     "Copy link",
@@ -255,8 +263,10 @@ const char* tr(Text text, Language in) {
 
 const char* tr(Text text) { return tr(text, g_language); }
 
-std::string tr(Text text, std::initializer_list<std::string_view> values) {
-  const std::string_view pattern = tr(text);
+std::string tr(Text text, std::initializer_list<std::string_view> values) { return tr(text, values, g_language); }
+
+std::string tr(Text text, std::initializer_list<std::string_view> values, Language in) {
+  const std::string_view pattern = tr(text, in);
   std::string out;
   out.reserve(pattern.size() + 32);
   auto value = values.begin();

@@ -13,6 +13,10 @@ enum class Language : uint8_t { korean, english };
 
 enum class Text : uint16_t {
   loading,
+  load_downloading,  // {} bytes so far
+  load_importing,    // {} articles, {} percent
+  load_indexing,     // {} percent
+  search_pending,
   load_failed,
   back_to_list,
   copy_link,
@@ -135,5 +139,6 @@ const char* tr(Text text);
 const char* tr(Text text, Language in);
 // A template with its "{}" filled in order.
 std::string tr(Text text, std::initializer_list<std::string_view> values);
+std::string tr(Text text, std::initializer_list<std::string_view> values, Language in);
 
 }  // namespace newsroom::ui

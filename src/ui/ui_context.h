@@ -85,6 +85,15 @@ struct ImagePreviews {
   ImagePreview& use(const std::string& url);
 };
 
+// A load under way, as the platform reports it each frame: the download, the import in
+// slices, then the search index in slices (ImportJob, AppState::continue_indexing).
+struct LoadProgress {
+  enum class Phase { none, downloading, importing, indexing } phase = Phase::none;
+  uint64_t done = 0, total = 0;  // bytes (downloading, importing); total 0: unknown
+  int64_t articles = 0;          // read so far (importing)
+  double fraction() const { return total ? static_cast<double>(done) / static_cast<double>(total) : 0.0; }
+};
+
 struct UiContext {
   float dpr = 1.0f;          // device pixels per CSS pixel
   float css_width = 0.0f;    // canvas size in CSS pixels
@@ -97,6 +106,7 @@ struct UiContext {
   DragScroll drag;
   ScrollMemory scroll;
   ImagePreviews images;
+  LoadProgress load;
   float loaded_more_at = -1.0f;  // the scroll range when the phone list last loaded more
   int keyboard_row = -1;        // the row ↑/↓ moved to on this page (-1: none); Enter opens it
   bool keyboard_moved = false;  // scroll the keyboard row into view this frame

@@ -109,6 +109,35 @@ bool named_button(UiContext& ctx, const char* label, const std::string& name) {
   return pressed;
 }
 
+void progress_bar(UiContext& ctx, float fraction, std::string_view label, const std::string& name) {
+  text(ctx, label, palette().text_muted);
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 size(ImGui::CalcItemWidth(), em(0.45f));
+  ImGui::Dummy(size);
+  ctx.widgets.record_last_item(name);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float rounding = size.y * 0.5f;
+  draw->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), palette().surface_strong, rounding);
+  const float filled = size.x * std::clamp(fraction, 0.0f, 1.0f);
+  if (filled > 0) draw->AddRectFilled(min, ImVec2(min.x + std::max(filled, size.y), min.y + size.y), palette().accent, rounding);
+}
+
+void load_progress(const AppState& app, UiContext& ctx, Language shown) {
+  const LoadProgress& load = ctx.load;
+  using Phase = LoadProgress::Phase;
+  const auto percent = [](double fraction) { return std::to_string(static_cast<int>(fraction * 100)); };
+  if (load.phase == Phase::downloading) {
+    progress_bar(ctx, static_cast<float>(load.fraction()), tr(Text::load_downloading, {human_size(static_cast<int64_t>(load.done))}, shown),
+                 "load:progress");
+  } else if (load.phase == Phase::importing) {
+    progress_bar(ctx, static_cast<float>(load.fraction()),
+                 tr(Text::load_importing, {with_thousands(load.articles), percent(load.fraction())}, shown), "load:progress");
+  } else if (app.indexing()) {
+    progress_bar(ctx, static_cast<float>(app.index_progress()), tr(Text::load_indexing, {percent(app.index_progress())}, shown),
+                 "load:progress");
+  }
+}
+
 void link_text(UiContext& ctx, std::string_view label, std::string_view url, const std::string& name) {
   if (!is_safe_link(url) && !is_relative_address(url)) {  // a relative address stays on this site
     text(ctx, label);

@@ -5,7 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "app/app_state.h"
 #include "core/search.h"
+#include "ui/strings.h"
 #include "ui/ui_context.h"
 
 namespace newsroom::ui {
@@ -32,6 +34,12 @@ bool named_button(UiContext& ctx, const char* label, const std::string& name);
 void link_text(UiContext& ctx, std::string_view label, std::string_view url, const std::string& name = "");
 
 // "351 KB", "1.2 MB"
+// A labelled bar, `fraction` 0..1, as wide as the column; `name` for locate().
+void progress_bar(UiContext& ctx, float fraction, std::string_view label, const std::string& name);
+
+// The bar of a load under way (ctx.load), or nothing.
+void load_progress(const AppState& app, UiContext& ctx, Language shown);
+
 std::string human_size(int64_t bytes);
 // "1,254"
 std::string with_thousands(int64_t value);

@@ -19,9 +19,10 @@ export const chromiumArgs = [
 ];
 
 // Playwright gives every launch a fresh temporary profile (the --user-data-dir of a
-// manual run) and removes it on close.
-export async function launch() {
-  const server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data: path.join(root, 'data') });
+// manual run) and removes it on close. `data`: the folder served as /data/ (the
+// repository's data/ by default).
+export async function launch({ data = path.join(root, 'data') } = {}) {
+  const server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: chromiumArgs,

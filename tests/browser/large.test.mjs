@@ -1,0 +1,64 @@
+// A large export loads in slices: the page shows a progress bar with the count and the
+// percentage, keeps drawing and answers input while it reads, lists the board as soon
+// as it is read, and searches once its index is built (docs/architecture.md).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { launch, newPage, root, state, waitForState, clickWidget, screenshot } from './harness.mjs';
+
+const articles = 40000;
+const dataDir = path.join(root, 'build/browser-data/large');
+const exportFile = path.join(dataDir, 'large.json');
+let env;
+
+before(async () => {
+  const generator = path.join(root, 'build/native/src/tools/newsroom-gen');
+  assert.ok(existsSync(generator), `${generator} is missing: build the native preset first (scripts/test.sh does)`);
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(exportFile)) {
+    execFileSync(generator, ['--count', String(articles), '--seed', '3', '--out', exportFile]);
+  }
+  env = await launch({ data: dataDir });
+});
+after(async () => { await env?.close(); });
+
+test('a large export shows its progress, answers a click while importing, then lists and searches', async () => {
+  const page = await newPage(env);
+  await page.goto(`${env.base}?data=data/large.json`);
+  const size = statSync(exportFile).size;
+
+  // The import is under way: the bar is drawn, with a count and a growing share.
+  const importing = await waitForState(page, (s) => s.load.phase === 'importing' && s.load.done > 0 && s.load.done < s.load.total,
+    'the import in progress', 60000);
+  assert.equal(importing.load.total, size);
+  assert.ok(await page.evaluate(() => window.newsroom.locate('load:progress')), 'the progress bar is drawn');
+  await screenshot(page, 'large-importing');
+
+  // A click during the import is answered at once: 가+ makes the text larger.
+  const before = importing.text_scale;
+  await clickWidget(page, 'text-larger');
+  const clicked = await state(page);
+  assert.ok(clicked.text_scale > before, 'the click changed the text size');
+  assert.ok(clicked.load.phase === 'importing' || clicked.load.phase === 'indexing' || clicked.data.articles === 0,
+    `the click was answered before the import ended (phase ${clicked.load.phase})`);
+  const later = await waitForState(page, (s) => s.load.phase === 'importing' && s.load.done > importing.load.done,
+    'the import moving on', 30000).catch(() => null);
+  if (later) assert.ok(later.load.articles > importing.load.articles, 'the count of articles grows');
+
+  // Read: the list is there (newest first) while the search index is still being built.
+  await page.evaluate(() => window.newsroom.ready);
+  const listed = await state(page);
+  assert.equal(listed.data.articles, articles);
+  assert.equal(listed.results.total, articles);
+  assert.ok(listed.results.ids.length > 0, "rows are drawn");
+
+  // Searching while the index is built waits for it (no false "nothing found"), then answers.
+  await page.evaluate(() => { location.hash = '#/?q=%ED%98%91%EB%A0%A5'; });  // 협력
+  const searched = await waitForState(page, (s) => s.query === "협력" && !s.load.search_pending && s.load.phase === 'none',
+    'the search index and the result', 120000);
+  assert.ok(searched.results.total > 0 && searched.results.total < articles, `협력 finds some articles (${searched.results.total})`);
+  assert.equal(searched.load.index_progress, 1);
+  assert.deepEqual(page.errors, []);
+});

@@ -1,0 +1,237 @@
+// The page keeps drawing while a large export loads: it imports (ImportJob) and indexes
+// (SearchIndex::InSlices) a slice per frame. Both must give exactly what the one-shot
+// import and index give, for every shape of export and breakage, whatever the slice size.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "app/app_state.h"
+#include "core/search.h"
+#include "io/importer.h"
+#include "test_support.h"
+#include "tools/synthetic_export.h"
+
+using namespace newsroom;
+
+namespace {
+
+// Everything a visitor or the data team could see of an import, as text.
+std::string describe(const ImportResult& result) {
+  const ImportReport& report = result.report;
+  std::string out = report.format + " usable=" + std::to_string(report.usable) + " loaded=" + std::to_string(report.loaded) +
+                    " skipped=" + std::to_string(report.skipped) + "\n";
+  for (const Problem& p : report.problems) {
+    out += std::to_string(static_cast<int>(p.severity)) + " " + std::to_string(p.record) + " " + p.id + " " + p.field + ": " +
+           p.message + "\n";
+  }
+  const Board& board = result.board;
+  out += board.info.site + " / " + board.info.title + " @" + std::to_string(board.info.exported_at.value_or(-1)) + "\n";
+  for (const uint32_t i : board.board_order()) {
+    const ArticleView a = board.article(i);
+    out += std::to_string(a.id) + " " + std::string(a.title) + " " + std::to_string(a.views) + " " +
+           std::to_string(a.published_at) + " " + std::string(a.category) + " " + std::to_string(a.body.size()) + "\n";
+  }
+  return out;
+}
+
+struct Sliced {
+  ImportResult result;
+  int steps = 0;
+  bool progress_ok = true;  // bytes read never went back, and grew at every step but the last
+};
+
+Sliced import_in_slices(const std::string& bytes, size_t budget) {
+  ImportJob job(bytes, "sliced.json");
+  Sliced out;
+  size_t last = job.bytes_read();
+  int64_t last_articles = job.articles_read();
+  while (!job.step(budget)) {
+    ++out.steps;
+    if (job.bytes_read() <= last || job.articles_read() < last_articles || job.bytes_read() > job.bytes_total()) {
+      out.progress_ok = false;
+    }
+    last = job.bytes_read();
+    last_articles = job.articles_read();
+  }
+  if (job.bytes_read() != job.bytes_total()) out.progress_ok = false;
+  out.result = std::move(job).finish();
+  return out;
+}
+
+std::string record(int id, const std::string& title, int views = 0) {
+  return R"({"id":)" + std::to_string(id) + R"(,"title":")" + title + R"(","published_at":"2024-01-0)" +
+         std::to_string(id % 9 + 1) + R"(T10:00:00+09:00","views":)" + std::to_string(views) + R"(,"body":"본문 )" + title + "\"}";
+}
+
+// "[items]" (built by appending: GCC 12 warns falsely on "[" + std::string).
+std::string list_of(const std::string& items, const std::string& after = "]") {
+  std::string out = "[";
+  out += items;
+  out += after;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an import in slices gives what the import in one go gives, for every shape and breakage") {
+  const std::string two = record(1, "첫 글", 10) + ",\n" + record(2, "둘째 글", 20);
+  const std::vector<std::pair<const char*, std::string>> files = {
+      {"export, board after the articles",
+       R"({"articles":[)" + two + R"(],"board":{"site":"전북국제협력진흥원","title":"뉴스룸"},"exported_at":"2024-03-15T09:00:00+09:00"})"},
+      {"export, format first", R"({"format":"newsroom-export","version":1,"articles":[)" + two + "]}"},
+      {"export, unknown member first", R"({"note":"x","articles":[)" + two + "]}"},
+      {"bare list", list_of(two)},
+      {"JSON Lines", record(1, "첫 글") + "\n" + record(2, "둘째 글") + "\n" + record(3, "셋째 글") + "\n"},
+      {"phpMyAdmin", R"([{"type":"header","version":"5.2.1"},{"type":"table","name":"g5_write_news","data":[)"
+                     R"({"wr_id":"1","wr_num":"-1","wr_is_comment":"0","wr_subject":"제목","wr_content":"내용","wr_datetime":"2023-12-20 13:14:00","wr_hit":"5","wr_option":""},)"
+                     R"({"wr_id":"2","wr_num":"-1","wr_is_comment":"1","wr_subject":"","wr_content":"댓글","wr_datetime":"2023-12-20 13:15:00","wr_hit":"0","wr_option":""}]}])"},
+      {"a broken record in the middle", list_of(record(1, "a") + R"(,{"id":2,"title":"b","published_at":"2024-13-45"},)" + record(3, "c"))},
+      {"a record that is not JSON", list_of(record(1, "a") + R"(,{"id":2,"title":tru},)" + record(3, "c"))},
+      {"a duplicate id", list_of(record(1, "a") + "," + record(1, "a again"))},
+      {"truncated", list_of(record(1, "a") + ",", record(2, "b").substr(0, 20))},
+      {"garbage after the list", list_of(record(1, "a"), "] x")},
+      {"a broken member", R"({"board":{"title":},"articles":[)" + two + "]}"},
+      {"no articles", R"({"board":{"title":"뉴스룸"}})"},
+      {"not an export", "\"just text\""},
+      {"empty", "  \n"},
+      {"the sample data", test::read_file(test::source_dir() + "/data/articles.json").value_or("")},
+  };
+  for (const auto& [name, bytes] : files) {
+    CAPTURE(name);
+    const std::string whole = describe(import_export(bytes, "sliced.json"));
+    for (const size_t budget : {size_t{1}, size_t{37}, size_t{4096}}) {
+      CAPTURE(budget);
+      const Sliced sliced = import_in_slices(bytes, budget);
+      CHECK(describe(sliced.result) == whole);
+      CHECK(sliced.progress_ok);
+    }
+  }
+}
+
+TEST_CASE("a large export is read in many slices, each a bounded part of the file") {
+  const std::string bytes = make_synthetic_export(2000, 7);
+  ImportJob job(bytes, "synthetic.json");
+  const size_t budget = 64 * 1024;
+  int steps = 0;
+  size_t largest = 0, before = 0;
+  while (!job.step(budget)) {
+    ++steps;
+    largest = std::max(largest, job.bytes_read() - before);
+    before = job.bytes_read();
+  }
+  CHECK(steps >= static_cast<int>(bytes.size() / budget) - 1);
+  CHECK(largest < 2 * budget);  // a slice ends at the first record past its budget
+  const ImportResult result = std::move(job).finish();
+  CHECK(result.report.loaded == 2000);
+  CHECK(describe(result) == describe(import_export(bytes, "synthetic.json")));
+}
+
+TEST_CASE("an index built in slices answers every query as the index built in one go") {
+  const ImportResult imported = import_export(make_synthetic_export(1500, 11), "synthetic.json");
+  const Board& board = imported.board;
+  const SearchIndex whole(board);
+  SearchIndex sliced(board, SearchIndex::InSlices{});
+  CHECK_FALSE(sliced.complete());
+  Query by_views;  // browsing without search text: a category, sorted by views
+  by_views.categories = {1};
+  by_views.sort = SortOrder::most_viewed;
+  Query search;
+  search.text = "협력";
+  CHECK_FALSE(sliced.can_run(by_views));
+  int steps = 0;
+  double last = sliced.progress();
+  bool progress_ok = last >= 0 && last < 0.01;
+  bool browsed_early = false, searched_early = false;
+  while (!sliced.build(2000)) {
+    ++steps;
+    if (sliced.can_run(by_views) && !browsed_early) {
+      browsed_early = true;  // the first slice builds the orders: browsing works from then on
+      CHECK(steps == 1);
+      CHECK(sliced.run(by_views).rows == whole.run(by_views).rows);
+    }
+    searched_early = searched_early || sliced.can_run(search);
+    const double now = sliced.progress();
+    if (now < last || now > 1) progress_ok = false;
+    last = now;
+  }
+  CHECK(browsed_early);
+  CHECK_FALSE(searched_early);
+  CHECK(sliced.complete());
+  CHECK(sliced.can_run(search));
+  CHECK(sliced.progress() == 1.0);
+  CHECK(progress_ok);
+  CHECK(steps > 100);  // 1,500 articles' text in 2 kB slices
+  CHECK(sliced.memory_bytes() == whole.memory_bytes());
+
+  std::vector<Query> queries;
+  for (const char* text : {"", "협력", "국제 교류", "\"전북 국제\"", "-협력", "ㅈㅂ", "ko", "2023"}) {
+    for (const SortOrder sort : {SortOrder::relevance, SortOrder::newest, SortOrder::most_viewed, SortOrder::title, SortOrder::number}) {
+      Query q;
+      q.text = text;
+      q.sort = sort;
+      queries.push_back(q);
+    }
+    Query in_titles;
+    in_titles.text = text;
+    in_titles.field = SearchField::title;
+    in_titles.categories = {0};
+    in_titles.views_min = 100;
+    queries.push_back(in_titles);
+  }
+  for (const Query& q : queries) {
+    CAPTURE(q.text, static_cast<int>(q.sort), static_cast<int>(q.field));
+    const SearchResult a = whole.run(q), b = sliced.run(q);
+    CHECK(a.rows == b.rows);
+    CHECK(a.per_category == b.per_category);
+    CHECK(a.per_year == b.per_year);
+  }
+  // The queries above found something, so the comparison means something.
+  Query any;
+  any.text = "협력";
+  CHECK_FALSE(whole.run(any).rows.empty());
+}
+
+TEST_CASE("a large board is browsable after the first slice and searchable once indexed, on the page it asked for") {
+  const std::string bytes = make_synthetic_export(AppState::kIndexInSlicesFrom + 500, 5);
+  AppState whole_app, app;
+  // The reference: the same board indexed at once (what a small board gets).
+  {
+    ImportResult imported = import_export(bytes, "synthetic.json");
+    whole_app.load(std::move(imported));
+    while (whole_app.indexing()) whole_app.continue_indexing(SIZE_MAX);
+  }
+  REQUIRE(whole_app.apply_hash("#/?q=%ED%98%91%EB%A0%A5&page=3"));  // 협력, page 3
+  REQUIRE(whole_app.list().page == 3);
+
+  app.apply_hash("#/?q=%ED%98%91%EB%A0%A5&page=3");
+  app.load(import_export(bytes, "synthetic.json"));
+  CHECK(app.indexing());
+  CHECK(app.search_pending());
+  CHECK(app.results().empty());
+  CHECK(app.list().page == 3);  // not clamped to the empty result
+  CHECK(app.index() == nullptr);
+
+  // Browsing without search text works after the first slice.
+  app.continue_indexing(64 * 1024);
+  REQUIRE(app.set_search_text(""));
+  CHECK_FALSE(app.search_pending());
+  CHECK(app.results().size() == AppState::kIndexInSlicesFrom + 500);
+  REQUIRE(app.set_search_text("협력"));
+  CHECK(app.search_pending());
+  REQUIRE(app.go_to_page(3));
+
+  double progress = app.index_progress();
+  int slices = 0;
+  while (app.indexing()) {
+    app.continue_indexing(64 * 1024);
+    CHECK(app.index_progress() >= progress);
+    progress = app.index_progress();
+    ++slices;
+  }
+  CHECK(slices > 10);
+  CHECK_FALSE(app.search_pending());
+  CHECK(app.results() == whole_app.results());
+  CHECK(app.list().page == 3);
+  CHECK(app.hash() == whole_app.hash());
+}
