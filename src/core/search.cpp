@@ -342,7 +342,38 @@ struct SearchIndex::Impl {
   // True once the index is complete.
   bool build(size_t budget);
   double progress() const;
-  void build_orders();
+  bool build_orders();  // a piece of one order per call; true once all are built
+  int orders_built = 0;
+  // A sort a piece per call (a page keeps drawing): sorted chunks, then merges of
+  // neighbouring runs. The orders' comparisons are total, so the result is std::sort's.
+  struct SortInSlices {
+    static constexpr size_t kChunk = 8192;
+    size_t width = 0, at = 0;  // width 0: still sorting chunks
+    template <class Less>
+    bool step(std::vector<uint32_t>& v, Less less) {
+      if (width == 0) {
+        const size_t end = std::min(v.size(), at + kChunk);
+        std::sort(v.begin() + static_cast<std::ptrdiff_t>(at), v.begin() + static_cast<std::ptrdiff_t>(end), less);
+        at = end;
+        if (at < v.size()) return false;
+        width = kChunk;
+        at = 0;
+      } else {
+        const size_t mid = std::min(v.size(), at + width), end = std::min(v.size(), at + 2 * width);
+        std::inplace_merge(v.begin() + static_cast<std::ptrdiff_t>(at), v.begin() + static_cast<std::ptrdiff_t>(mid),
+                           v.begin() + static_cast<std::ptrdiff_t>(end), less);
+        at = end;
+        if (at >= v.size()) {
+          width *= 2;
+          at = 0;
+        }
+      }
+      if (width < v.size()) return false;
+      *this = {};
+      return true;
+    }
+  } sorting;
+  std::vector<uint64_t> title_prefix;  // while by_title is sorted
   enum class Stage { orders, titles, bodies, initials, done } stage = Stage::orders;
   GramIndex::Options title_options, body_options;
 
@@ -457,8 +488,7 @@ bool SearchIndex::Impl::build(size_t budget) {
       }
       return false;
     case Stage::orders:
-      build_orders();
-      stage = Stage::titles;
+      if (build_orders()) stage = Stage::titles;
       return false;
     case Stage::done:
       return true;
@@ -486,38 +516,56 @@ double SearchIndex::Impl::progress() const {
   return done / total;
 }
 
-void SearchIndex::Impl::build_orders() {
+bool SearchIndex::Impl::build_orders() {
   const Board& b = *board;
   // Orders: every comparison ends in the id, so each is total and deterministic.
   const auto newer = [&b](uint32_t x, uint32_t y) {
     if (b.published_at(x) != b.published_at(y)) return b.published_at(x) > b.published_at(y);
     return b.id(x) > b.id(y);
   };
-  std::vector<uint32_t> all(n);
-  std::iota(all.begin(), all.end(), 0u);
-  newest = all;
-  std::sort(newest.begin(), newest.end(), newer);
-  most_viewed = all;
-  std::sort(most_viewed.begin(), most_viewed.end(), [&](uint32_t x, uint32_t y) {
-    return b.views(x) != b.views(y) ? b.views(x) > b.views(y) : newer(x, y);
-  });
-  {
-    std::vector<uint64_t> prefix(n);
-    for (uint32_t doc = 0; doc < n; ++doc) prefix[doc] = collation_prefix(title(doc));
-    by_title = std::move(all);
-    std::sort(by_title.begin(), by_title.end(), [&](uint32_t x, uint32_t y) {
-      if (prefix[x] != prefix[y]) return prefix[x] < prefix[y];
-      const std::string_view tx = title(x), ty = title(y);
-      if (const int c = compare_collation(tx, ty)) return c < 0;
-      if (const int c = tx.compare(ty)) return c < 0;
-      return newer(x, y);
-    });
+  const auto all = [this](std::vector<uint32_t>& docs) {
+    docs.resize(n);
+    std::iota(docs.begin(), docs.end(), 0u);
+  };
+  switch (orders_built) {
+    case 0:
+      all(newest);
+      all(most_viewed);
+      all(by_title);
+      title_prefix.resize(n);
+      for (uint32_t doc = 0; doc < n; ++doc) title_prefix[doc] = collation_prefix(title(doc));
+      for (const uint32_t doc : b.board_order()) {
+        if (!b.pinned(doc)) break;  // board order lists every pinned notice first
+        pinned_on_top.push_back(doc);
+      }
+      scratch.assign(n, false);
+      ++orders_built;
+      return false;
+    case 1:
+      if (sorting.step(newest, newer)) ++orders_built;
+      return false;
+    case 2:
+      if (sorting.step(most_viewed, [&](uint32_t x, uint32_t y) {
+            return b.views(x) != b.views(y) ? b.views(x) > b.views(y) : newer(x, y);
+          })) {
+        ++orders_built;
+      }
+      return false;
+    default: {
+      const std::vector<uint64_t>& prefix = title_prefix;
+      if (!sorting.step(by_title, [&](uint32_t x, uint32_t y) {
+            if (prefix[x] != prefix[y]) return prefix[x] < prefix[y];
+            const std::string_view tx = title(x), ty = title(y);
+            if (const int c = compare_collation(tx, ty)) return c < 0;
+            if (const int c = tx.compare(ty)) return c < 0;
+            return newer(x, y);
+          })) {
+        return false;
+      }
+      std::vector<uint64_t>().swap(title_prefix);
+      return true;
+    }
   }
-  for (const uint32_t doc : b.board_order()) {
-    if (!b.pinned(doc)) break;  // board order lists every pinned notice first
-    pinned_on_top.push_back(doc);
-  }
-  scratch.assign(n, false);
 }
 
 // The most documents a term's rarest gram may leave, for choosing the order of terms.

@@ -195,58 +195,59 @@ void GramIndex::store(const Bitset& set, Entry& entry, std::vector<uint64_t>& bi
 
 // Each trigram's set, written directly by the build, is replaced by the smaller of itself
 // and its exceptions (documents with both bigrams but not the trigram).
-void GramIndex::finish_trigrams() {
-  const auto first = std::lower_bound(keys_.begin(), keys_.end(), kTrigram);
-  const auto begin = static_cast<size_t>(first - keys_.begin());
-  if (begin == keys_.size()) return;
-  // Where the trigrams' sets begin in each array (they were laid out last).
-  size_t words_end = bitmaps_.size(), bytes_end = lists_.size();
-  for (size_t slot = begin; slot < keys_.size(); ++slot) {
-    const Entry& e = entries_[slot];
-    if (e.bitmap())
-      words_end = std::min<size_t>(words_end, e.offset);
-    else
-      bytes_end = std::min<size_t>(bytes_end, e.offset);
+bool GramIndex::finish_trigrams(Trigrams& t, size_t slots) {
+  if (!t.started) {
+    t.started = true;
+    const auto first = std::lower_bound(keys_.begin(), keys_.end(), kTrigram);
+    t.next = static_cast<size_t>(first - keys_.begin());
+    // Where the trigrams' sets begin in each array (they were laid out last).
+    t.words_end = bitmaps_.size();
+    t.bytes_end = lists_.size();
+    for (size_t slot = t.next; slot < keys_.size(); ++slot) {
+      const Entry& e = entries_[slot];
+      if (e.bitmap())
+        t.words_end = std::min<size_t>(t.words_end, e.offset);
+      else
+        t.bytes_end = std::min<size_t>(t.bytes_end, e.offset);
+    }
   }
-  std::vector<uint64_t> bitmaps;
-  std::vector<uint8_t> lists;
-  Bitset direct, first_bigram, second_bigram, exceptions;
-  const Entry* first_seen = nullptr;  // trigrams sort by their first bigram: decoded once
-  for (size_t slot = begin; slot < keys_.size(); ++slot) {
-    const uint64_t k = keys_[slot];
+  for (const size_t until = std::min(keys_.size(), t.next + slots); t.next < until; ++t.next) {
+    const uint64_t k = keys_[t.next];
     const Entry* ab = find(key((k >> 42) & kNone, (k >> 21) & kNone));
     const Entry* bc = find(key((k >> 21) & kNone, k & kNone));
-    Entry& e = entries_[slot];
+    Entry& e = entries_[t.next];
     const uint32_t df = e.df();
-    members(e, direct);
+    members(e, t.direct);
     bool use_exceptions = false;
     if (ab && bc) {  // always, as both bigrams occur wherever the trigram does
-      if (ab != first_seen) members(*ab, first_bigram);
-      first_seen = ab;
-      members(*bc, second_bigram);
-      exceptions.assign(documents_, false);
-      std::vector<uint64_t>& w = exceptions.words();
+      if (ab != t.first_seen) members(*ab, t.first_bigram);
+      t.first_seen = ab;
+      members(*bc, t.second_bigram);
+      t.exceptions.assign(documents_, false);
+      std::vector<uint64_t>& w = t.exceptions.words();
       for (size_t i = 0; i < w.size(); ++i)
-        w[i] = first_bigram.words()[i] & second_bigram.words()[i] & ~direct.words()[i];
-      use_exceptions = stored_size(exceptions) < stored_size(direct);
+        w[i] = t.first_bigram.words()[i] & t.second_bigram.words()[i] & ~t.direct.words()[i];
+      use_exceptions = stored_size(t.exceptions) < stored_size(t.direct);
     }
     e = Entry{};
     if (use_exceptions) {
       e.df_and_flags = df | Entry::kExceptions;
-      e.aux = static_cast<uint32_t>(exceptions.count());
-      store(exceptions, e, bitmaps, lists);
+      e.aux = static_cast<uint32_t>(t.exceptions.count());
+      store(t.exceptions, e, t.bitmaps, t.lists);
     } else {
       e.df_and_flags = df;
-      store(direct, e, bitmaps, lists);
+      store(t.direct, e, t.bitmaps, t.lists);
     }
-    e.offset += static_cast<uint32_t>(e.bitmap() ? words_end : bytes_end);
+    e.offset += static_cast<uint32_t>(e.bitmap() ? t.words_end : t.bytes_end);
   }
-  bitmaps_.resize(words_end);
-  bitmaps_.insert(bitmaps_.end(), bitmaps.begin(), bitmaps.end());
+  if (t.next < keys_.size()) return false;
+  bitmaps_.resize(t.words_end);
+  bitmaps_.insert(bitmaps_.end(), t.bitmaps.begin(), t.bitmaps.end());
   bitmaps_.shrink_to_fit();
-  lists_.resize(bytes_end);
-  lists_.insert(lists_.end(), lists.begin(), lists.end());
+  lists_.resize(t.bytes_end);
+  lists_.insert(lists_.end(), t.lists.begin(), t.lists.end());
   lists_.shrink_to_fit();
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------

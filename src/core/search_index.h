@@ -265,13 +265,23 @@ class GramIndex {
     uint32_t words = 0;   // the bitmap's offset in bitmaps_
     uint32_t flags = 0;   // Entry's
   };
+  struct Trigrams {  // finish_trigrams() between its calls
+    bool started = false;
+    size_t next = 0;                  // the next trigram slot
+    size_t words_end = 0, bytes_end = 0;  // where the trigrams' sets began in each array
+    std::vector<uint64_t> bitmaps;
+    std::vector<uint8_t> lists;
+    Bitset direct, first_bigram, second_bigram, exceptions;
+    const Entry* first_seen = nullptr;  // trigrams sort by their first bigram: decoded once
+  };
   struct Building {  // a build in slices between its calls
-    enum class Pass { count, write, done } pass = Pass::count;
+    enum class Pass { count, write, trigrams } pass = Pass::count;
     uint32_t next = 0;  // the next document of the pass
     uint64_t read = 0;  // bytes of text read, both passes
     Table table;
     std::vector<Counting> counts;
     std::vector<Writer> writers;
+    Trigrams trigrams;
   };
   static uint32_t varint_size(uint32_t v) {
     return v < (1u << 7) ? 1 : v < (1u << 14) ? 2 : v < (1u << 21) ? 3 : v < (1u << 28) ? 4 : 5;
@@ -281,7 +291,8 @@ class GramIndex {
   void members(const Entry& entry, Bitset& out) const;
   size_t stored_size(const Bitset& set) const;
   void store(const Bitset& set, Entry& entry, std::vector<uint64_t>& bitmaps, std::vector<uint8_t>& lists) const;
-  void finish_trigrams();
+  // Rewrites up to `slots` trigram sets; true once all are done.
+  bool finish_trigrams(Trigrams& t, size_t slots);
 
   uint32_t documents_ = 0;
   bool trigrams_ = false;
@@ -373,8 +384,12 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
       });
     }
     if (b.next < documents) return false;
+    b.pass = Building::Pass::trigrams;
   }
-  if (options.trigrams) finish_trigrams();
+  // Each trigram's set is compared with its bigrams' over every document: slices of work
+  // in proportion to the budget.
+  const size_t slots = std::max<size_t>(1, byte_budget / (32 * std::max<size_t>(1, words_per_bitmap_)));
+  if (options.trigrams && !finish_trigrams(b.trigrams, slots)) return false;
   building_.reset();
   return true;
 }

@@ -337,6 +337,23 @@ int main(int argc, char** argv) {
     imported = newsroom::import_export(bytes, "synthetic");
     std::printf("export: %.1f MB generated in %.0f ms, imported in %.0f ms: %zu articles\n",
                 static_cast<double>(bytes.size()) / 1e6, generated - start, now_ms() - generated, imported.board.size());
+    // The page's import: slices of 256 kB between clock checks, then the board is built.
+    std::vector<double> slices;
+    newsroom::ImportJob job(bytes, "synthetic");
+    double total = 0;
+    for (bool done = false; !done;) {
+      const double t = now_ms();
+      done = job.step(256 << 10);
+      slices.push_back(now_ms() - t);
+      total += slices.back();
+    }
+    const double t = now_ms();
+    const newsroom::ImportResult sliced = std::move(job).finish();
+    const double finish = now_ms() - t;
+    std::sort(slices.begin(), slices.end());
+    std::printf("import in slices (as the page does it): %zu slices of 256 kB, %.0f ms in all; slice p50 %.1f ms, max %.1f ms; "
+                "building the board at the end %.0f ms\n",
+                slices.size(), total, slices[slices.size() / 2], slices.back(), finish);
   }
   const Board& board = imported.board;
   if (!imported.report.usable || board.size() != options.articles) {
@@ -358,6 +375,35 @@ int main(int argc, char** argv) {
               static_cast<double>(build_peak) / 1e6, static_cast<double>(text) / 1e6,
               static_cast<double>(held) / static_cast<double>(std::max<size_t>(text, 1)));
   std::fflush(stdout);
+
+  {
+    // The page's index: built in slices of 512 kB of text; the whole steps are the
+    // columns (constructor), the orders and the gram tables between the passes.
+    double t = now_ms();
+    SearchIndex sliced(board, SearchIndex::InSlices{});
+    const double columns = now_ms() - t;
+    std::vector<std::pair<double, double>> steps;  // ms, progress before the step
+    double total = columns;
+    for (bool done = false; !done;) {
+      const double before = sliced.progress();
+      t = now_ms();
+      done = sliced.build(512 << 10);
+      steps.emplace_back(now_ms() - t, before);
+      total += steps.back().first;
+    }
+    double orders = 0;  // the steps before any postings: newest, most viewed, by title
+    for (const auto& [ms, before] : steps) orders += before == 0 ? ms : 0;
+    std::vector<std::pair<double, double>> sorted = steps;
+    std::sort(sorted.begin(), sorted.end());
+    const auto longest = [&](size_t k) { return sorted[sorted.size() - 1 - k]; };
+    std::printf("index in slices (as the page builds it): %zu steps, %.0f ms in all; columns %.0f ms, orders %.0f ms "
+                "in %d steps, step p50 %.1f ms; the 3 longest %.0f ms (at %.0f%%), %.0f ms (at %.0f%%), %.0f ms (at %.0f%%)\n\n",
+                steps.size(), total, columns, orders,
+                static_cast<int>(std::count_if(steps.begin(), steps.end(), [](const auto& s) { return s.second == 0; })),
+                sorted[sorted.size() / 2].first, longest(0).first, 100 * longest(0).second, longest(1).first,
+                100 * longest(1).second, longest(2).first, 100 * longest(2).second);
+    std::fflush(stdout);
+  }
 
   // The query mix, cold: consecutive queries always differ.
   const std::vector<Spec> mix = query_mix(board);
