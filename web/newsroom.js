@@ -36,25 +36,53 @@
   // The wasm module compiles while it streams in, in parallel with the font and the
   // export (Module.instantiateWasm below).
   const wasmResponse = fetch('index.wasm', { credentials: 'same-origin' });
-  // The export's bytes arrive in pieces, reported as they come (the page shows a bar), and
-  // are copied into the wasm heap once whole (copyIn), so that the page holds them once.
+  // The export's bytes arrive in pieces, reported as they come (the page shows a bar).
+  // Once the runtime is up they go straight into one growing block of the wasm heap (it
+  // grows in place at the heap's top), so a 230 MB export is held once, not twice.
   async function fetchBytes(url, onProgress) {
     const response = await fetch(url, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     if (!onProgress || !response.body) return new Uint8Array(await response.arrayBuffer());
-    // A compressed response's Content-Length counts compressed bytes: the total is unknown.
-    const total = response.headers.get('content-encoding') ? 0 : Number(response.headers.get('content-length')) || 0;
+    // A compressed response's Content-Length counts compressed bytes: the total is unknown,
+    // and the block is first sized for JSON's usual ratio (gzip makes an export 7-8 times
+    // smaller), then cut to the real length; growing it later would move it, and the heap
+    // never gives memory back.
+    const sent = Number(response.headers.get('content-length')) || 0;
+    const total = response.headers.get('content-encoding') ? 0 : sent;
+    const expected = total || sent * 8;
     const reader = response.body.getReader();
-    const chunks = [];
-    let length = 0;
+    const bytes = { chunks: [], length: 0, ptr: 0, capacity: 0, expected };
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      chunks.push(value);
-      length += value.length;
-      onProgress(length, total);
+      bytes.chunks.push(value);
+      bytes.length += value.length;
+      if (started) intoHeap(bytes);
+      onProgress(bytes.length, total);
     }
-    return { chunks, length };
+    if (bytes.ptr && bytes.capacity > bytes.length + (1 << 20)) {  // give the rest back (in place)
+      intoHeap(bytes);
+      bytes.ptr = Module._realloc(bytes.ptr, Math.max(1, bytes.length));
+      bytes.capacity = bytes.length;
+    }
+    return bytes;
+  }
+  // Moves the pieces received so far into the block (`ptr`), growing it by half as needed.
+  function intoHeap(bytes) {
+    if (bytes.length > bytes.capacity) {
+      const capacity = Math.max(bytes.length, bytes.expected || 0, Math.ceil(bytes.capacity * 1.5), 1 << 20);
+      const grown = Module._realloc(bytes.ptr, capacity);
+      if (!grown) throw new Error('out of memory for the export');
+      bytes.ptr = grown;
+      bytes.capacity = capacity;
+    }
+    let at = bytes.ptr + bytes.length;
+    for (let i = bytes.chunks.length - 1; i >= 0; --i) at -= bytes.chunks[i].length;
+    for (const chunk of bytes.chunks) {
+      Module.HEAPU8.set(chunk, at);
+      at += chunk.length;
+    }
+    bytes.chunks = [];
   }
   const downloadProgress = (done, total) => { if (started) Module._newsroom_download_progress(done, total); };
   const fontPromise = fetchBytes(fontUrl).catch((error) => {
@@ -67,30 +95,28 @@
     : fetchResult(defaultManifest).then((result) => (result.bytes ? result : fetchResult(defaultExport)));
 
   // --- helpers over the wasm heap ------------------------------------------------
-  // Bytes (a Uint8Array, or the pieces of a download) into a malloc'd block; the pieces
-  // are let go one by one as they are copied.
+  // Bytes (a Uint8Array, or a download) as a malloc'd block that the callee frees: a
+  // download's own block is handed over.
   function copyIn(bytes) {
+    if (bytes.chunks) {
+      intoHeap(bytes);
+      const ptr = bytes.ptr;
+      Object.assign(bytes, { ptr: 0, capacity: 0 });  // handed over (the length stays for the caller)
+      return ptr || Module._malloc(1);
+    }
     const ptr = Module._malloc(Math.max(1, bytes.length));
-    if (!bytes.chunks) {
-      Module.HEAPU8.set(bytes, ptr);
-      return ptr;  // the callee frees it
-    }
-    let at = ptr;
-    for (let i = 0; i < bytes.chunks.length; ++i) {
-      Module.HEAPU8.set(bytes.chunks[i], at);
-      at += bytes.chunks[i].length;
-      bytes.chunks[i] = null;
-    }
+    Module.HEAPU8.set(bytes, ptr);
     return ptr;
   }
-  // Bytes as a Uint8Array (small files: manifests).
-  const whole = (bytes) => {
+  // A download as a Uint8Array of its own (small files: manifests); its block is freed.
+  function whole(bytes) {
     if (!bytes.chunks) return bytes;
-    const out = new Uint8Array(bytes.length);
-    let at = 0;
-    for (const chunk of bytes.chunks) { out.set(chunk, at); at += chunk.length; }
+    intoHeap(bytes);
+    const out = Module.HEAPU8.slice(bytes.ptr, bytes.ptr + bytes.length);
+    Module._free(bytes.ptr);
+    Object.assign(bytes, { ptr: 0, capacity: 0 });
     return out;
-  };
+  }
   function withString(text, fn) {
     const size = Module.lengthBytesUTF8(text) + 1;
     const ptr = Module._malloc(size);
@@ -119,8 +145,9 @@
     const source = result.url;
     if (!result.bytes) return loadFailed(source, `the export could not be fetched: ${errorText(result.error)}`);
     const small = result.bytes.length <= (1 << 20);  // manifests are small; exports need not be asked
+    if (small) result.bytes = whole(result.bytes);  // kept: a manifest is asked, an export then loaded
     const manifest = small
-      ? JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(whole(result.bytes)), result.bytes.length)))
+      ? JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(result.bytes), result.bytes.length)))
       : null;
     if (manifest === null) {
       const ended = loadEnded();
