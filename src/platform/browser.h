@@ -13,8 +13,9 @@ void set_document_title(const std::string& title);
 void open_url(const std::string& url);       // a new tab, noopener
 // 링크 복사, 공유 (Facebook, X), 인쇄 for the open article (`article` is its JSON).
 void article_action(const std::string& action, const std::string& article);
-void signal_ready();
-void update_mirror(const std::string& view_json);  // the hidden DOM mirror of the view                         // resolves window.newsroom.ready
+void signal_ready();                         // resolves window.newsroom.ready
+void signal_first_frame();                   // the first frame was drawn (a performance mark, for benchmarks)
+void update_mirror(const std::string& view_json);  // the hidden DOM mirror of the view
 // Sets the canvas backing store (device pixels) and tells Emscripten's GLFW. Not
 // glfwSetWindowSize: that requests fullscreen whenever the size equals the screen's.
 void resize_canvas(int width, int height);
