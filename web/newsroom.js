@@ -331,7 +331,9 @@
       loadWaiters = [];
       for (const resolve of waiters) resolve();
     },
+    firstFrame() { performance.mark('newsroom:first-frame'); },
     signalReady() {
+      performance.mark('newsroom:ready');
       boot.classList.add('hidden');
       resolveReady();
     },
@@ -474,6 +476,7 @@
   }
 
   // --- window.newsroom: the documented boundary -------------------------------------
+  const times = (ptr) => { const text = Module.UTF8ToString(ptr); return text ? text.split(' ').map(Number) : []; };
   window.newsroom = {
     ready,
     state() {
@@ -502,6 +505,10 @@
       return article ? '<!doctype html>' + printableDocument(article).documentElement.outerHTML : null;
     },
     lastAction: () => lastAction,
+    // Benchmark hooks: CPU ms of each frame (searches typed since the previous frame
+    // included) and of each search typed, since the last call (which clears them).
+    frameTimes: () => (started ? times(Module._newsroom_frame_times()) : []),
+    searchTimes: () => (started ? times(Module._newsroom_search_times()) : []),
     // Loads another export (a URL); resolves once it is imported (or refused).
     async load(url) {
       await ready;

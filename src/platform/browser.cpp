@@ -12,6 +12,7 @@ EM_JS(void, nr_set_title, (const char* title), { document.title = UTF8ToString(t
 EM_JS(void, nr_open_url, (const char* url), { newsroomHost.openUrl(UTF8ToString(url)); });
 EM_JS(void, nr_signal_ready, (), { newsroomHost.signalReady(); });
 EM_JS(void, nr_load_finished, (), { newsroomHost.loadFinished(); });
+EM_JS(void, nr_first_frame, (), { newsroomHost.firstFrame(); });
 EM_JS(void, nr_update_mirror, (const char* view), { newsroomHost.updateMirror(JSON.parse(UTF8ToString(view))); });
 EM_JS(void, nr_article_action, (const char* action, const char* article), {
   newsroomHost.articleAction(UTF8ToString(action), JSON.parse(UTF8ToString(article)));
@@ -76,6 +77,7 @@ void set_document_title(const std::string& title) { nr_set_title(title.c_str());
 void open_url(const std::string& url) { nr_open_url(url.c_str()); }
 void signal_ready() { nr_signal_ready(); }
 void load_finished() { nr_load_finished(); }
+void signal_first_frame() { nr_first_frame(); }
 void update_mirror(const std::string& view_json) { nr_update_mirror(view_json.c_str()); }
 void article_action(const std::string& action, const std::string& article) {
   nr_article_action(action.c_str(), article.c_str());

@@ -15,6 +15,7 @@ void open_url(const std::string& url);       // a new tab, noopener
 void article_action(const std::string& action, const std::string& article);
 void signal_ready();                               // resolves window.newsroom.ready
 void load_finished();                              // an export's import ended (loaded or refused)
+void signal_first_frame();                         // the first frame was drawn (a performance mark, for benchmarks)
 void update_mirror(const std::string& view_json);  // the hidden DOM mirror of the view
 // Sets the canvas backing store (device pixels) and tells Emscripten's GLFW. Not
 // glfwSetWindowSize: that requests fullscreen whenever the size equals the screen's.

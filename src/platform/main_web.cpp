@@ -25,6 +25,7 @@
 #include "io/manifest.h"
 #include "io/text_normalize.h"
 #include "platform/browser.h"
+#include "platform/time_ring.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -50,6 +51,9 @@ struct Runtime {
   std::string mirror_key;  // the view the DOM mirror shows
   std::string manifest;  // last newsroom_manifest_files() answer
   std::array<int, 4> input_place = {-2, -2, -2, -2};  // where the hidden <input> was put
+  platform::TimeRing frame_times;   // CPU ms of each main_loop_iteration, plus the searches run since the last one
+  platform::TimeRing search_times;  // CPU ms of each search typed (newsroom_search_input)
+  double input_ms = 0;    // search time not yet counted in a frame
   // The files of a manifest being delivered (bytes owned until the import is done).
   std::vector<std::pair<std::unique_ptr<char, decltype(&std::free)>, ExportPart>> parts;
   // An export being imported a slice per frame, with the bytes it reads.
@@ -285,6 +289,7 @@ void continue_work(Runtime& rt) {
 
 void main_loop_iteration() {
   Runtime& rt = runtime();
+  const double started = emscripten_get_now();
   sync_canvas_size(rt);
   glfwPollEvents();
   continue_work(rt);
@@ -315,6 +320,9 @@ void main_loop_iteration() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++rt.frame;
+  if (rt.frame == 1) platform::signal_first_frame();
+  rt.frame_times.push(emscripten_get_now() - started + rt.input_ms);
+  rt.input_ms = 0;
   if (!rt.ready_signalled && rt.data_settled && rt.font_settled && !rt.app.search_pending()) {
     rt.ready_signalled = true;
     platform::signal_ready();
@@ -411,6 +419,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_set_hash(const char* hash) {
 // corrected without a history entry per keystroke.
 EMSCRIPTEN_KEEPALIVE void newsroom_search_input(const char* text, int caret, int composing_begin, int composing_end) {
   Runtime& rt = runtime();
+  const double started = emscripten_get_now();
   ui::SearchInput& input = rt.ui.search;
   input.text = text;
   input.caret = static_cast<size_t>(std::max(0, caret));
@@ -419,7 +428,14 @@ EMSCRIPTEN_KEEPALIVE void newsroom_search_input(const char* text, int caret, int
   if (rt.app.route().view == Route::View::list && rt.app.set_search_text(input.text)) {
     platform::replace_hash(rt.app.hash());
   }
+  const double spent = emscripten_get_now() - started;
+  rt.search_times.push(spent);
+  rt.input_ms += spent;
 }
+
+// Benchmark hooks: the CPU times recorded since the last call, space-separated ms.
+EMSCRIPTEN_KEEPALIVE const char* newsroom_frame_times() { return runtime().frame_times.take(); }
+EMSCRIPTEN_KEEPALIVE const char* newsroom_search_times() { return runtime().search_times.take(); }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_search_focus(int focused) { runtime().ui.search.focused = focused != 0; }
 

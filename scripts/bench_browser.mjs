@@ -1,0 +1,440 @@
+// The browser benchmark (issue 8): the built site served locally with gzip (scripts/serve.mjs),
+// opened cold (a fresh browser context per run: no HTTP cache) in Debian's headless Chromium
+// (playwright-core, the browser tests' flags), for the sample data and synthetic exports.
+//
+//   node scripts/bench_browser.mjs [--sizes sample,10k,100k] [--runs N] [--out FILE]
+//   cmake --build --preset web --target bench-browser          (the same, defaults)
+//
+// Per size it prints navigation → first frame and → ready (median of runs), bytes per
+// resource, index.wasm raw and gzipped, JS heap + wasm memory after load and at its peak
+// during the load, CPU time of the frames while scrolling the list and while typing a query
+// (window.newsroom.frameTimes(), docs/testing.md), and, in the same page and run, a plain
+// JavaScript reference on the same export: TextDecoder + JSON.parse for the import,
+// articles.filter(title/body includes) for the search, with the ratios app / JS.
+// Figures go to the terminal and to build/bench/browser.json. Not a test: it always exits 0
+// when it could measure, whatever the figures.
+//
+// Synthetic exports: build/native/src/tools/newsroom-gen --count N --seed 1, cached in
+// build/bench/ (the tool is built first when missing). The sample is the page's default
+// load (`/`, data/ served live as scripts/serve.sh does); the others `?data=data/<file>`.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './serve.mjs';
+import { chromiumArgs } from '../tests/browser/harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const siteDir = process.env.NEWSROOM_SITE || path.join(root, 'build/web/site');
+const benchDir = path.join(root, 'build/bench');
+const genTool = path.join(root, 'build/native/src/tools/newsroom-gen');
+
+// --- command line -------------------------------------------------------------------------
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+if (args.includes('--help') || args.includes('-h')) {
+  console.log('usage: node scripts/bench_browser.mjs [--sizes sample,10k,100k] [--runs N] [--out FILE]');
+  process.exit(0);
+}
+const sizes = option('sizes', 'sample,10k,100k').split(',').map((s) => s.trim()).filter(Boolean);
+const runs = Math.max(1, Number(option('runs', 3)) || 3);
+const outFile = path.resolve(option('out', path.join(benchDir, 'browser.json')));
+const QUERIES = ['협력', '국제', '전북'];
+const log = (text) => process.stderr.write(`[bench] ${text}\n`);
+
+// --- figures --------------------------------------------------------------------------------
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values) => {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+const percentile = (values, p) => {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length ? v[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)] : null;
+};
+const spread = (values) => ({ n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), max: values.length ? Math.max(...values) : null });
+const MB = (bytes) => (bytes == null ? '-' : `${(bytes / 1e6).toFixed(bytes < 1e6 ? 3 : 1)} MB`);
+const KB = (bytes) => (bytes == null ? '-' : `${(bytes / 1024).toFixed(1)} KiB`);
+const ms = (value) => (value == null ? '-' : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
+const ratio = (value) => (value == null || !Number.isFinite(value) ? '-' : `${value.toFixed(2)}×`);
+
+// --- data -------------------------------------------------------------------------------------
+function sizeCount(label) {
+  const m = /^(\d+)(k?)$/i.exec(label);
+  if (!m) throw new Error(`unknown size "${label}" (sample, 10k, 100k, or a count)`);
+  return Number(m[1]) * (m[2] ? 1000 : 1);
+}
+
+function syntheticExport(label) {
+  const file = path.join(benchDir, `synthetic-${label}.json`);
+  if (existsSync(file)) return file;
+  if (!existsSync(genTool)) {
+    log('building newsroom-gen (native preset)');
+    const env = { ...process.env, NODE_PATH: process.env.NODE_PATH || '/usr/share/nodejs' };
+    execFileSync('cmake', ['--preset', 'native'], { cwd: root, stdio: 'inherit', env });
+    execFileSync('cmake', ['--build', '--preset', 'native', '--target', 'newsroom-gen', '-j2'], { cwd: root, stdio: 'inherit', env });
+  }
+  log(`generating ${path.relative(root, file)}`);
+  execFileSync(genTool, ['--count', String(sizeCount(label)), '--seed', '1', '--out', file], { stdio: 'inherit' });
+  return file;
+}
+
+// The renderer processes and their peak resident memory (VmHWM), from /proc (Linux).
+async function rendererPids(cdp) {
+  try {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+  } catch {
+    return [];
+  }
+}
+// CPU time (user + system, ms, 10 ms ticks) of a renderer's main thread (its first thread), so
+// that figures can be read beside wall-clock times when the machine is shared.
+const TICK_MS = 10;
+function mainThreadCpu(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;  // utime, stime (fields 14, 15)
+  } catch {
+    return null;
+  }
+}
+function peakRss(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+// --- one cold run -------------------------------------------------------------------------------
+async function coldRun(browser, browserCdp, target) {
+  const before = new Set(await rendererPids(browserCdp));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // Long tasks of the main thread (≥ 50 ms), observed from before the page's own scripts.
+  await page.addInitScript(() => {
+    window.__benchLongTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__benchLongTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch { /* not supported */ }
+  });
+  const cdp = await context.newCDPSession(page);
+  const url = target.base + target.path;
+  await page.goto(url, { waitUntil: 'commit' });
+  const newPids = async () => (await rendererPids(browserCdp)).filter((pid) => !before.has(pid));
+
+  // Memory every ~50 ms until ready. A sample waits while the page's main thread is busy (the
+  // import runs in one piece), so wasm memory, which never shrinks, carries the import's peak.
+  const samples = [];
+  const deadline = Date.now() + 15 * 60 * 1000;
+  let ready = false;
+  while (!ready) {
+    if (Date.now() > deadline) throw new Error(`${target.label}: not ready after 15 minutes`);
+    try {
+      const [heap, probe] = await Promise.all([
+        cdp.send('Runtime.getHeapUsage'),
+        cdp.send('Runtime.evaluate', {
+          expression: `({ wasm: (window.Module && Module.HEAPU8) ? Module.HEAPU8.length : 0,
+                          ready: performance.getEntriesByName('newsroom:ready').length > 0 })`,
+          returnByValue: true,
+        }),
+      ]);
+      const { wasm, ready: isReady } = probe.result.value || {};
+      samples.push({ t: Date.now(), jsHeap: heap.usedSize, buffers: heap.backingStorageSize ?? null, wasm: wasm || 0 });
+      ready = Boolean(isReady);
+    } catch { /* the document is still being replaced */ }
+    if (!ready) await sleep(50);
+  }
+  // The page's renderer among the new ones (a spare one may have started too): the one whose
+  // main thread runs a 300 ms busy loop in the page.
+  const cpuAtReady = new Map((await newPids()).map((p) => [p, mainThreadCpu(p)]));
+  await page.evaluate(() => { const end = performance.now() + 300; while (performance.now() < end); });
+  const pid = [...cpuAtReady.keys()].map((p) => [p, (mainThreadCpu(p) ?? 0) - (cpuAtReady.get(p) ?? 0)])
+    .sort((a, b) => b[1] - a[1])[0]?.[0];
+  const cpuToReady = pid ? cpuAtReady.get(pid) : null;
+  await sleep(300);  // the frames right after ready, then the after-load figures
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const load = await page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const entry = (e) => ({ name: e.name, transfer: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize,
+      start: e.startTime, responseEnd: e.responseEnd });
+    return {
+      firstFrame: mark('newsroom:first-frame'), ready: mark('newsroom:ready'),
+      document: { ...entry(nav), name: 'document' },
+      resources: performance.getEntriesByType('resource').map(entry),
+      wasm: Module.HEAPU8.length,
+      loadFrames: window.newsroom.frameTimes(),
+      longTasks: window.__benchLongTasks || [],
+      state: window.newsroom.state().data,
+      dataSource: window.newsroom.state().data.source,
+    };
+  });
+  const rss = (await newPids()).map(peakRss).filter((x) => x != null);
+  const dataEntry = load.resources.find((r) => new URL(r.name).pathname.endsWith('/' + load.dataSource.replace(/^.*\//, '')));
+  const afterLoad = { jsHeap: heap.usedSize, buffers: heap.backingStorageSize ?? null, wasm: load.wasm };
+  const total = (s) => s.jsHeap + s.wasm;
+  const everything = (s) => s.jsHeap + s.wasm + (s.buffers ?? 0);
+  const peak = samples.concat([afterLoad]).reduce((best, s) => (total(s) > total(best) ? s : best));
+  const peakAll = samples.concat([afterLoad]).reduce((best, s) => (everything(s) > everything(best) ? s : best));
+
+  // Scrolling: the wheel over the middle of the canvas, 50 rows a page, down then up (~3 s).
+  await page.evaluate(() => { location.hash = '#/?per=50'; });
+  await page.waitForFunction(() => window.newsroom.state().filters.per_page === 50 &&
+    window.newsroom.state().results.ids.length > 0);
+  await page.mouse.move(640, 500);
+  await sleep(200);
+  await page.evaluate(() => window.newsroom.frameTimes());
+  for (let i = 0; i < 60; ++i) {
+    await page.mouse.wheel(0, i < 30 ? 120 : -120);
+    await sleep(50);
+  }
+  await sleep(100);
+  const scrollFrames = await page.evaluate(() => window.newsroom.frameTimes());
+
+  // Typing: each query character by character into the search input, with pauses, as a person.
+  const box = await page.evaluate(() => window.newsroom.locate('search'));
+  await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+  await sleep(50);
+  await page.mouse.down();
+  await sleep(50);
+  await page.mouse.up();
+  await sleep(200);
+  await page.evaluate(() => { window.newsroom.frameTimes(); window.newsroom.searchTimes(); });
+  const typedFrames = [];
+  const typedSearches = [];  // every search call while typing: prefixes, the words, the clears
+  const searches = [];
+  for (const query of QUERIES) {
+    const chars = [...query];
+    for (let i = 0; i < chars.length; ++i) {
+      if (i === chars.length - 1) {
+        const drained = await page.evaluate(() => ({ searches: window.newsroom.searchTimes(), frames: window.newsroom.frameTimes() }));
+        typedFrames.push(...drained.frames);
+        typedSearches.push(...drained.searches);
+      }
+      await page.keyboard.type(chars[i]);
+      await sleep(250);
+    }
+    const applied = await page.evaluate(() => ({ times: window.newsroom.searchTimes(), state: window.newsroom.state() }));
+    typedSearches.push(...applied.times);
+    searches.push({ q: query, ms: applied.times.length ? Math.max(...applied.times) : null, total: applied.state.results.total,
+      query: applied.state.query });
+    await page.keyboard.press('Escape');  // clears the input (a search for everything)
+    await sleep(250);
+  }
+  const rest = await page.evaluate(() => ({ searches: window.newsroom.searchTimes(), frames: window.newsroom.frameTimes() }));
+  typedFrames.push(...rest.frames);
+  typedSearches.push(...rest.searches);
+
+  // The plain-JavaScript reference, in the same page: the same bytes fetched again, decoded,
+  // parsed, then filtered for the same words.
+  const fetched = await page.evaluate(async (dataUrl) => {
+    const t0 = performance.now();
+    const response = await fetch(dataUrl, { cache: 'no-store' });
+    window.__benchBuffer = await response.arrayBuffer();
+    return performance.now() - t0;
+  }, new URL(load.dataSource, url).href);
+  // Each step in its own evaluate, so that the main thread's CPU time can be read around it.
+  const cpuAround = async (fn, arg) => {
+    const before = pid ? mainThreadCpu(pid) : null;
+    const value = await page.evaluate(fn, arg);
+    return { value, cpu: pid && before != null ? mainThreadCpu(pid) - before : null };
+  };
+  const decoded = await cpuAround(() => {
+    const t = performance.now();
+    window.__benchText = new TextDecoder().decode(window.__benchBuffer);
+    delete window.__benchBuffer;
+    return performance.now() - t;
+  });
+  const parsed = await cpuAround(() => {
+    const t = performance.now();
+    const data = JSON.parse(window.__benchText);
+    delete window.__benchText;
+    window.__benchArticles = Array.isArray(data) ? data : data.articles;
+    return performance.now() - t;
+  });
+  const filtered = await cpuAround((queries) => queries.map((q) => {
+    const s = performance.now();
+    const count = window.__benchArticles.filter((a) => a.title.includes(q) || a.body.includes(q)).length;
+    return { q, ms: performance.now() - s, count };
+  }), QUERIES);
+  const js = { fetch: fetched, decode: decoded.value, parse: parsed.value, search: filtered.value,
+    cpuDecode: decoded.cpu, cpuParse: parsed.cpu, cpuFilters: filtered.cpu };
+
+  await context.close();
+  if (errors.length) log(`${target.label}: page errors: ${errors.join(' | ')}`);
+  return {
+    firstFrame: load.firstFrame, ready: load.ready, cpuToReady, dataResponseEnd: dataEntry?.responseEnd ?? null,
+    appImport: dataEntry ? load.ready - dataEntry.responseEnd : null,
+    articles: load.state.articles, document: load.document, resources: load.resources,
+    memory: { afterLoad, peak, peakAll, samples: samples.length, rendererPeakRss: rss.length ? Math.max(...rss) : null },
+    loadFrames: load.loadFrames, longTasks: load.longTasks, scrollFrames, typedFrames, typedSearches, searches, js, errors,
+  };
+}
+
+// --- a size: its server, its runs, its summary ----------------------------------------------
+async function benchSize(browser, browserCdp, label) {
+  const sample = label === 'sample';
+  const file = sample ? path.join(root, 'data/articles.json') : syntheticExport(label);
+  const server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data: path.dirname(file) });
+  const target = {
+    label, base: `http://127.0.0.1:${server.address().port}/`,
+    path: sample ? '' : `?data=data/${path.basename(file)}`,
+  };
+  const exportBytes = statSync(file).size;
+  const results = [];
+  try {
+    for (let i = 0; i < runs; ++i) {
+      log(`${label}: run ${i + 1}/${runs}`);
+      results.push(await coldRun(browser, browserCdp, target));
+    }
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+  const pick = (f) => median(results.map(f));
+  const total = (s) => s.jsHeap + s.wasm;
+  const all = (f) => results.flatMap(f);
+  const summary = {
+    label, file: path.relative(root, file), exportBytes, articles: results[0].articles, runs,
+    firstFrame: pick((r) => r.firstFrame), ready: pick((r) => r.ready), cpuToReady: pick((r) => r.cpuToReady),
+    dataResponseEnd: pick((r) => r.dataResponseEnd), appImport: pick((r) => r.appImport),
+    js: { fetch: pick((r) => r.js.fetch), decode: pick((r) => r.js.decode), parse: pick((r) => r.js.parse),
+      cpuDecode: pick((r) => r.js.cpuDecode), cpuParse: pick((r) => r.js.cpuParse), cpuFilters: pick((r) => r.js.cpuFilters) },
+    memory: {
+      afterLoad: pick((r) => total(r.memory.afterLoad)), afterLoadJsHeap: pick((r) => r.memory.afterLoad.jsHeap),
+      afterLoadWasm: pick((r) => r.memory.afterLoad.wasm), afterLoadBuffers: pick((r) => r.memory.afterLoad.buffers),
+      peak: Math.max(...results.map((r) => total(r.memory.peak))),
+      peakAll: Math.max(...results.map((r) => r.memory.peakAll.jsHeap + r.memory.peakAll.wasm + (r.memory.peakAll.buffers ?? 0))),
+      rendererPeakRss: Math.max(...results.map((r) => r.memory.rendererPeakRss ?? 0)) || null,
+    },
+    loadFrames: { ...spread(all((r) => r.loadFrames)), over100: median(results.map((r) => r.loadFrames.filter((t) => t > 100).length)) },
+    longTasks: { over100: median(results.map((r) => r.longTasks.filter((t) => t > 100).length)), max: Math.max(0, ...all((r) => r.longTasks)) },
+    scroll: spread(all((r) => r.scrollFrames)),
+    typing: spread(all((r) => r.typedFrames)),
+    typingSearches: spread(all((r) => r.typedSearches)),
+    searches: QUERIES.map((q, i) => ({
+      q, app: median(results.map((r) => r.searches[i].ms)), js: median(results.map((r) => r.js.search[i].ms)),
+      appCount: results[0].searches[i].total, jsCount: results[0].js.search[i].count,
+    })),
+    document: results[0].document,
+    resources: results[0].resources.map((res) => ({ ...res, name: new URL(res.name).pathname })),
+  };
+  summary.memory.peakRatio = summary.memory.peak / exportBytes;
+  summary.memory.peakAllRatio = summary.memory.peakAll / exportBytes;
+  summary.memory.afterLoadRatio = summary.memory.afterLoad / exportBytes;
+  summary.importRatio = summary.appImport / summary.js.parse;
+  summary.importRatioDecodeParse = summary.appImport / (summary.js.decode + summary.js.parse);
+  summary.readyRatio = summary.ready / summary.js.parse;
+  summary.cpuReadyRatio = summary.cpuToReady / summary.js.cpuParse;
+  for (const s of summary.searches) s.ratio = s.app / s.js;
+  return { summary, runs: results.map((r) => ({ ...r, memory: { ...r.memory } })) };
+}
+
+// --- the report ---------------------------------------------------------------------------------
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ')).join('\n');
+}
+
+function report(result) {
+  const S = result.sizes.map((s) => s.summary);
+  const lines = [];
+  lines.push(`browser benchmark: Chromium ${result.browserVersion}, ${result.runs} cold run(s) per size, ${cpus().length} CPUs, load average ${result.loadAverage.map((x) => x.toFixed(2)).join(' ')} before, ${result.loadAverageAfter.map((x) => x.toFixed(2)).join(' ')} after`);
+  lines.push('wall-clock figures (and frame times, which are performance.now() around each frame) include waiting for a core when the load average passes the CPU count; "main-thread CPU" rows are the renderer main thread\'s own CPU time (/proc, 10 ms ticks)');
+  lines.push(`index.wasm ${KB(result.wasm.raw)} raw, ${KB(result.wasm.gzip9)} gzip -9 (${KB(result.wasm.gzip6)} at the server's level 6)`);
+  lines.push('');
+  const head = ['', ...S.map((s) => `${s.label} (${s.articles} art., ${MB(s.exportBytes)})`)];
+  const row = (name, f) => [name, ...S.map(f)];
+  lines.push(table([
+    head,
+    row('navigation → first frame', (s) => ms(s.firstFrame)),
+    row('navigation → ready', (s) => ms(s.ready)),
+    row('main-thread CPU to ready', (s) => ms(s.cpuToReady)),
+    row('data response end', (s) => ms(s.dataResponseEnd)),
+    row('app import (ready − data end)', (s) => ms(s.appImport)),
+    row('JS fetch (same bytes, again)', (s) => ms(s.js.fetch)),
+    row('JS TextDecoder', (s) => ms(s.js.decode)),
+    row('JS JSON.parse', (s) => ms(s.js.parse)),
+    row('JS main-thread CPU: decode / parse', (s) => `${ms(s.js.cpuDecode)} / ${ms(s.js.cpuParse)}`),
+    row('import ÷ JSON.parse', (s) => ratio(s.importRatio)),
+    row('import ÷ (decode + parse)', (s) => ratio(s.importRatioDecodeParse)),
+    row('ready ÷ JSON.parse', (s) => ratio(s.readyRatio)),
+    row('CPU to ready ÷ JSON.parse CPU', (s) => ratio(s.cpuReadyRatio)),
+    ...S[0].searches.map((q, i) => row(`search "${q.q}" app / JS filter`, (s) => `${ms(s.searches[i].app)} / ${ms(s.searches[i].js)} = ${ratio(s.searches[i].ratio)}`)),
+    ...S[0].searches.map((q, i) => row(`  matches "${q.q}" app / JS`, (s) => `${s.searches[i].appCount} / ${s.searches[i].jsCount}`)),
+    row('JS heap after load', (s) => MB(s.memory.afterLoadJsHeap)),
+    row('wasm memory after load', (s) => MB(s.memory.afterLoadWasm)),
+    row('JS heap + wasm after load', (s) => `${MB(s.memory.afterLoad)} (${ratio(s.memory.afterLoadRatio)})`),
+    row('JS heap + wasm peak (÷ export)', (s) => `${MB(s.memory.peak)} (${ratio(s.memory.peakRatio)})`),
+    row('ArrayBuffers after load (CDP)', (s) => MB(s.memory.afterLoadBuffers)),
+    row('JS heap + ArrayBuffers + wasm peak', (s) => `${MB(s.memory.peakAll)} (${ratio(s.memory.peakAllRatio)})`),
+    row('renderer peak RSS (VmHWM)', (s) => MB(s.memory.rendererPeakRss)),
+    row('frames to ready: n / max', (s) => `${s.loadFrames.n} / ${ms(s.loadFrames.max)}`),
+    row('long frames (>100 ms) to ready', (s) => String(s.loadFrames.over100)),
+    row('long tasks (>100 ms) to ready / max', (s) => `${s.longTasks.over100} / ${ms(s.longTasks.max)}`),
+    row('scroll frame CPU p50/p95/max', (s) => `${ms(s.scroll.p50)} / ${ms(s.scroll.p95)} / ${ms(s.scroll.max)} (${s.scroll.n})`),
+    row('typing frame CPU p50/p95/max', (s) => `${ms(s.typing.p50)} / ${ms(s.typing.p95)} / ${ms(s.typing.max)} (${s.typing.n})`),
+    row('  of which search calls p50/p95/max', (s) => `${ms(s.typingSearches.p50)} / ${ms(s.typingSearches.p95)} / ${ms(s.typingSearches.max)} (${s.typingSearches.n})`),
+  ]));
+  lines.push('');
+  lines.push(`bytes per resource (first run of each size; transfer / encoded / decoded):`);
+  const rrows = [['resource', ...S.map((s) => s.label)]];
+  const names = [...new Set(S.flatMap((s) => ['document', ...s.resources.map((r) => r.name)]))];
+  for (const name of names) {
+    rrows.push([name, ...S.map((s) => {
+      const r = name === 'document' ? s.document : s.resources.find((x) => x.name === name);
+      return r ? `${KB(r.transfer)} / ${KB(r.encoded)} / ${KB(r.decoded)}` : '-';
+    })]);
+  }
+  lines.push(table(rrows));
+  lines.push('');
+  lines.push('goals (issue 8):');
+  const bySize = (label) => S.find((s) => s.label === label);
+  const goal = (text, ok, figure) => lines.push(`  ${ok == null ? 'n/a ' : ok ? 'MET ' : 'MISS'}  ${text}: ${figure}`);
+  const sample = bySize('sample'); const big = bySize('100k');
+  goal('sample ready under 1 s (cold)', sample ? sample.ready < 1000 : null, sample ? ms(sample.ready) : 'not measured');
+  goal('100k ready within 3× JSON.parse', big ? big.readyRatio <= 3 : null, big ? `ready ${ms(big.ready)} = ${ratio(big.readyRatio)} JSON.parse ${ms(big.js.parse)}; import alone ${ratio(big.importRatio)}; main-thread CPU ${ratio(big.cpuReadyRatio)}` : 'not measured');
+  goal('100k scroll frames under 8 ms CPU (p95)', big ? big.scroll.p95 < 8 : null, big ? `p95 ${ms(big.scroll.p95)}, max ${ms(big.scroll.max)}` : 'not measured');
+  goal('100k typing frames under 8 ms CPU (p95)', big ? big.typing.p95 < 8 : null, big ? `p95 ${ms(big.typing.p95)}, max ${ms(big.typing.max)}` : 'not measured');
+  goal('wasm under 600 KB gzipped', result.wasm.gzip9 < 600 * 1000, `${KB(result.wasm.gzip9)}`);
+  goal('100k peak memory under 2× the export', big ? big.memory.peakRatio < 2 : null, big ? `JS heap + wasm ${MB(big.memory.peak)} = ${ratio(big.memory.peakRatio)}; with ArrayBuffers ${ratio(big.memory.peakAllRatio)}; renderer RSS ${MB(big.memory.rendererPeakRss)} = ${ratio(big.memory.rendererPeakRss / big.exportBytes)}` : 'not measured');
+  return lines.join('\n');
+}
+
+// --- main -------------------------------------------------------------------------------------
+if (!existsSync(path.join(siteDir, 'index.wasm'))) {
+  console.error(`bench_browser: ${path.relative(root, siteDir)}/index.wasm is missing: cmake --preset web && cmake --build --preset web -j2`);
+  process.exit(2);
+}
+mkdirSync(benchDir, { recursive: true });
+const wasmBytes = readFileSync(path.join(siteDir, 'index.wasm'));
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs, headless: true });
+try {
+  const browserCdp = await browser.newBrowserCDPSession();
+  const result = {
+    date: new Date().toISOString(), browserVersion: browser.version(), runs, loadAverage: loadavg(),
+    wasm: { raw: wasmBytes.length, gzip9: gzipSync(wasmBytes, { level: 9 }).length, gzip6: gzipSync(wasmBytes, { level: 6 }).length },
+    sizes: [],
+  };
+  for (const label of sizes) result.sizes.push(await benchSize(browser, browserCdp, label));
+  result.loadAverageAfter = loadavg();
+  const text = report(result);
+  console.log(text);
+  writeFileSync(outFile, JSON.stringify({ ...result, report: text }, null, 1));
+  log(`figures written to ${path.relative(root, outFile)}`);
+} finally {
+  await browser.close();
+}
