@@ -40,7 +40,7 @@ target_link_options(newsroom_web PRIVATE
   -sMINIFY_HTML=0  # Debian emscripten 3.1.6 calls htmlmin with a broken argument list
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
   -sDISABLE_EXCEPTION_CATCHING=1
-  "-sEXPORTED_FUNCTIONS=_main,_malloc,_free"
+  "-sEXPORTED_FUNCTIONS=_main,_malloc,_realloc,_free"
   "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8")
 
 # Page assets and the sample data, refreshed on every build.
