@@ -19,6 +19,7 @@ void AppState::load(ImportResult result) {
   snapshots_ = std::move(result.snapshots);
   index_ = std::make_unique<SearchIndex>(board_);
   has_board_ = true;
+  ++board_generation_;
   compute_badges();
   recompute();
   route_ = clamp(route_);

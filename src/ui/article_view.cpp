@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <span>
 
 #include "core/dates.h"
 #include "core/text.h"
@@ -26,13 +27,19 @@ void draw_back_button(UiContext& ctx, const char* id, const std::string& name) {
 }
 
 // 링크 복사 · 페이스북 · X · 인쇄, as the original page offers; the page does the work.
+// A kiosk has no clipboard or printer for the visitor: the article's address and the share
+// addresses are shown as QR codes instead (the platform turns the action into one).
 void draw_actions(UiContext& ctx) {
   const std::pair<Text, const char*> kActions[] = {{Text::copy_link, "copy-link"},
                                                    {Text::share_facebook, "share-facebook"},
                                                    {Text::share_x, "share-x"},
                                                    {Text::print, "print"}};
+  const std::pair<Text, const char*> kKioskActions[] = {{Text::kiosk_phone, "phone-qr"},
+                                                        {Text::share_facebook, "share-facebook"},
+                                                        {Text::share_x, "share-x"}};
   bool first = true;
-  for (const auto& [label, name] : kActions) {
+  for (const auto& [label, name] : ctx.kiosk.on ? std::span<const std::pair<Text, const char*>>(kKioskActions)
+                                                      : std::span<const std::pair<Text, const char*>>(kActions)) {
     if (!first) ImGui::SameLine();
     first = false;
     if (named_button(ctx, (std::string(tr(label)) + "##" + name).c_str(), name)) ctx.article_action = name;

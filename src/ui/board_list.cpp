@@ -289,16 +289,19 @@ void draw_board_list(AppState& app, UiContext& ctx) {
                                 {with_thousands(static_cast<int64_t>(app.results().size())), std::to_string(list.page),
                                  std::to_string(app.page_count())});
   text(ctx, summary, palette().text_muted);
-  ImGui::SameLine();
-  if (named_button(ctx, tr(Text::analytics_button), "to-analytics")) {
-    Route analytics;
-    analytics.view = Route::View::analytics;
-    analytics.list = list;
-    if (app.navigate(analytics)) {
-      ctx.route_changed = true;
-      return;
+  if (!ctx.kiosk.on) {  // analytics and its downloads are for the office, not the lobby
+    ImGui::SameLine();
+    if (named_button(ctx, tr(Text::analytics_button), "to-analytics")) {
+      Route analytics;
+      analytics.view = Route::View::analytics;
+      analytics.list = list;
+      if (app.navigate(analytics)) {
+        ctx.route_changed = true;
+        return;
+      }
     }
   }
+
   ImGui::SameLine(ImGui::CalcItemWidth() - per_page_width(tr(Text::per_page, {std::to_string(list.per_page)})));
   draw_per_page(app, ctx);
 
