@@ -174,12 +174,13 @@ void draw_article(AppState& app, UiContext& ctx) {
   }
   if (!images.empty()) ImGui::Dummy(ImVec2(0, em(0.3f)));
   for (const size_t i : images) draw_preview(ctx, std::string(board.text(attachments[i].url)), i);
-  for (const LinkRef& link : board.links_of(*index)) {
+  const auto& links = board.links_of(*index);
+  for (size_t i = 0; i < links.size(); ++i) {
     text(ctx, tr(Text::link), palette().text_muted);
     ImGui::SameLine(em(4.5f));
-    const std::string_view url = board.text(link.url);
-    const std::string_view title = board.text(link.title);
-    link_text(ctx, title.empty() ? url : title, url);
+    const std::string_view url = board.text(links[i].url);
+    const std::string_view title = board.text(links[i].title);
+    link_text(ctx, title.empty() ? url : title, url, "link:" + std::to_string(i));
   }
   ImGui::Dummy(ImVec2(0, em(1.0f)));
   draw_neighbours(app, ctx, *index);

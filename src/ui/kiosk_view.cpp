@@ -127,14 +127,29 @@ void draw_qr_overlay(UiContext& ctx) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 view = viewport->Size;
   const float panel_w = std::min(view.x * 0.9f, em(34.0f));
-  const float code_side = std::min(panel_w - em(3.0f), view.y * 0.55f);
-  const ImVec2 panel_min(viewport->Pos.x + (view.x - panel_w) * 0.5f, viewport->Pos.y + std::max(em(1.0f), view.y * 0.06f));
+  const float inner_w = panel_w - em(3.0f);
+  // A very long address is cut for reading (the code holds all of it).
+  std::string shown_url = kiosk.qr_url.size() > 240 ? kiosk.qr_url.substr(0, 240) : kiosk.qr_url;
+  if (shown_url.size() < kiosk.qr_url.size()) {
+    while (!shown_url.empty() && (static_cast<unsigned char>(shown_url.back()) & 0xC0) == 0x80) shown_url.pop_back();
+    if (!shown_url.empty() && static_cast<unsigned char>(shown_url.back()) >= 0xC0) shown_url.pop_back();
+    shown_url += "…";
+  }
+  // The code gets what the title, the address and the button leave of the screen.
+  const float margin = std::max(em(0.8f), view.y * 0.04f);
+  const char* title = tr(Text::qr_title);
+  const float title_h = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize() * 1.1f, FLT_MAX, inner_w, title).y;
+  const float url_h = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize() * 0.95f, FLT_MAX, inner_w, shown_url.c_str()).y;
+  const float rest = margin * 2 + em(1.2f) * 2 + title_h + em(0.8f) * 2 + url_h + em(1.0f) + ImGui::GetFrameHeight();
+  const float code_side = std::max(em(6.0f), std::min(inner_w, view.y - rest));
+  const float panel_h = rest - margin * 2 + code_side;
+  const ImVec2 panel_min(viewport->Pos.x + (view.x - panel_w) * 0.5f,
+                         viewport->Pos.y + std::max(margin, (view.y - panel_h) * 0.5f));
   float y = panel_min.y + em(1.2f);
-  const float inner_left = panel_min.x + em(1.5f), inner_w = panel_w - em(3.0f);
+  const float inner_left = panel_min.x + em(1.5f);
   // Panel height is known only after the text is measured: draw it behind, in a channel.
   draw->ChannelsSplit(2);
   draw->ChannelsSetCurrent(1);
-  const char* title = tr(Text::qr_title);
   y += text_at(ctx, ImVec2(inner_left, y), title, 1.1f, IM_COL32(20, 20, 20, 255), inner_w).y + em(0.8f);
   const QrMatrix& code = kiosk.qr;
   if (code.size > 0) {
@@ -156,7 +171,7 @@ void draw_qr_overlay(UiContext& ctx) {
   } else {
     y += text_at(ctx, ImVec2(inner_left, y), tr(Text::qr_error, {code.error}), 1.0f, palette().notice, inner_w).y + em(0.8f);
   }
-  const ImVec2 url_size = text_at(ctx, ImVec2(inner_left, y), kiosk.qr_url, 0.95f, IM_COL32(40, 40, 40, 255), inner_w);
+  const ImVec2 url_size = text_at(ctx, ImVec2(inner_left, y), shown_url, 0.95f, IM_COL32(40, 40, 40, 255), inner_w);
   ctx.widgets.record("qr:url", ImRect(ImVec2(inner_left, y), ImVec2(inner_left + url_size.x, y + url_size.y)));
   y += url_size.y + em(1.0f);
   ImGui::SetCursorScreenPos(ImVec2(panel_min.x + (panel_w - em(8.0f)) * 0.5f, y));
