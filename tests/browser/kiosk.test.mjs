@@ -340,44 +340,51 @@ test('embed.js mounts the viewer into a host page element with the options', asy
 test('a simulated day: thousands of rotations and hundreds of idle resets leave memory flat', async () => {
   const page = await newPage(env, { viewport: { width: 960, height: 640 }, hasTouch: true });
   await openKiosk(page, 'mode=kiosk&rotate=15&idle=60');
-  const perCycle = 25;  // rotations between two visitors
-  // One cycle: 25 turns of the loop (a frame each), a visitor's touch, then 61 s of idle.
-  async function cycle() {
-    await page.evaluate(async (turns) => {
+  // One cycle: the loop turns 27 times (45 s of clock a frame: three turns, a new article
+  // drawn each frame), a visitor touches the screen (every 20th opens an article with two
+  // photos), then 61 s without input bring the loop back.
+  const frames = 9, step = 45, perCycle = (frames * step) / 15;
+  const seconds = frames * step + 61;
+  const cycles = Math.ceil((24 * 3600) / seconds);
+  async function cycle(i) {
+    await page.evaluate(async ({ frames, step }) => {
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
-      for (let i = 0; i < turns; i++) {
-        window.newsroom.advanceClock(15);
-        await frame();
+      for (let f = 0; f < frames; f++) {
+        window.newsroom.advanceClock(step);
         await frame();
       }
-    }, perCycle);
+    }, { frames, step });
     await page.touchscreen.tap(480, 300);
     await waitForState(page, (x) => !x.kiosk.playing, 'a visitor', 5000);
+    let textures = 0;
+    if (i % 20 === 0) {
+      await page.evaluate(() => { location.hash = '#/article/1719'; });
+      textures = (await waitForState(page, (x) => x.article?.previews.length === 2 &&
+        x.article.previews.every((p) => p.status === 'shown'), 'the photos', 10000)).image_textures;
+    }
     await advance(page, 61);
     await waitForState(page, (x) => x.kiosk.playing, 'back to the loop', 5000);
+    return textures;
   }
-  const seconds = perCycle * 15 + 61;
-  const cycles = Math.ceil((24 * 3600) / seconds);
   const warmup = 10;
-  for (let i = 0; i < warmup; i++) await cycle();
+  for (let i = 0; i < warmup; i++) await cycle(i);
   const sample = () => page.evaluate(() => ({ heap: Module.HEAPU8.length, state: window.newsroom.state(), history: history.length }));
   const before = await sample();
-  let maxTextures = before.state.image_textures;
-  for (let i = warmup; i < cycles; i++) {
-    await cycle();
-    if (i % 20 === 0) maxTextures = Math.max(maxTextures, (await state(page)).image_textures);
-  }
+  let maxTextures = 0;
+  for (let i = warmup; i < cycles; i++) maxTextures = Math.max(maxTextures, await cycle(i));
+  await page.waitForTimeout(2500);  // previews not drawn for 2 s give their textures back
   const end = await sample();
   const s = end.state;
   console.log(`soak: ${cycles} cycles, ${s.kiosk.rotations} rotations, ${s.kiosk.resets} resets, ` +
     `${(s.kiosk.clock_offset / 3600).toFixed(1)} h simulated, heap ${before.heap} -> ${end.heap} bytes, ` +
-    `frames ${before.state.frame} -> ${s.frame}, textures max ${maxTextures}`);
+    `frames ${before.state.frame} -> ${s.frame}, textures max ${maxTextures}, at the end ${s.image_textures}`);
   assert.ok(s.kiosk.clock_offset >= 24 * 3600, 'a whole day simulated');
   assert.ok(s.kiosk.rotations >= cycles * perCycle, `thousands of rotations (${s.kiosk.rotations})`);
   assert.equal(s.kiosk.resets, cycles);
   assert.equal(end.heap, before.heap, 'the wasm heap did not grow after warm-up');
-  assert.ok(maxTextures <= 2 && s.image_textures <= 2, 'image textures stay bounded');
-  assert.ok(s.frame > before.state.frame + cycles * perCycle, 'the heartbeat kept going');
+  assert.equal(maxTextures, 2, 'photos were shown to visitors');
+  assert.equal(s.image_textures, 0, 'and their textures given back');
+  assert.ok(s.frame > before.state.frame + (cycles - warmup) * frames, 'the heartbeat kept going');
   assert.equal(end.history, before.history, 'no history entries pile up');
   assert.deepEqual(page.errors, []);
   await page.context().close();
