@@ -358,7 +358,7 @@ test('a simulated day: thousands of rotations and hundreds of idle resets leave 
     await waitForState(page, (x) => !x.kiosk.playing, 'a visitor', 5000);
     let textures = 0;
     if (i % 20 === 0) {
-      await page.evaluate(() => { location.hash = '#/article/1719'; });
+      await page.evaluate(() => location.replace('#/article/1719'));
       textures = (await waitForState(page, (x) => x.article?.previews.length === 2 &&
         x.article.previews.every((p) => p.status === 'shown'), 'the photos', 10000)).image_textures;
     }
@@ -382,7 +382,8 @@ test('a simulated day: thousands of rotations and hundreds of idle resets leave 
   assert.ok(s.kiosk.rotations >= cycles * perCycle, `thousands of rotations (${s.kiosk.rotations})`);
   assert.equal(s.kiosk.resets, cycles);
   assert.equal(end.heap, before.heap, 'the wasm heap did not grow after warm-up');
-  assert.equal(maxTextures, 2, 'photos were shown to visitors');
+  // Photos of the article the visitor touched and of 1719, for at most 2 s after leaving.
+  assert.ok(maxTextures >= 2 && maxTextures <= 4, `photos were shown to visitors, a few at a time (${maxTextures})`);
   assert.equal(s.image_textures, 0, 'and their textures given back');
   assert.ok(s.frame > before.state.frame + (cycles - warmup) * frames, 'the heartbeat kept going');
   assert.equal(end.history, before.history, 'no history entries pile up');
