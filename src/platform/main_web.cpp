@@ -145,6 +145,7 @@ void kiosk_before_frame(Runtime& rt) {
       // The visitor left: the list's search, filters, sort and paging back to the defaults.
       app.navigate(Route{});
       view.qr_url.clear();
+      view.close_popups = true;
       rt.ui.search = ui::SearchInput{};
       rt.ui.scroll = ui::ScrollMemory{};
       rt.ui.drag = ui::DragScroll{};

@@ -68,6 +68,10 @@ void restore_scroll(const AppState& app, UiContext& ctx) {
 }  // namespace
 
 void draw_app(AppState& app, UiContext& ctx) {
+  if (ctx.kiosk.close_popups) {
+    ctx.kiosk.close_popups = false;
+    ImGui::ClosePopupsOverWindow(nullptr, false);
+  }
   // Kiosk mode, unattended: the attract loop's article, large, instead of the page.
   if (ctx.kiosk.on && ctx.kiosk.playing && ctx.font_loaded && app.has_board() && app.open_article()) {
     draw_kiosk_attract(app, ctx);

@@ -95,15 +95,17 @@ void draw_kiosk_attract(const AppState& app, UiContext& ctx) {
 // "자료 기준 23-12-20 13:14", on a warning colour with the age once older than `stale`.
 void draw_kiosk_freshness(UiContext& ctx) {
   const KioskUi& kiosk = ctx.kiosk;
-  if (kiosk.exported_at.empty()) return;
-  std::string line = tr(Text::kiosk_freshness, {kiosk.exported_at});
+  // Without a date nobody can tell how old the screen's data is: that is a warning too.
+  const bool warn = kiosk.stale || kiosk.exported_at.empty();
+  std::string line = kiosk.exported_at.empty() ? std::string(tr(Text::kiosk_no_date))
+                                               : tr(Text::kiosk_freshness, {kiosk.exported_at});
   if (kiosk.stale) line += tr(Text::kiosk_stale, {std::to_string(kiosk.age_hours), std::to_string(kiosk.stale_hours)});
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const ImVec2 size = ImGui::CalcTextSize(line.c_str());
   const ImVec2 pad(em(0.4f), em(0.1f));
   const ImRect rect(ImVec2(at.x - pad.x, at.y - pad.y), ImVec2(at.x + size.x + pad.x, at.y + size.y + pad.y));
-  if (kiosk.stale) ImGui::GetWindowDrawList()->AddRectFilled(rect.Min, rect.Max, palette().warning, em(0.3f));
-  text(ctx, line, kiosk.stale ? palette().on_accent : palette().text);
+  if (warn) ImGui::GetWindowDrawList()->AddRectFilled(rect.Min, rect.Max, palette().warning, em(0.3f));
+  text(ctx, line, warn ? palette().on_accent : palette().text);
   ctx.widgets.record("kiosk:freshness", rect);
 }
 

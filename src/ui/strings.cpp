@@ -130,6 +130,7 @@ constexpr const char* kKorean[] = {
     "QR 코드를 만들 수 없습니다: {}",
     "설정 문제 {}건",
     "주소의 설정(?mode=kiosk ...) 중 잘못된 값이 있어 기본값을 썼습니다",
+    "자료 기준 시각을 알 수 없습니다 (내보내기에 exported_at이 없음)",
 };
 
 constexpr const char* kEnglish[] = {
@@ -254,6 +255,7 @@ constexpr const char* kEnglish[] = {
     "No QR code can be made: {}",
     "{} setting problem(s)",
     "Some settings in the address (?mode=kiosk ...) were wrong; their defaults are used",
+    "The data's date is unknown (the export has no exported_at)",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");

@@ -133,6 +133,7 @@ enum class Text : uint16_t {
   qr_error,         // {} why
   status_options,   // {} count
   options_title,
+  kiosk_no_date,
   count  // the number of texts, not a text
 };
 

@@ -99,6 +99,7 @@ struct KioskUi {
   int age_hours = 0;
   int stale_hours = 72;
   std::vector<std::string> problems;  // bad options, and a playlist that could not be used
+  bool close_popups = false;  // the idle reset: menus the visitor left open are closed
   std::string qr_url;         // shown as a QR code while not empty
   std::string qr_for;         // the URL `qr` encodes
   QrMatrix qr;

@@ -155,6 +155,9 @@ test('a touch hands control to the visitor; after `idle` seconds the list resets
   const back = await tapWidget(page, 'back');
   assert.ok(back.h >= 48, `목록 is touch-sized (${back.h} px)`);
   s = await waitForState(page, (x) => x.route === 'list' && x.results.ids.length > 0, 'the list');
+  assert.equal(await locate(page, 'search'), null, 'no search box for the visitor either');
+  assert.equal(await page.evaluate(() => document.getElementById('newsroom-search').hidden), true);
+  assert.equal(await locate(page, 'to-analytics'), null, 'no analytics at a kiosk');
   const tab = await tapWidget(page, 'tab:보도자료');
   assert.ok(tab.h >= 48, `category tabs are touch-sized (${tab.h} px)`);
   s = await waitForState(page, (x) => x.filters.categories[0] === '보도자료' && x.results.ids.length > 0, 'the category');
@@ -204,6 +207,19 @@ test('"자료 기준" is always shown; past `stale` hours it turns into a warnin
   assert.ok(stale.w > fresh.w * 1.5, 'the warning says how old the data is');
   assert.ok(near(await pixelAt(page, Math.round(stale.x + 2), Math.round(stale.y + stale.h / 2)), WARNING), 'warning colours');
   await screenshot(page, 'kiosk-stale');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('an export without exported_at is flagged: nobody can tell how old it is', async () => {
+  const page = await newPage(env, touch);
+  const { exported_at: _, ...undated } = sample;
+  await page.route('**/data/articles.json', (route) => route.fulfill({ body: JSON.stringify(undated), contentType: 'application/json' }));
+  const s = await openKiosk(page, 'mode=kiosk&theme=light', { fresh: false });
+  assert.equal(s.data.exported_at, null);
+  assert.equal(s.kiosk.data_age_hours, null);
+  const rect = await waitForWidget(page, 'kiosk:freshness');
+  assert.ok(near(await pixelAt(page, Math.round(rect.x + 2), Math.round(rect.y + rect.h / 2)), WARNING), 'warning colours');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
