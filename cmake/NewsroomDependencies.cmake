@@ -4,9 +4,11 @@
 set(_imgui_dir    "${NEWSROOM_DEPS_DIR}/imgui-1.92.2b")
 set(_simdjson_dir "${NEWSROOM_DEPS_DIR}/simdjson-3.0.1/singleheader")
 set(_utf8proc_dir "${NEWSROOM_DEPS_DIR}/utf8proc-2.11.3")
+set(_qrcodegen_dir "${NEWSROOM_DEPS_DIR}/QR-Code-generator-1.8.0/cpp")
 set(_staged_dir   "${NEWSROOM_DEPS_DIR}/include")   # symlinks: nlohmann/, catch2/
 
 foreach(_required IN ITEMS "${_simdjson_dir}/simdjson.cpp" "${_utf8proc_dir}/utf8proc.c"
+                           "${_qrcodegen_dir}/qrcodegen.cpp"
                            "${_staged_dir}/nlohmann/json.hpp" "${_staged_dir}/catch2/catch.hpp")
   if(NOT EXISTS "${_required}")
     message(FATAL_ERROR "Missing ${_required}.\nRun scripts/bootstrap.sh first: it installs the dependencies into deps/.")
@@ -26,6 +28,11 @@ endif()
 add_library(newsroom_utf8proc STATIC "${_utf8proc_dir}/utf8proc.c")
 target_include_directories(newsroom_utf8proc SYSTEM PUBLIC "${_utf8proc_dir}")
 target_compile_definitions(newsroom_utf8proc PUBLIC UTF8PROC_STATIC)
+
+# qr-code-generator (Project Nayuki): QR codes of external links on kiosk screens.
+add_library(newsroom_qrcodegen STATIC "${_qrcodegen_dir}/qrcodegen.cpp")
+target_include_directories(newsroom_qrcodegen SYSTEM PUBLIC "${_qrcodegen_dir}")
+target_compile_features(newsroom_qrcodegen PUBLIC cxx_std_17)
 
 # Header-only libraries, reached through the staging folder so that em++ never sees /usr/include.
 add_library(newsroom_nlohmann INTERFACE)

@@ -20,6 +20,7 @@ add_executable(newsroom_web
   ui/board_list.cpp
   ui/analytics_view.cpp
   ui/data_status.cpp
+  ui/kiosk_view.cpp
   ui/page_header.cpp
   ui/search_bar.cpp
   ui/strings.cpp

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, idempotently, and says what it does.
 #   1. Debian packages (apt-get, only when one is missing)
-#   2. Debian *source* packages of imgui, simdjson and utf8proc, unpacked into deps/
+#   2. Debian *source* packages of imgui, simdjson, utf8proc and qr-code-generator, unpacked into deps/
 #      through a private apt configuration (the system's apt sources are never touched)
 #   3. npm packages from the committed package-lock.json (npm ci, only when it changed)
 # A second run finds everything in place and touches no network.
@@ -44,6 +44,7 @@ sources=(
   "imgui=1.92.2b+ds-1|sid|imgui-1.92.2b"
   "simdjson=3.0.1-1|bookworm|simdjson-3.0.1"
   "utf8proc=2.11.3-2|sid|utf8proc-2.11.3"
+  "qr-code-generator=1.8.0-1.1|bookworm|QR-Code-generator-1.8.0"
 )
 apt_dir="$deps/apt"
 apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt_dir/sources.list.d"
@@ -75,8 +76,17 @@ for entry in "${sources[@]}"; do
     continue
   fi
   say "downloading Debian source package $name $version ($suite)"
-  (cd "$deps/src" && apt-get "${apt_opts[@]}" source --download-only -qq "$spec" >/dev/null) \
-    || die "could not download source package $spec"
+  if ! (cd "$deps/src" && apt-get "${apt_opts[@]}" source --download-only -qq "$spec" >/dev/null); then
+    # Only the upstream (orig) tarball is compiled. When a mirror lacks the Debian packaging
+    # tarball, the orig tarball is still accepted if its SHA-256 is the one the .dsc lists.
+    tarball=$(ls "$deps/src/${name}_${upstream}.orig.tar."* 2>/dev/null | head -1)
+    dsc="$deps/src/${name}_${version#*:}.dsc"
+    [ -n "$tarball" ] && [ -f "$dsc" ] || die "could not download source package $spec"
+    sum=$(sha256sum "$tarball" | cut -d' ' -f1)
+    grep -q "^ $sum [0-9]* $(basename "$tarball")\$" "$dsc" \
+      || die "could not download source package $spec ($(basename "$tarball") does not match $dsc)"
+    say "$name: the Debian packaging tarball is unavailable; $(basename "$tarball") matches the SHA-256 in the .dsc"
+  fi
   tarball=$(ls "$deps/src/${name}_${upstream}.orig.tar."* 2>/dev/null | head -1)
   [ -n "$tarball" ] || die "no orig tarball for $spec in deps/src"
   tar -xf "$tarball" -C "$deps"
@@ -93,7 +103,12 @@ grep -q '#define SIMDJSON_VERSION 3\.0\.1' "$deps/simdjson-3.0.1/singleheader/si
   || die "deps/simdjson-3.0.1/singleheader/simdjson.h is not simdjson 3.0.1"
 [ -f "$deps/simdjson-3.0.1/singleheader/simdjson.cpp" ] || die "simdjson singleheader/simdjson.cpp missing"
 grep -q 'define UTF8PROC_VERSION_MAJOR 2' "$deps/utf8proc-2.11.3/utf8proc.h" || die "deps/utf8proc-2.11.3 is not utf8proc 2.x"
-say "versions checked: imgui 1.92.2b, simdjson 3.0.1, utf8proc 2.11.3"
+grep -q 'version = "1\.8\.0"' "$deps/QR-Code-generator-1.8.0/python/setup.py" \
+  || die "deps/QR-Code-generator-1.8.0 is not qr-code-generator 1.8.0"
+for f in cpp/qrcodegen.cpp cpp/qrcodegen.hpp; do
+  [ -f "$deps/QR-Code-generator-1.8.0/$f" ] || die "qr-code-generator source is missing $f"
+done
+say "versions checked: imgui 1.92.2b, simdjson 3.0.1, utf8proc 2.11.3, qr-code-generator 1.8.0"
 
 # --- 3. Header-only deps staged for em++ (never /usr/include on its path) ----
 stage="$deps/include"

@@ -22,6 +22,10 @@
           noWebgl: 'This browser supports neither WebGL2 nor WebAssembly.' },
   };
   const T = english ? STRINGS.en : STRINGS.ko;
+  // ?mode=kiosk (options in README "Kiosk and embedding"; parsed and checked by the wasm
+  // side, newsroom_set_options). A kiosk never navigates away: links become QR codes.
+  const kiosk = params.get('mode') === 'kiosk';
+  const KIOSK_OPTIONS = ['mode', 'rotate', 'idle', 'scale', 'playlist', 'count', 'stale'];
   if (english) document.documentElement.lang = 'en';
   // ?data=URL names an export or a manifest; by default data/manifest.json when the data
   // team has written one, else data/articles.json.
@@ -265,11 +269,12 @@
   window.newsroomHost = {
     runtimeStarted() {
       started = true;
+      withString(location.search, (ptr) => Module._newsroom_set_options(ptr));
       const scale = Number(readSetting('textScale'));
       if (scale) Module._newsroom_set_text_scale(scale);
       Module._newsroom_set_language(english ? 1 : 0);
       // ?theme=light|dark, else the system's preference, followed when it changes.
-      const theme = params.get('theme');
+      const theme = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : null;
       const system = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
       const applyTheme = () => Module._newsroom_set_theme(theme ? (theme === 'dark' ? 1 : 0) : (system && system.matches ? 1 : 0));
       applyTheme();
@@ -289,11 +294,26 @@
     },
     canGoBack: () => depth() > 0,
     openUrl(url) {
+      if (kiosk) return;  // a kiosk shows links as QR codes instead (the wasm side never asks)
       // http(s) and mailto, or an address on this site (attachments): never javascript: or data:
       const address = new URL(url, location.href);
       if (/^(https?:|mailto:)$/i.test(address.protocol)) window.open(address.href, '_blank', 'noopener,noreferrer');
     },
     requestImage,
+    absoluteUrl(url) {
+      try { return new URL(url, location.href).href; } catch (error) { return String(url); }
+    },
+    // The address a kiosk shows as a QR code for an article action: the article's own page
+    // (without the kiosk's options), or the share address built from it.
+    shareAddress(action, article) {
+      const address = new URL(location.href);
+      for (const key of KIOSK_OPTIONS) address.searchParams.delete(key);
+      address.hash = `#/article/${article.id}`;
+      const url = address.href;
+      if (action === 'share-facebook') return shareUrl.facebook(url);
+      if (action === 'share-x') return shareUrl.x(url, article.title);
+      return url;
+    },
     download(name, type, bytes) {
       const url = URL.createObjectURL(new Blob([bytes], { type }));
       const link = Object.assign(document.createElement('a'), { href: url, download: name });
@@ -509,6 +529,10 @@
     // included) and of each search typed, since the last call (which clears them).
     frameTimes: () => (started ? times(Module._newsroom_frame_times()) : []),
     searchTimes: () => (started ? times(Module._newsroom_search_times()) : []),
+    // Test hook: moves the kiosk's clock on by `seconds` (rotation, idle reset, data age).
+    advanceClock(seconds) {
+      if (started) Module._newsroom_advance_clock(Number(seconds));
+    },
     // Loads another export (a URL); resolves once it is imported (or refused).
     async load(url) {
       await ready;

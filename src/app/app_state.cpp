@@ -20,6 +20,7 @@ void AppState::load(ImportResult result) {
   index_ = board_.size() >= kIndexInSlicesFrom ? std::make_unique<SearchIndex>(board_, SearchIndex::InSlices{})
                                                 : std::make_unique<SearchIndex>(board_);
   has_board_ = true;
+  ++board_generation_;
   compute_badges();
   recompute();
   route_ = clamp(route_);

@@ -34,6 +34,8 @@ class AppState {
   void load_failed(std::string source, std::string message);
 
   bool has_board() const { return has_board_; }
+  // Counts the boards loaded: changes whenever load() replaced the board.
+  uint64_t board_generation() const { return board_generation_; }
   const Board& board() const { return board_; }
   const ImportReport& report() const { return report_; }
 
@@ -100,6 +102,7 @@ class AppState {
   Board board_;
   ImportReport report_;
   bool has_board_ = false;
+  uint64_t board_generation_ = 0;
   std::unique_ptr<SearchIndex> index_;
   SearchResult result_;
   bool pending_ = false;  // the index cannot compute list() yet

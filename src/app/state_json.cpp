@@ -145,6 +145,28 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
                    {"articles", frame.load.articles},
                    {"index_progress", app.index() ? 1.0 : app.index_progress()},
                    {"search_pending", app.search_pending()}};
+  if (frame.kiosk) {
+    const KioskFacts& k = *frame.kiosk;
+    state["kiosk"] = {{"playing", k.playing},
+                      {"paused_for", k.paused_for},
+                      {"idle_in", k.idle_in},
+                      {"playlist", k.playlist},
+                      {"playlist_kind", k.playlist_kind},
+                      {"current", k.current ? nlohmann::json(*k.current) : nlohmann::json(nullptr)},
+                      {"position", k.position},
+                      {"progress", k.progress},
+                      {"rotations", k.rotations},
+                      {"resets", k.resets},
+                      {"stale", k.stale},
+                      {"data_age_hours", k.data_age_hours ? nlohmann::json(*k.data_age_hours) : nlohmann::json(nullptr)},
+                      {"options", {{"rotate", k.rotate}, {"idle", k.idle}, {"scale", k.scale}, {"count", k.count},
+                                   {"stale", k.stale_hours}}},
+                      {"problems", k.problems},
+                      {"qr", k.qr.empty() ? nlohmann::json(nullptr) : nlohmann::json(k.qr)},
+                      {"clock_offset", k.clock_offset}};
+  } else {
+    state["kiosk"] = nullptr;
+  }
   return dump(state);
 }
 

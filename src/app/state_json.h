@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,9 +10,29 @@
 
 namespace newsroom {
 
+// Kiosk mode's loop as of the last frame (state().kiosk).
+struct KioskFacts {
+  bool playing = false;            // the attract loop runs; false while a visitor has control
+  double paused_for = 0;           // seconds since the visitor took over
+  double idle_in = 0;              // seconds until the reset to the loop
+  std::vector<int64_t> playlist;   // article ids in loop order
+  std::string playlist_kind;       // latest, views, pinned, category
+  std::optional<int64_t> current;  // the loop's article
+  size_t position = 0;             // its index in the playlist
+  double progress = 0;             // 0..1 of its time
+  uint64_t rotations = 0, resets = 0;
+  bool stale = false;              // the data is older than `stale` hours
+  std::optional<double> data_age_hours;  // null without exported_at
+  double rotate = 0, idle = 0, scale = 0, stale_hours = 0;
+  int count = 0;
+  std::vector<std::string> problems;  // bad options (each names its option)
+  std::string qr;                  // the URL shown as a QR code, "" when none
+  double clock_offset = 0;         // seconds added by advanceClock()
+};
+
 // What only the drawing layer knows about the last frame.
 struct FrameFacts {
-  std::string mode = "board";
+  std::string mode = "visitor";  // "kiosk" with ?mode=kiosk
   std::vector<int64_t> drawn_ids;  // article ids drawn on screen, in order
   int64_t glyphs_missing = 0;      // characters drawn without a glyph in the font
   int64_t frame = 0;               // frames drawn since start
@@ -30,6 +51,7 @@ struct FrameFacts {
     uint64_t done = 0, total = 0;  // bytes; total 0 when unknown
     int64_t articles = 0;          // read so far
   } load;
+  std::optional<KioskFacts> kiosk; // in kiosk mode
 };
 
 std::string state_json(const AppState& app, const FrameFacts& frame);

@@ -1,5 +1,8 @@
 #include "platform/browser.h"
 
+#include <cstdlib>
+#include <string>
+
 #include <emscripten.h>
 
 // Each forwards to window.newsroomHost (web/newsroom.js), which owns the page's history,
@@ -63,7 +66,36 @@ EM_JS(void, nr_request_image, (const char* url), {
   });
 });
 
+// Answers from the page as a malloc'd UTF-8 string (taken over by the caller).
+EM_JS(char*, nr_absolute_url, (const char* url), {
+  const text = newsroomHost.absoluteUrl(UTF8ToString(url));
+  const size = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
+EM_JS(char*, nr_share_address, (const char* action, const char* article), {
+  const text = newsroomHost.shareAddress(UTF8ToString(action), JSON.parse(UTF8ToString(article)));
+  const size = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
+
+namespace {
+std::string take(char* text) {
+  std::string out = text ? text : "";
+  std::free(text);
+  return out;
+}
+}  // namespace
+
 namespace newsroom::platform {
+
+std::string absolute_url(const std::string& url) { return take(nr_absolute_url(url.c_str())); }
+std::string share_address(const std::string& action, const std::string& article) {
+  return take(nr_share_address(action.c_str(), article.c_str()));
+}
 
 void push_hash(const std::string& hash) { nr_push_hash(hash.c_str()); }
 void request_image(const std::string& url) { nr_request_image(url.c_str()); }

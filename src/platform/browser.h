@@ -29,6 +29,10 @@ void set_cursor_position(float x, float y);
 void request_image(const std::string& url);
 // Offers `content` as a file download (CSV of the analytics).
 void download(const std::string& file_name, const std::string& type, const std::string& content);
+// Kiosk mode: a link's absolute address (relative ones against the page), and the address
+// a share action stands for (the article's public page, or Facebook's/X's share address).
+std::string absolute_url(const std::string& url);
+std::string share_address(const std::string& action, const std::string& article);
 void save_setting(const std::string& key, const std::string& value);  // localStorage, best effort
 
 }  // namespace newsroom::platform

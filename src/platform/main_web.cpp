@@ -17,6 +17,7 @@
 
 #include "app/analytics_csv.h"
 #include "app/app_state.h"
+#include "app/kiosk.h"
 #include "app/state_json.h"
 #include <nlohmann/json.hpp>
 #include "io/importer.h"
@@ -59,6 +60,12 @@ struct Runtime {
   // An export being imported a slice per frame, with the bytes it reads.
   std::unique_ptr<char, decltype(&std::free)> loading_bytes{nullptr, &std::free};
   std::unique_ptr<ImportJob> loading;
+  // Kiosk mode (?mode=kiosk): the options, the attract loop, and the test clock's offset.
+  KioskOptions options;
+  std::unique_ptr<KioskLoop> kiosk;
+  double clock_offset = 0;          // seconds window.newsroom.advanceClock() added
+  uint64_t kiosk_generation = 0;    // the board the playlist was made from
+  std::string playlist_kind;
 };
 
 // Work done between frames (an import or an index in slices) takes about this long per
@@ -121,6 +128,76 @@ void sync_search_input(Runtime& rt) {
     rt.ui.search.caret = rt.ui.search.text.size();
     platform::set_search_input(rt.ui.search.text);
   }
+}
+
+// The kiosk's clock: real time plus what tests added (window.newsroom.advanceClock), in
+// UTC seconds, so the loop, the idle reset and the data's age all run on it.
+double kiosk_now(const Runtime& rt) { return emscripten_date_now() / 1000.0 + rt.clock_offset; }
+
+// Before each frame in kiosk mode: a new board gets its playlist; the loop shows the next
+// article, or resets the list after the visitor left; the views learn where it stands.
+void kiosk_before_frame(Runtime& rt) {
+  if (!rt.kiosk) return;
+  AppState& app = rt.app;
+  ui::KioskUi& view = rt.ui.kiosk;
+  const double now = kiosk_now(rt);
+  if (app.has_board() && app.board_generation() != rt.kiosk_generation) {
+    rt.kiosk_generation = app.board_generation();
+    Playlist playlist = make_playlist(app.board(), rt.options);
+    rt.kiosk->set_playlist(std::move(playlist.ids));
+    view.problems = rt.options.problems;
+    rt.playlist_kind = playlist_name(rt.options.playlist);
+    if (!playlist.problem.empty()) {
+      view.problems.push_back(playlist.problem);
+      rt.playlist_kind = "latest";
+      emscripten_log(EM_LOG_WARN, "newsroom: %s", playlist.problem.c_str());
+    }
+  }
+  if (app.has_board() && rt.ui.font_loaded) {
+    const KioskLoop::Step step = rt.kiosk->tick(now);
+    if (step.event == KioskLoop::Event::reset) {
+      // The visitor left: the list's search, filters, sort and paging back to the defaults.
+      app.navigate(Route{});
+      view.qr_url.clear();
+      view.close_popups = true;
+      rt.ui.search = ui::SearchInput{};
+      rt.ui.scroll = ui::ScrollMemory{};
+      rt.ui.drag = ui::DragScroll{};
+      rt.ui.keyboard_row = -1;
+    }
+    if (step.event != KioskLoop::Event::none) {
+      app.open(step.id);
+      rt.ui.list_is_previous_entry = false;
+      platform::replace_hash(app.hash());  // weeks of rotations add no history entries
+    }
+  }
+  const KioskLoop& loop = *rt.kiosk;
+  view.playing = loop.playing();
+  view.progress = static_cast<float>(loop.progress(now));
+  view.position = loop.position();
+  view.length = loop.playlist().size();
+  view.stale_hours = static_cast<int>(rt.options.stale_hours);
+  if (const auto exported = app.board().info.exported_at) {
+    view.exported_at = format_board_datetime(*exported);
+    view.age_hours = static_cast<int>(std::floor(data_age_hours(*exported, now)));
+    view.stale = is_stale(*exported, now, rt.options.stale_hours);
+  } else {
+    view.exported_at.clear();
+    view.stale = false;
+  }
+}
+
+// Touch, click, wheel or a key in this frame: a visitor is there.
+bool visitor_input() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseWheel != 0 || io.MouseWheelH != 0) return true;
+  for (const bool down : io.MouseDown) {
+    if (down) return true;
+  }
+  for (int key = ImGuiKey_NamedKey_BEGIN; key < ImGuiKey_NamedKey_END; ++key) {
+    if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(key), false)) return true;
+  }
+  return false;
 }
 
 // One article as the page needs it for sharing and printing (its own HTML, built in
@@ -237,7 +314,11 @@ void after_frame(Runtime& rt) {
     platform::save_setting("textScale", std::to_string(ctx.text_scale));
   }
   if (!ctx.article_action.empty()) {
-    if (auto index = rt.app.open_article()) platform::article_action(ctx.article_action, article_json(rt.app, *index));
+    if (auto index = rt.app.open_article()) {
+      // A kiosk shares by QR code: the visitor's phone opens the address, not the screen.
+      if (rt.kiosk) ctx.kiosk.qr_url = platform::share_address(ctx.article_action, article_json(rt.app, *index));
+      else platform::article_action(ctx.article_action, article_json(rt.app, *index));
+    }
     ctx.article_action.clear();
   }
   if (!ctx.download_table.empty()) {
@@ -247,7 +328,8 @@ void after_frame(Runtime& rt) {
     ctx.download_table.clear();
   }
   if (!ctx.open_url.empty()) {
-    platform::open_url(ctx.open_url);
+    if (rt.kiosk) ctx.kiosk.qr_url = platform::absolute_url(ctx.open_url);  // never navigates away
+    else platform::open_url(ctx.open_url);
     ctx.open_url.clear();
   }
   sync_images(rt.ui.images);
@@ -298,6 +380,8 @@ void main_loop_iteration() {
   // is discarded and the new view drawn at once, so no frame (and no state()) mixes the
   // two. The second pass sees no new input.
   rt.ui.images.now = ImGui::GetTime();
+  kiosk_before_frame(rt);
+  bool input = false;
   for (int pass = 0; pass < 2; ++pass) {
     if (pass > 0) ImGui::EndFrame();
     ImGui_ImplOpenGL3_NewFrame();
@@ -307,11 +391,13 @@ void main_loop_iteration() {
     rt.ui.glyphs.begin_frame();
     rt.ui.drawn_ids.clear();
     ui::draw_app(rt.app, rt.ui);
+    if (pass == 0) input = visitor_input();  // the second pass sees no new input
     rt.ui.glyphs.end_frame();
     const bool view_changed = rt.ui.route_changed;
     after_frame(rt);
     if (!view_changed) break;
   }
+  if (rt.kiosk && input) rt.kiosk->input(kiosk_now(rt));  // drawn from the next frame on
   ImGui::Render();
 
   glViewport(0, 0, rt.backing_width, rt.backing_height);
@@ -451,6 +537,27 @@ EMSCRIPTEN_KEEPALIVE void newsroom_touch(float x, float y, int phase) {
   if (phase == 0) io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
 }
 
+// The page's query string (location.search), once at start: ?mode=kiosk and its options
+// (app/kiosk.h). Each bad value is named on the console and, in kiosk mode, in the status bar.
+EMSCRIPTEN_KEEPALIVE void newsroom_set_options(const char* query) {
+  Runtime& rt = runtime();
+  rt.options = parse_kiosk_options(query);
+  for (const std::string& problem : rt.options.problems) emscripten_log(EM_LOG_WARN, "newsroom: %s", problem.c_str());
+  if (!rt.options.kiosk) return;
+  rt.kiosk = std::make_unique<KioskLoop>(rt.options.rotate, rt.options.idle);
+  rt.ui.kiosk.on = true;
+  rt.ui.kiosk.problems = rt.options.problems;
+  rt.ui.text_scale = static_cast<float>(rt.options.scale);
+  ImGui::GetStyle().FontScaleMain = rt.ui.text_scale;
+  ui::set_kiosk_style(true, rt.ui.text_scale);
+  rt.style_dpr = 0;  // restyled before the next frame
+}
+
+// window.newsroom.advanceClock(seconds): moves the kiosk's clock on (tests of weeks of uptime).
+EMSCRIPTEN_KEEPALIVE void newsroom_advance_clock(double seconds) {
+  if (std::isfinite(seconds)) runtime().clock_offset += seconds;
+}
+
 // ?lang=en: English interface strings (Korean by default).
 EMSCRIPTEN_KEEPALIVE void newsroom_set_language(int english) {
   ui::set_language(english ? ui::Language::english : ui::Language::korean);
@@ -467,7 +574,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_set_theme(int dark) {
 // A remembered text size (from localStorage), applied before the next frame.
 EMSCRIPTEN_KEEPALIVE void newsroom_set_text_scale(float scale) {
   Runtime& rt = runtime();
-  if (!(scale >= 0.5f && scale <= 3.0f)) return;
+  if (rt.kiosk || !(scale >= 0.5f && scale <= 3.0f)) return;  // a kiosk's size is its `scale` option
   rt.ui.text_scale = scale;
   ImGui::GetStyle().FontScaleMain = scale;
 }
@@ -528,6 +635,35 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   facts.theme = ui::dark_theme() ? "dark" : "light";
   facts.lang = ui::language_code();
   for (const auto& [url, preview] : rt.ui.images.by_url) facts.image_textures += preview.texture != 0;
+  facts.mode = rt.kiosk ? "kiosk" : "visitor";
+  if (rt.kiosk) {
+    const KioskLoop& loop = *rt.kiosk;
+    const double now = kiosk_now(rt);
+    KioskFacts k;
+    k.playing = loop.playing();
+    k.paused_for = loop.paused_for(now);
+    k.idle_in = loop.idle_in(now);
+    k.playlist = loop.playlist();
+    k.playlist_kind = rt.playlist_kind;
+    k.current = loop.current();
+    k.position = loop.position();
+    k.progress = loop.progress(now);
+    k.rotations = loop.rotations();
+    k.resets = loop.resets();
+    if (const auto exported = rt.app.board().info.exported_at) {
+      k.data_age_hours = data_age_hours(*exported, now);
+      k.stale = is_stale(*exported, now, rt.options.stale_hours);
+    }
+    k.rotate = rt.options.rotate;
+    k.idle = rt.options.idle;
+    k.scale = rt.options.scale;
+    k.stale_hours = rt.options.stale_hours;
+    k.count = rt.options.count;
+    k.problems = rt.ui.kiosk.problems;
+    k.qr = rt.ui.kiosk.qr_url;
+    k.clock_offset = rt.clock_offset;
+    facts.kiosk = std::move(k);
+  }
   rt.state = state_json(rt.app, facts);
   return rt.state.c_str();
 }

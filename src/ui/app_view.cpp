@@ -68,6 +68,16 @@ void restore_scroll(const AppState& app, UiContext& ctx) {
 }  // namespace
 
 void draw_app(AppState& app, UiContext& ctx) {
+  if (ctx.kiosk.close_popups) {
+    ctx.kiosk.close_popups = false;
+    ImGui::ClosePopupsOverWindow(nullptr, false);
+  }
+  // Kiosk mode, unattended: the attract loop's article, large, instead of the page.
+  if (ctx.kiosk.on && ctx.kiosk.playing && ctx.font_loaded && app.has_board() && app.open_article()) {
+    draw_kiosk_attract(app, ctx);
+    draw_data_status(app, ctx);
+    return;
+  }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float status_height = data_status_height();
   ImGui::SetNextWindowPos(viewport->Pos);
@@ -117,6 +127,7 @@ void draw_app(AppState& app, UiContext& ctx) {
   ImGui::PopStyleVar();
 
   draw_data_status(app, ctx);
+  if (ctx.kiosk.on) draw_qr_overlay(ctx);
 }
 
 }  // namespace newsroom::ui

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <span>
 
 #include "core/dates.h"
 #include "core/text.h"
@@ -26,13 +27,19 @@ void draw_back_button(UiContext& ctx, const char* id, const std::string& name) {
 }
 
 // 링크 복사 · 페이스북 · X · 인쇄, as the original page offers; the page does the work.
+// A kiosk has no clipboard or printer for the visitor: the article's address and the share
+// addresses are shown as QR codes instead (the platform turns the action into one).
 void draw_actions(UiContext& ctx) {
   const std::pair<Text, const char*> kActions[] = {{Text::copy_link, "copy-link"},
                                                    {Text::share_facebook, "share-facebook"},
                                                    {Text::share_x, "share-x"},
                                                    {Text::print, "print"}};
+  const std::pair<Text, const char*> kKioskActions[] = {{Text::kiosk_phone, "phone-qr"},
+                                                        {Text::share_facebook, "share-facebook"},
+                                                        {Text::share_x, "share-x"}};
   bool first = true;
-  for (const auto& [label, name] : kActions) {
+  for (const auto& [label, name] : ctx.kiosk.on ? std::span<const std::pair<Text, const char*>>(kKioskActions)
+                                                      : std::span<const std::pair<Text, const char*>>(kActions)) {
     if (!first) ImGui::SameLine();
     first = false;
     if (named_button(ctx, (std::string(tr(label)) + "##" + name).c_str(), name)) ctx.article_action = name;
@@ -167,12 +174,13 @@ void draw_article(AppState& app, UiContext& ctx) {
   }
   if (!images.empty()) ImGui::Dummy(ImVec2(0, em(0.3f)));
   for (const size_t i : images) draw_preview(ctx, std::string(board.text(attachments[i].url)), i);
-  for (const LinkRef& link : board.links_of(*index)) {
+  const auto& links = board.links_of(*index);
+  for (size_t i = 0; i < links.size(); ++i) {
     text(ctx, tr(Text::link), palette().text_muted);
     ImGui::SameLine(em(4.5f));
-    const std::string_view url = board.text(link.url);
-    const std::string_view title = board.text(link.title);
-    link_text(ctx, title.empty() ? url : title, url);
+    const std::string_view url = board.text(links[i].url);
+    const std::string_view title = board.text(links[i].title);
+    link_text(ctx, title.empty() ? url : title, url, "link:" + std::to_string(i));
   }
   ImGui::Dummy(ImVec2(0, em(1.0f)));
   draw_neighbours(app, ctx, *index);

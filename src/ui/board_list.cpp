@@ -293,16 +293,19 @@ void draw_board_list(AppState& app, UiContext& ctx) {
                                 {with_thousands(static_cast<int64_t>(app.results().size())), std::to_string(list.page),
                                  std::to_string(app.page_count())});
   text(ctx, summary, palette().text_muted);
-  ImGui::SameLine();
-  if (named_button(ctx, tr(Text::analytics_button), "to-analytics")) {
-    Route analytics;
-    analytics.view = Route::View::analytics;
-    analytics.list = list;
-    if (app.navigate(analytics)) {
-      ctx.route_changed = true;
-      return;
+  if (!ctx.kiosk.on) {  // analytics and its downloads are for the office, not the lobby
+    ImGui::SameLine();
+    if (named_button(ctx, tr(Text::analytics_button), "to-analytics")) {
+      Route analytics;
+      analytics.view = Route::View::analytics;
+      analytics.list = list;
+      if (app.navigate(analytics)) {
+        ctx.route_changed = true;
+        return;
+      }
     }
   }
+
   ImGui::SameLine(ImGui::CalcItemWidth() - per_page_width(tr(Text::per_page, {std::to_string(list.per_page)})));
   draw_per_page(app, ctx);
 
@@ -346,14 +349,15 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       const uint32_t index_in_board = rows[row_in_page];
       const ArticleView a = board.article(index_in_board);
       const bool on_top = first_row + row_in_page < app.search().pinned_on_top;
-      ImGui::TableNextRow(ImGuiTableRowFlags_None, em(1.6f));
+      const float row_height = ctx.kiosk.on ? em(2.2f) : em(1.6f);  // finger-sized at a kiosk
+      ImGui::TableNextRow(ImGuiTableRowFlags_None, row_height);
       ImGui::TableSetColumnIndex(0);
       ImGui::PushID(static_cast<int>(index_in_board));
       const float cell_x = ImGui::GetCursorPosX();
       // One selectable spans the row: the whole row is the click target.
       const bool clicked = ImGui::Selectable("##row", false,
                                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
-                                             ImVec2(0, em(1.6f) - ImGui::GetStyle().CellPadding.y));
+                                             ImVec2(0, row_height - ImGui::GetStyle().CellPadding.y));
       if (ImGui::IsItemVisible()) ctx.drawn_ids.push_back(a.id);
       ctx.widgets.record_last_item("row:" + std::to_string(a.id));
       mark_keyboard_row(ctx, row_in_page, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

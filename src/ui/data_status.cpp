@@ -22,10 +22,31 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
 
   const ImportReport& report = app.report();
   const Board& board = app.board();
-  std::string line = tr(Text::status_source, {report.source.empty() ? std::string_view("-") : report.source,
-                                               with_thousands(static_cast<int64_t>(board.size()))});
-  if (board.info.exported_at) line += tr(Text::status_exported, {format_full_datetime(*board.info.exported_at)});
-  text(ctx, line, palette().text_muted);
+  if (ctx.kiosk.on) {  // a lobby screen says how fresh its data is, and warns when it is not
+    draw_kiosk_freshness(ctx);
+    if (!ctx.kiosk.problems.empty()) {
+      ImGui::SameLine(0, em(1.0f));
+      const std::string label = tr(Text::status_options, {std::to_string(ctx.kiosk.problems.size())}) + "###options";
+      ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+      ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.4f), 0));
+      ctx.glyphs.count(label.substr(0, label.find("###")));
+      if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("options");
+      ctx.widgets.record_last_item("kiosk:options");
+      ImGui::PopStyleVar();
+      ImGui::PopStyleColor();
+    }
+    if (ImGui::BeginPopup("options")) {
+      text(ctx, tr(Text::options_title));
+      ImGui::Separator();
+      for (const std::string& problem : ctx.kiosk.problems) text_wrapped(ctx, problem, palette().warning);
+      ImGui::EndPopup();
+    }
+  } else {
+    std::string line = tr(Text::status_source, {report.source.empty() ? std::string_view("-") : report.source,
+                                                 with_thousands(static_cast<int64_t>(board.size()))});
+    if (board.info.exported_at) line += tr(Text::status_exported, {format_full_datetime(*board.info.exported_at)});
+    text(ctx, line, palette().text_muted);
+  }
 
   const size_t problems = report.problems.size();
   if (problems > 0 || report.skipped > 0) {

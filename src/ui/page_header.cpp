@@ -62,7 +62,7 @@ void draw_page_header(const AppState& app, UiContext& ctx) {
 
   ImGui::Dummy(ImVec2(0, em(0.6f)));
   text_sized(ctx, info.title, 1.9f);
-  draw_text_size_buttons(ctx, column);
+  if (!ctx.kiosk.on) draw_text_size_buttons(ctx, column);  // a kiosk's size is its `scale`
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + column, at.y + std::max(2.0f, em(0.12f))),
                                             palette().accent);

@@ -16,6 +16,12 @@ void draw_article(AppState& app, UiContext& ctx);            // article_view.cpp
 void draw_analytics(AppState& app, UiContext& ctx);          // analytics_view.cpp
 void draw_data_status(const AppState& app, UiContext& ctx);  // data_status.cpp
 
+// Kiosk mode (kiosk_view.cpp): the attract screen, the freshness line of the status bar,
+// and the QR code shown instead of following a link.
+void draw_kiosk_attract(const AppState& app, UiContext& ctx);
+void draw_kiosk_freshness(UiContext& ctx);
+void draw_qr_overlay(UiContext& ctx);
+
 // Height of the data status bar, which the content leaves free.
 float data_status_height();
 

@@ -156,6 +156,11 @@ void draw_years(AppState& app, UiContext& ctx) {
 }  // namespace
 
 void draw_search_bar(AppState& app, UiContext& ctx) {
+  if (ctx.kiosk.on) {  // no keyboard at a kiosk: categories and years only
+    draw_tabs(app, ctx);
+    draw_years(app, ctx);
+    return;
+  }
   const float column = ImGui::CalcItemWidth();
   const float field_width = em(7.0f);
   draw_field_selector(app, ctx, field_width);

@@ -124,6 +124,17 @@ constexpr const char* kKorean[] = {
     "급증 의심: {} (+{}) — 집계 오류나 자동 조회가 아닌지 확인하세요",
     "조회가 줄어든 글 {}건 — 조회수는 줄지 않아야 합니다",
     "추이를 보려면 manifest에 내보낸 시각(exported_at)이 있는 이전 내보내기를 두 개 이상 두세요.",
+    "화면을 터치하면 둘러볼 수 있습니다",
+    "자료 기준 {}",
+    " · 자료가 {}시간 전 것입니다 (기준 {}시간): 갱신을 확인하세요",
+    "{} / {}",
+    "휴대폰으로 보기",
+    "휴대폰 카메라로 QR 코드를 찍어 여세요",
+    "닫기",
+    "QR 코드를 만들 수 없습니다: {}",
+    "설정 문제 {}건",
+    "주소의 설정(?mode=kiosk ...) 중 잘못된 값이 있어 기본값을 썼습니다",
+    "자료 기준 시각을 알 수 없습니다 (내보내기에 exported_at이 없음)",
 };
 
 constexpr const char* kEnglish[] = {
@@ -242,6 +253,17 @@ constexpr const char* kEnglish[] = {
     "Suspicious jump: {} (+{}): check for a counting error or automated views",
     "{} article(s) lost views: counts should never go down",
     "For trends, list two or more earlier exports with exported_at in the manifest.",
+    "Touch the screen to browse",
+    "Data as of {}",
+    " · the data is {} hours old (limit {} hours): check the updates",
+    "{} / {}",
+    "Open on your phone",
+    "Scan the QR code with your phone's camera",
+    "Close",
+    "No QR code can be made: {}",
+    "{} setting problem(s)",
+    "Some settings in the address (?mode=kiosk ...) were wrong; their defaults are used",
+    "The data's date is unknown (the export has no exported_at)",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");

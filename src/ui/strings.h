@@ -127,6 +127,17 @@ enum class Text : uint16_t {
   jump_flag,
   down_flag,
   trends_none,
+  kiosk_hint,
+  kiosk_freshness,  // {} date
+  kiosk_stale,      // {} hours old, {} limit in hours
+  kiosk_position,   // {} n, {} of
+  kiosk_phone,
+  qr_title,
+  qr_close,
+  qr_error,         // {} why
+  status_options,   // {} count
+  options_title,
+  kiosk_no_date,
   count  // the number of texts, not a text
 };
 

@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include <algorithm>
+
 namespace newsroom::ui {
 namespace {
 
@@ -24,6 +26,8 @@ Palette dark_palette() {
 const Palette kLight;
 const Palette kDark = dark_palette();
 bool g_dark = false;
+bool g_kiosk = false;
+float g_kiosk_scale = 1.5f;
 
 ImVec4 color(ImU32 value) { return ImGui::ColorConvertU32ToFloat4(value); }
 
@@ -32,6 +36,10 @@ ImVec4 color(ImU32 value) { return ImGui::ColorConvertU32ToFloat4(value); }
 const Palette& palette() { return g_dark ? kDark : kLight; }
 void set_dark_theme(bool dark) { g_dark = dark; }
 bool dark_theme() { return g_dark; }
+void set_kiosk_style(bool on, float text_scale) {
+  g_kiosk = on;
+  g_kiosk_scale = text_scale;
+}
 
 void apply_style(float dpr) {
   const Palette& p = palette();
@@ -46,6 +54,17 @@ void apply_style(float dpr) {
   style.FrameRounding = 4;
   style.ScrollbarSize = 12;
   style.ScrollbarRounding = 6;
+  if (g_kiosk) {
+    // Touch targets: a frame is the text plus twice the padding; 48 CSS px at least.
+    const float text_px = kBaseFontCssPx * g_kiosk_scale;
+    const float pad_y = std::max(12.0f, (48.0f - text_px) * 0.5f + 1.0f);
+    style.FramePadding = ImVec2(18, pad_y);
+    style.CellPadding = ImVec2(12, pad_y);
+    style.ItemSpacing = ImVec2(14, 14);
+    style.ScrollbarSize = 28;
+    style.ScrollbarRounding = 14;
+    style.FrameRounding = 8;
+  }
   style.Colors[ImGuiCol_WindowBg] = color(p.page);
   style.Colors[ImGuiCol_PopupBg] = color(p.page);
   style.Colors[ImGuiCol_Text] = color(p.text);

@@ -33,6 +33,9 @@ bool dark_theme();
 
 // Applies the board's light theme, scaled for `dpr` (device pixels per CSS pixel).
 void apply_style(float dpr);
+// Kiosk mode: text at `text_scale` and frames, rows and scrollbars at least 48 CSS pixels
+// tall for fingers. Takes effect at the next apply_style().
+void set_kiosk_style(bool on, float text_scale);
 
 // Width in framebuffer pixels of `em` font sizes.
 inline float em(float count) { return ImGui::GetFontSize() * count; }

@@ -11,6 +11,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImRect
 
+#include "app/qr.h"
+
 namespace newsroom::ui {
 
 // Screen rectangles of named widgets in the last frame (framebuffer pixels), for
@@ -94,6 +96,24 @@ struct LoadProgress {
   double fraction() const { return total ? static_cast<double>(done) / static_cast<double>(total) : 0.0; }
 };
 
+// Kiosk mode (?mode=kiosk, app/kiosk.h): what the platform's attract loop tells the views
+// each frame, and the QR code shown instead of following an external link.
+struct KioskUi {
+  bool on = false;
+  bool playing = false;       // the attract loop is running (no visitor)
+  float progress = 0.0f;      // 0..1 of the current article's time
+  size_t position = 0, length = 0;  // the article's place in the playlist
+  std::string exported_at;    // "23-12-20 13:14", or "" when the export has no date
+  bool stale = false;         // older than the `stale` option
+  int age_hours = 0;
+  int stale_hours = 72;
+  std::vector<std::string> problems;  // bad options, and a playlist that could not be used
+  bool close_popups = false;  // the idle reset: menus the visitor left open are closed
+  std::string qr_url;         // shown as a QR code while not empty
+  std::string qr_for;         // the URL `qr` encodes
+  QrMatrix qr;
+};
+
 struct UiContext {
   float dpr = 1.0f;          // device pixels per CSS pixel
   float css_width = 0.0f;    // canvas size in CSS pixels
@@ -124,6 +144,7 @@ struct UiContext {
   std::string article_action;
   std::string download_table;  // an analytics table to download as CSV (analytics_csv.h)
   bool text_scale_changed = false;
+  KioskUi kiosk;
 };
 
 }  // namespace newsroom::ui

@@ -109,7 +109,8 @@ TEST_CASE("state() reports what the page shows") {
   facts.glyphs_missing = 2;
   const auto state = nlohmann::json::parse(state_json(app, facts));
   CHECK(state["route"] == "list");
-  CHECK(state["mode"] == "board");
+  CHECK(state["mode"] == "visitor");
+  CHECK(state["kiosk"].is_null());
   CHECK(state["results"]["total"] == 40);
   CHECK(state["results"]["ids"] == nlohmann::json::array({100, 139, 138}));
   CHECK(state["article"].is_null());
