@@ -41,10 +41,10 @@
   // export (Module.instantiateWasm below).
   const wasmResponse = fetch('index.wasm', { credentials: 'same-origin' });
   // The export's bytes arrive in pieces, reported as they come (the page shows a bar).
-  // Once the runtime is up they go straight into one growing block of the wasm heap (it
-  // grows in place at the heap's top), so a 230 MB export is held once, not twice.
-  async function fetchBytes(url, onProgress) {
-    const response = await fetch(url, { cache: 'no-cache' });
+  // Once the runtime is up they go straight into one block of the wasm heap, so a 230 MB
+  // export is held once, not twice. `signal` may abort the download (its block is freed).
+  async function fetchBytes(url, onProgress, signal) {
+    const response = await fetch(url, { cache: 'no-cache', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     if (!onProgress || !response.body) return new Uint8Array(await response.arrayBuffer());
     // A compressed response's Content-Length counts compressed bytes: the total is unknown,
@@ -56,13 +56,18 @@
     const expected = total || sent * 8;
     const reader = response.body.getReader();
     const bytes = { chunks: [], length: 0, ptr: 0, capacity: 0, expected };
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes.chunks.push(value);
-      bytes.length += value.length;
-      if (started) intoHeap(bytes);
-      onProgress(bytes.length, total);
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes.chunks.push(value);
+        bytes.length += value.length;
+        if (started) intoHeap(bytes);
+        onProgress(bytes.length, total);
+      }
+    } catch (error) {
+      if (bytes.ptr) Module._free(bytes.ptr);
+      throw error;
     }
     if (bytes.ptr && bytes.capacity > bytes.length + (1 << 20)) {  // give the rest back (in place)
       intoHeap(bytes);
@@ -93,10 +98,21 @@
     console.warn(`newsroom: font ${fontUrl} could not be loaded: ${error.message}`);
     return null;
   });
-  const fetchResult = (url) => fetchBytes(url, downloadProgress).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
-  const firstData = dataUrl
-    ? fetchResult(dataUrl)
-    : fetchResult(defaultManifest).then((result) => (result.bytes ? result : fetchResult(defaultExport)));
+  const fetchResult = (url, signal) =>
+    fetchBytes(url, downloadProgress, signal).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
+  // Without ?data=, the manifest and the single export are asked at once (one round trip,
+  // not two); the export's download stops as soon as a manifest turns out to exist.
+  function defaultData() {
+    const stop = new AbortController();
+    const single = fetchResult(defaultExport, stop.signal);
+    return fetchResult(defaultManifest).then((manifest) => {
+      if (!manifest.bytes) return single;
+      stop.abort();
+      single.then((result) => { if (result.bytes && result.bytes.ptr) Module._free(result.bytes.ptr); });
+      return manifest;
+    });
+  }
+  const firstData = dataUrl ? fetchResult(dataUrl) : defaultData();
 
   // --- helpers over the wasm heap ------------------------------------------------
   // Bytes (a Uint8Array, or a download) as a malloc'd block that the callee frees: a
