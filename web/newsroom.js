@@ -13,13 +13,13 @@
           source: '출처', file: '첨부파일', address: '주소', toList: '목록으로', section: '홍보마당',
           results: (q, n, p, ps) => `'${q}' 검색 결과 ${n}건, ${p}/${ps} 페이지`,
           all: (n, p, ps) => `전체 ${n}건, ${p}/${ps} 페이지`, starting: '뉴스룸을 시작하지 못했습니다.',
-          noWebgl: '이 브라우저는 WebGL2 또는 WebAssembly를 지원하지 않습니다.' },
+          noWebgl: '이 브라우저는 WebGL2 또는 WebAssembly를 지원하지 않습니다.', offline: '네트워크에 연결할 수 없습니다' },
     en: { search: 'Search the newsroom', copied: 'Link copied', copyFailed: 'The link could not be copied',
           popupBlocked: 'A pop-up blocker stopped the print window', author: 'By', date: 'Date', views: 'Views',
           source: 'Source', file: 'File', address: 'Address', toList: 'Back to the list', section: 'News',
           results: (q, n, p, ps) => `${n} results for '${q}', page ${p} of ${ps}`,
           all: (n, p, ps) => `${n} articles, page ${p} of ${ps}`, starting: 'The newsroom could not start.',
-          noWebgl: 'This browser supports neither WebGL2 nor WebAssembly.' },
+          noWebgl: 'This browser supports neither WebGL2 nor WebAssembly.', offline: 'no network' },
   };
   const T = english ? STRINGS.en : STRINGS.ko;
   if (english) document.documentElement.lang = 'en';
@@ -32,20 +32,62 @@
   const canvas = document.getElementById('canvas');
   const boot = document.getElementById('boot');
 
+  // --- the single-file build ---------------------------------------------------------
+  // scripts/build_single.mjs embeds the wasm, the font and one export as base64 in
+  // <script type="application/octet-stream" id="newsroom-embedded-…"> elements, so that the
+  // page opens from a USB stick (file://) with no server: they are used instead of fetch.
+  function embedded(name) {
+    const element = document.getElementById(`newsroom-embedded-${name}`);
+    if (!element) return null;
+    const text = atob(element.textContent.trim());
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i);
+    const file = element.dataset.name || name;
+    element.remove();
+    return { bytes, file };
+  }
+  const embeddedWasm = embedded('wasm');
+  const embeddedFont = embedded('font');
+  const embeddedData = embedded('data');
+  const single = Boolean(embeddedWasm);
+
   // --- downloads, started before the runtime is up -------------------------------
-  async function fetchBytes(url) {
+  // Every data file fetched leaves its validators (ETag, Last-Modified, a digest of the
+  // bytes) for the live polling below, and its bytes until the import they feed is settled
+  // (then, when it was usable, they become the saved copy for offline use).
+  const absolute = (url) => new URL(url, location.href).href;
+  const validators = new Map();  // absolute URL -> { etag, lastModified, digest }
+  let fetched = new Map();       // absolute URL -> { bytes, type, savedAt } since the last settled import
+  function digest(bytes) {       // FNV-1a and the length: tells a changed file from the same one
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < bytes.length; ++i) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    return `${bytes.length}:${(hash >>> 0).toString(16)}`;
+  }
+  // UTC seconds of the saved copy the service worker answered with, or 0 (the network's).
+  const savedAtOf = (response) => Number(response.headers.get('x-newsroom-saved')) || 0;
+  function remember(url, response, bytes) {
+    const key = absolute(url);
+    validators.set(key, { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified'),
+                          digest: digest(bytes) });
+    fetched.set(key, { bytes, type: response.headers.get('content-type'), savedAt: savedAtOf(response) });
+  }
+  async function fetchBytes(url, { data = true } = {}) {
     const response = await fetch(url, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    return new Uint8Array(await response.arrayBuffer());
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (data) remember(url, response, bytes);
+    return bytes;
   }
-  const fontPromise = fetchBytes(fontUrl).catch((error) => {
+  const fontPromise = embeddedFont ? Promise.resolve(embeddedFont.bytes) : fetchBytes(fontUrl, { data: false }).catch((error) => {
     console.warn(`newsroom: font ${fontUrl} could not be loaded: ${error.message}`);
     return null;
   });
   const fetchResult = (url) => fetchBytes(url).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
-  const firstData = dataUrl
-    ? fetchResult(dataUrl)
-    : fetchResult(defaultManifest).then((result) => (result.bytes ? result : fetchResult(defaultExport)));
+  const firstData = embeddedData
+    ? Promise.resolve({ url: embeddedData.file, bytes: embeddedData.bytes })
+    : dataUrl
+      ? fetchResult(dataUrl)
+      : fetchResult(defaultManifest).then((result) => (result.bytes ? result : fetchResult(defaultExport)));
 
   // --- helpers over the wasm heap ------------------------------------------------
   function copyIn(bytes) {
@@ -94,6 +136,146 @@
     }
     withString(source, (src) => Module._newsroom_finish_parts(src));
   }
+
+  // --- live data: the export is checked for changes and swapped in between frames -----
+  // ?poll=SECONDS (0: off); by default every 60 s in kiosk mode (?mode=kiosk), else 300 s.
+  // Conditional requests (If-None-Match / If-Modified-Since): a 304 costs nothing. A
+  // changed file goes through deliver() like the first load; AppState keeps the open article
+  // (when its id is still there) and the list's query, and keeps the old board when the new
+  // export cannot be used. The data status panel and state().data.live say what happened.
+  const pollSeconds = (() => {
+    if (single) return 0;  // nothing to poll in the single file
+    const fallback = params.get('mode') === 'kiosk' ? 60 : 300;
+    const asked = params.get('poll');
+    if (asked === null || asked === '') return fallback;
+    const seconds = Number(asked);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+    console.warn(`newsroom: ?poll=${asked} is not a number of seconds; polling every ${fallback} s`);
+    return fallback;
+  })();
+  const live = { source: null, manifest: null, polls: 0, swaps: 0, boards: 0, lastChecked: 0, lastError: '', savedAt: 0 };
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+  const canSave = () => typeof caches !== 'undefined' && /^https?:$/.test(location.protocol) && !single;
+  function reportLive() {
+    if (!started) return;
+    withString(live.lastError, (error) => Module._newsroom_live_status(
+      Math.round(pollSeconds), live.polls, live.swaps, live.lastChecked, error, live.savedAt));
+  }
+  // The files of a manifest (absolute URLs), or null when the bytes are not a manifest.
+  function manifestFiles(url, bytes) {
+    if (!bytes || bytes.length > (1 << 20)) return null;
+    const answer = JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(bytes), bytes.length)));
+    return answer && answer.files ? answer.files.map((file) => new URL(file, absolute(url)).href) : null;
+  }
+  // Resolves once the import a delivery started has been applied (or refused).
+  async function settled(generation) {
+    const deadline = Date.now() + 600000;
+    while (Module._newsroom_load_generation() === generation && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  // Stores the files of a usable import as the saved copy the service worker answers with
+  // when the network is down (sw.js); a refused import never replaces it.
+  async function saveGood(files) {
+    if (!canSave()) return;
+    try {
+      const cache = await caches.open('newsroom-data');
+      const savedAt = String(nowSeconds());
+      await Promise.all([...files].map(([url, file]) => cache.put(url, new Response(file.bytes, {
+        headers: { 'content-type': file.type || 'application/json', 'x-newsroom-saved': savedAt } }))));
+    } catch (error) {
+      console.warn(`newsroom: the data could not be saved for offline use: ${errorText(error)}`);
+    }
+  }
+  // deliver() and what follows it: the live state, the saved copy, the next poll's source.
+  async function deliverTracked(result) {
+    const generation = Module._newsroom_load_generation();
+    await deliver(result);
+    await settled(generation);
+    const files = fetched;
+    fetched = new Map();
+    live.source = result.url;
+    const data = window.newsroom.state().data;
+    if (data.usable) {
+      live.manifest = manifestFiles(result.url, result.bytes) ? result.bytes : null;
+      if (++live.boards > 1) ++live.swaps;
+      const savedAt = Math.max(0, ...[...files.values()].map((file) => file.savedAt));
+      live.savedAt = savedAt;
+      live.lastError = '';
+      reportLive();
+      if (!savedAt) await saveGood(files);
+    } else {
+      const first = data.problems[0];
+      live.lastError = `${data.source}: ${first ? first.message : 'unusable'}`;
+      reportLive();
+    }
+  }
+  // One conditional request: { changed, bytes } (bytes when the file came back whole).
+  async function check(url) {
+    const key = absolute(url);
+    const known = validators.get(key) || {};
+    const headers = {};
+    if (new URL(key).origin === location.origin) {  // custom headers would need CORS elsewhere
+      if (known.etag) headers['If-None-Match'] = known.etag;
+      if (known.lastModified) headers['If-Modified-Since'] = known.lastModified;
+    }
+    const response = await fetch(key, { cache: 'no-store', headers });
+    if (response.status === 304) return { changed: false };
+    if (savedAtOf(response)) throw new Error(T.offline);  // the service worker's saved copy: no network
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const changed = digest(bytes) !== known.digest;
+    remember(url, response, bytes);
+    if (!changed) fetched.delete(key);
+    return { changed, bytes };
+  }
+  async function poll() {
+    await ready;
+    const source = live.source;
+    if (!source) return;
+    ++live.polls;
+    live.lastChecked = nowSeconds();
+    let where = source;
+    try {
+      const main = await check(source);
+      const bytes = main.changed ? main.bytes : live.manifest;
+      let changed = main.changed;
+      for (const part of manifestFiles(source, bytes) || []) {
+        where = part;
+        changed = (await check(part)).changed || changed;
+        fetched.delete(part);  // deliver() fetches the files of a manifest itself
+      }
+      if (changed) {
+        await deliverTracked({ url: source, bytes: bytes || main.bytes });
+      } else {
+        fetched = new Map();
+        live.lastError = '';
+        live.savedAt = 0;  // the network answered: the board is the current export
+      }
+    } catch (error) {
+      fetched = new Map();
+      live.lastError = `${where}: ${errorText(error)}`;
+    }
+    reportLive();
+  }
+  let polling = Promise.resolve();
+  function pollNow() {
+    const run = polling.then(poll);
+    polling = run.catch(() => {});
+    return run;
+  }
+  ready.then(() => {
+    reportLive();
+    if (pollSeconds > 0) {
+      const next = () => setTimeout(() => pollNow().finally(next), pollSeconds * 1000);
+      next();
+    }
+    // Offline: the app and the last good export survive network loss and a reboot (sw.js).
+    if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && !single) {
+      navigator.serviceWorker.register('sw.js').catch((error) =>
+        console.warn(`newsroom: no offline copy (service worker): ${errorText(error)}`));
+    }
+  });
 
   function applyHash() {
     if (started) withString(location.hash, (ptr) => Module._newsroom_set_hash(ptr));
@@ -205,7 +387,7 @@
         if (bytes) Module._newsroom_set_font(copyIn(bytes), bytes.length);
         else Module._newsroom_set_font(0, 0);
       });
-      firstData.then(deliver);
+      firstData.then(deliverTracked);
     },
     pushHash(hash) {
       if (location.hash !== hash) history.pushState({ newsroomDepth: depth() + 1 }, '', hash);
@@ -423,10 +605,13 @@
       return article ? '<!doctype html>' + printableDocument(article).documentElement.outerHTML : null;
     },
     lastAction: () => lastAction,
+    // Checks the export (or the manifest and each of its files) for a change now; resolves
+    // once that check, and a swap it caused, is done (docs/testing.md).
+    pollNow,
     // Loads another export (a URL); resolves once it is imported (or refused).
     async load(url) {
       await ready;
-      await deliver(await fetchResult(String(url)));
+      await deliverTracked(await fetchResult(String(url)));
       return window.newsroom.state().data;
     },
   };
@@ -434,6 +619,7 @@
   // --- the Emscripten module ---------------------------------------------------------
   window.Module = {
     canvas,
+    ...(embeddedWasm ? { wasmBinary: embeddedWasm.bytes } : {}),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort(what) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/app_state.h"
+#include "app/live_status.h"
 
 namespace newsroom {
 
@@ -25,6 +26,10 @@ struct FrameFacts {
   };
   std::vector<Preview> previews;   // image previews of the open article
   int64_t image_textures = 0;      // preview textures alive (they are given back when unused)
+  LiveStatus live;                 // live polling and the saved copy (web/newsroom.js)
+  int64_t gl_lost = 0, gl_restored = 0;  // WebGL context losses and restorations
+  int64_t heap_bytes = 0;          // the wasm memory's size
+  int64_t used_bytes = 0;          // bytes allocated by malloc (mallinfo uordblks)
 };
 
 std::string state_json(const AppState& app, const FrameFacts& frame);

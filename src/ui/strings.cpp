@@ -120,6 +120,9 @@ constexpr const char* kKorean[] = {
     "급증 의심: {} (+{}) — 집계 오류나 자동 조회가 아닌지 확인하세요",
     "조회가 줄어든 글 {}건 — 조회수는 줄지 않아야 합니다",
     "추이를 보려면 manifest에 내보낸 시각(exported_at)이 있는 이전 내보내기를 두 개 이상 두세요.",
+    "새 자료 {}을(를) 쓸 수 없어 이전 게시판을 그대로 보여 줍니다: {}",
+    "네트워크에 연결할 수 없어 저장된 자료({} 저장)를 보여 줍니다",
+    "새 자료를 확인하지 못했습니다 ({}): {}",
 };
 
 constexpr const char* kEnglish[] = {
@@ -234,6 +237,9 @@ constexpr const char* kEnglish[] = {
     "Suspicious jump: {} (+{}): check for a counting error or automated views",
     "{} article(s) lost views: counts should never go down",
     "For trends, list two or more earlier exports with exported_at in the manifest.",
+    "The new export {} could not be used; the previous board is still shown: {}",
+    "No network: showing the saved data (saved {})",
+    "Could not check for new data ({}): {}",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");

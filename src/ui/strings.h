@@ -123,6 +123,9 @@ enum class Text : uint16_t {
   jump_flag,
   down_flag,
   trends_none,
+  status_kept_previous,  // {} source, {} first problem
+  status_saved,          // {} when saved
+  status_check_failed,   // {} when, {} what
   count  // the number of texts, not a text
 };
 

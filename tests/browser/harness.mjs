@@ -19,21 +19,34 @@ export const chromiumArgs = [
 ];
 
 // Playwright gives every launch a fresh temporary profile (the --user-data-dir of a
-// manual run) and removes it on close.
-export async function launch() {
-  const server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data: path.join(root, 'data') });
+// manual run) and removes it on close. `data` serves /data/ from another folder (a temp
+// dir whose files a test replaces while the page runs); `env.stopServer()` takes the
+// network away (connections refused) and `env.startServer()` brings it back on the same port.
+export async function launch({ data = path.join(root, 'data') } = {}) {
+  let server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data });
+  const port = server.address().port;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: chromiumArgs,
     headless: true,
   });
   mkdirSync(screenshotDir, { recursive: true });
+  const stop = () => new Promise((resolve) => {
+    if (!server) return resolve();
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+    server = null;
+  });
   return {
-    base: `http://127.0.0.1:${server.address().port}/`,
+    base: `http://127.0.0.1:${port}/`,
     browser,
+    stopServer: stop,
+    async startServer() {
+      if (!server) server = await startServer({ port, host: '127.0.0.1', site: siteDir, data });
+    },
     async close() {
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await stop();
     },
   };
 }
