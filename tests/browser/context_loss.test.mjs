@@ -1,0 +1,85 @@
+// WebGL context loss (a GPU reset on a screen that runs for weeks): the page keeps
+// running while the context is gone, and once it is restored draws the same view again,
+// text included (the font atlas is uploaded again), and still answers clicks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, open, state, waitForState, clickWidget, pixelAt, screenshot } from './harness.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+const frames = async (page, count) => {
+  const start = (await state(page)).frame;
+  await waitForState(page, (x) => x.frame >= start + count, `${count} more frames`);
+};
+
+// Pixels along the middle of a widget that differ from the page's background.
+async function inkAlong(page, rect, background) {
+  const ink = [];
+  const y = Math.round(rect.y + rect.h / 2);
+  for (let i = 0; i < 12; ++i) {
+    const x = Math.round(rect.x + 4 + (rect.w - 8) * i / 11);
+    const pixel = await pixelAt(page, x, y);
+    if (pixel.some((v, c) => Math.abs(v - background[c]) > 40)) ink.push(x);
+  }
+  return ink;
+}
+
+test('a lost WebGL context is restored: frames go on, text is drawn again, clicks still work', async () => {
+  const page = await newPage(env);
+  await open(page, env, '?poll=0');
+  const s0 = await waitForState(page, (x) => x.results.ids.length > 0, 'the list');
+  const id = s0.results.ids[2];
+  await frames(page, 3);
+  const rect = await page.evaluate((name) => window.newsroom.locate(name), `row:${id}`);
+  const background = await pixelAt(page, 1270, 300);
+  const inkBefore = await inkAlong(page, rect, background);
+  assert.ok(inkBefore.length >= 3, `the row's text is drawn (${inkBefore.length} inked samples)`);
+  const clip = { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.w), height: Math.round(rect.h) };
+  const before = await page.screenshot({ clip });
+
+  await page.evaluate(() => {
+    window.loseContext = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+    window.loseContext.loseContext();
+  });
+  let s = await waitForState(page, (x) => x.gl.lost === 1, 'the loss is seen');
+  await frames(page, 5);  // the loop keeps running without a context
+  assert.equal((await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').isContextLost())), true);
+
+  await page.evaluate(() => window.loseContext.restoreContext());
+  s = await waitForState(page, (x) => x.gl.restored === 1, 'the restore is seen');
+  await frames(page, 5);
+  const inkAfter = await inkAlong(page, rect, background);
+  assert.deepEqual(inkAfter, inkBefore, 'the same text is drawn at the same places');
+  assert.ok((await page.screenshot({ clip })).equals(before), 'the row looks exactly as before the loss');
+  await screenshot(page, 'context-restored');
+
+  // Input still works, and text never drawn before the loss (new glyphs) is drawn too.
+  await clickWidget(page, `row:${id}`);
+  s = await waitForState(page, (x) => x.article?.id === id, 'the article opened by a click');
+  await frames(page, 3);
+  const back = await page.evaluate(() => window.newsroom.locate('back'));
+  assert.ok((await inkAlong(page, back, background)).length >= 1, 'the article page is drawn');
+  assert.equal(s.glyphs_missing, 0);
+  assert.deepEqual(s.gl, { lost: 1, restored: 1 });
+  assert.deepEqual(page.errors, []);
+});
+
+test('the context can be lost and restored again and again', async () => {
+  const page = await newPage(env);
+  await open(page, env, '?poll=0');
+  await page.evaluate(() => {
+    window.loseContext = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+  });
+  for (let round = 1; round <= 3; ++round) {
+    await page.evaluate(() => window.loseContext.loseContext());
+    await waitForState(page, (x) => x.gl.lost === round, `loss ${round}`);
+    await page.evaluate(() => window.loseContext.restoreContext());
+    await waitForState(page, (x) => x.gl.restored === round, `restore ${round}`);
+    await frames(page, 2);
+  }
+  await clickWidget(page, 'page:2');
+  await waitForState(page, (x) => x.page === 2 && x.results.ids.length > 0, 'page 2 by a click');
+  assert.deepEqual(page.errors, []);
+});
