@@ -153,7 +153,8 @@
     console.warn(`newsroom: ?poll=${asked} is not a number of seconds; polling every ${fallback} s`);
     return fallback;
   })();
-  const live = { source: null, manifest: null, polls: 0, swaps: 0, boards: 0, lastChecked: 0, lastError: '', savedAt: 0 };
+  const live = { source: null, manifest: null, polls: 0, swaps: 0, boards: 0, lastChecked: 0, lastError: '', savedAt: 0,
+                 refused: false };  // refused: the last import could not be used (the earlier board stays)
   const nowSeconds = () => Math.floor(Date.now() / 1000);
   const canSave = () => typeof caches !== 'undefined' && /^https?:$/.test(location.protocol) && !single;
   function reportLive() {
@@ -176,6 +177,7 @@
   }
   // Stores the files of a usable import as the saved copy the service worker answers with
   // when the network is down (sw.js); a refused import never replaces it.
+  let saving = Promise.resolve();
   async function saveGood(files) {
     if (!canSave()) return;
     try {
@@ -196,6 +198,7 @@
     fetched = new Map();
     live.source = result.url;
     const data = window.newsroom.state().data;
+    live.refused = !data.usable;
     if (data.usable) {
       live.manifest = manifestFiles(result.url, result.bytes) ? result.bytes : null;
       if (++live.boards > 1) ++live.swaps;
@@ -203,7 +206,7 @@
       live.savedAt = savedAt;
       live.lastError = '';
       reportLive();
-      if (!savedAt) await saveGood(files);
+      if (!savedAt) saving = saving.then(() => saveGood(files));  // in order, in the background
     } else {
       const first = data.problems[0];
       live.lastError = `${data.source}: ${first ? first.message : 'unusable'}`;
@@ -249,7 +252,7 @@
         await deliverTracked({ url: source, bytes: bytes || main.bytes });
       } else {
         fetched = new Map();
-        live.lastError = '';
+        if (!live.refused) live.lastError = '';  // a refused export stays named until it is replaced
         live.savedAt = 0;  // the network answered: the board is the current export
       }
     } catch (error) {

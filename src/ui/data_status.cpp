@@ -30,6 +30,21 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
   if (board.info.exported_at) line += tr(Text::status_exported, {format_full_datetime(*board.info.exported_at)});
   text(ctx, line, palette().text_muted);
 
+  const size_t problems = report.problems.size();
+  if (problems > 0 || report.skipped > 0) {
+    ImGui::SameLine();
+    const std::string label = tr(report.usable ? Text::status_problems : Text::status_failed, {std::to_string(problems)}) +
+                              (report.skipped ? tr(Text::status_skipped, {std::to_string(report.skipped)}) : "") +
+                              "###problems";
+    ImGui::PushStyleColor(ImGuiCol_Text, report.usable ? palette().warning : palette().notice);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.4f), 0));
+    ctx.glyphs.count(label.substr(0, label.find("###")));
+    if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("problems");
+    ctx.widgets.record_last_item("data-status");
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+  }
+
   // Live data (web/newsroom.js): a saved copy shown offline, a new export that could not
   // be used, or a check that failed. The board on screen stays in every case.
   const LiveStatus& live = ctx.live;
@@ -49,21 +64,6 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     text(ctx, tr(Text::status_check_failed, {format_full_datetime(live.last_checked), live.last_error}),
          palette().text_muted);
     ctx.widgets.record_last_item("data-check-failed");
-  }
-
-  const size_t problems = report.problems.size();
-  if (problems > 0 || report.skipped > 0) {
-    ImGui::SameLine();
-    const std::string label = tr(report.usable ? Text::status_problems : Text::status_failed, {std::to_string(problems)}) +
-                              (report.skipped ? tr(Text::status_skipped, {std::to_string(report.skipped)}) : "") +
-                              "###problems";
-    ImGui::PushStyleColor(ImGuiCol_Text, report.usable ? palette().warning : palette().notice);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.4f), 0));
-    ctx.glyphs.count(label.substr(0, label.find("###")));
-    if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("problems");
-    ctx.widgets.record_last_item("data-status");
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
   }
 
   // The full report, for the data team: record, id, field and what is wrong.

@@ -118,6 +118,7 @@ test('a broken export leaves the old board on screen and the status panel names 
   s = await state(page);
   assert.equal(s.data.showing_previous, true);
   assert.equal(s.data.live.polls, 2);
+  assert.match(s.data.live.last_error, /^data\/articles\.json: /, 'the refused export stays named');
   writeExport({ add: [fresh(2002, 'Fixed export')] });
   await page.evaluate(() => window.newsroom.pollNow());
   s = await state(page);
