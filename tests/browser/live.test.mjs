@@ -3,7 +3,7 @@
 // answers 304; a broken one leaves the old board on screen with the problem named.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, cpSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, newPage, open, state, waitForState, clickWidget, root } from './harness.mjs';
@@ -149,5 +149,49 @@ test('?poll=SECONDS polls by itself; a missing file is a failed check, not a new
   assert.ok(await page.evaluate(() => window.newsroom.locate('data-check-failed')));
   writeExport();
   await waitForState(page, (x) => x.data.articles === 45 && x.data.live.last_error === null, 'back to normal', 8000);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a manifest is polled with each of its files: one changed file swaps the merged board', async () => {
+  const archive = path.join(dataDir, 'archive');
+  mkdirSync(archive, { recursive: true });
+  const part = (name, articles) => writeFileSync(path.join(archive, name), JSON.stringify({ ...sample, articles }));
+  writeFileSync(path.join(archive, 'manifest.json'),
+    JSON.stringify({ format: 'newsroom-manifest', version: 1, exports: ['part-1.json', 'part-2.json'] }));
+  part('part-1.json', sample.articles.slice(0, 20));
+  part('part-2.json', sample.articles.slice(20));
+  const page = await newPage(env);
+  const answers = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/data/archive/')) answers.push([response.url().split('/').pop(), response.status()]);
+  });
+  let s = await open(page, env, '?poll=0&data=data/archive/manifest.json');
+  assert.equal(s.data.articles, 45);
+  answers.length = 0;
+  await page.evaluate(() => window.newsroom.pollNow());
+  assert.deepEqual(answers, [['manifest.json', 304], ['part-1.json', 304], ['part-2.json', 304]],
+    'the manifest and each file are asked for conditionally');
+  assert.equal((await state(page)).data.live.swaps, 0);
+
+  part('part-2.json', [fresh(2004, '분할 보관 파일에 추가된 글'), ...sample.articles.slice(20)]);
+  await page.evaluate(() => window.newsroom.pollNow());
+  s = await state(page);
+  assert.equal(s.data.live.swaps, 1);
+  assert.equal(s.data.articles, 46);
+  assert.equal(s.data.source, 'data/archive/manifest.json');
+  assert.ok(await page.evaluate(() => window.newsroom.article(2004)), 'the new article is on the board');
+  assert.deepEqual(page.errors, []);
+});
+
+test('polling defaults: every 300 s, every 60 s in kiosk mode, a bad ?poll= falls back with a warning', async () => {
+  writeExport();
+  const page = await newPage(env);
+  const warnings = [];
+  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  assert.equal((await open(page, env, '')).data.live.poll_seconds, 300);
+  assert.equal((await open(page, env, '?mode=kiosk')).data.live.poll_seconds, 60);
+  assert.equal((await open(page, env, '?mode=kiosk&poll=0')).data.live.poll_seconds, 0);
+  assert.equal((await open(page, env, '?poll=soon')).data.live.poll_seconds, 300);
+  assert.ok(warnings.some((text) => text.includes('?poll=soon')), 'the bad value is named');
   assert.deepEqual(page.errors, []);
 });
