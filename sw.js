@@ -14,7 +14,7 @@
 const VERSION = 1;
 const APP_CACHE = `newsroom-app-v${VERSION}`;
 const DATA_CACHE = 'newsroom-data';  // shared with web/newsroom.js
-const APP_FILES = ['./', 'index.html', 'index.js', 'index.wasm', 'web/newsroom.js', 'web/newsroom.css',
+const APP_FILES = ['index.html', 'index.js', 'index.wasm', 'web/newsroom.js', 'web/newsroom.css',
   'fonts/NanumGothic.ttf'];
 
 const scope = new URL(self.registration.scope);

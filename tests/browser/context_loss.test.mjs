@@ -3,7 +3,7 @@
 // text included (the font atlas is uploaded again), and still answers clicks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, state, waitForState, clickWidget, pixelAt, screenshot } from './harness.mjs';
+import { launch, newPage, open, state, waitForState, clickWidget, pixelAt, pixelsIn, screenshot } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -14,14 +14,15 @@ const frames = async (page, count) => {
   await waitForState(page, (x) => x.frame >= start + count, `${count} more frames`);
 };
 
-// Pixels along the middle of a widget that differ from the page's background.
-async function inkAlong(page, rect, background) {
+// The pixels of a widget that differ clearly from the page's background: its text.
+async function inkIn(page, rect, background) {
+  const clip = { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.w), height: Math.round(rect.h) };
+  const pixels = await pixelsIn(page, clip);
   const ink = [];
-  const y = Math.round(rect.y + rect.h / 2);
-  for (let i = 0; i < 12; ++i) {
-    const x = Math.round(rect.x + 4 + (rect.w - 8) * i / 11);
-    const pixel = await pixelAt(page, x, y);
-    if (pixel.some((v, c) => Math.abs(v - background[c]) > 40)) ink.push(x);
+  for (let y = 0; y < pixels.height; ++y) {
+    for (let x = 0; x < pixels.width; ++x) {
+      if (pixels.at(x, y).some((v, c) => Math.abs(v - background[c]) > 60)) ink.push([clip.x + x, clip.y + y]);
+    }
   }
   return ink;
 }
@@ -34,8 +35,10 @@ test('a lost WebGL context is restored: frames go on, text is drawn again, click
   await frames(page, 3);
   const rect = await page.evaluate((name) => window.newsroom.locate(name), `row:${id}`);
   const background = await pixelAt(page, 1270, 300);
-  const inkBefore = await inkAlong(page, rect, background);
-  assert.ok(inkBefore.length >= 3, `the row's text is drawn (${inkBefore.length} inked samples)`);
+  const inkBefore = await inkIn(page, rect, background);
+  assert.ok(inkBefore.length >= 50, `the row's text is drawn (${inkBefore.length} inked pixels)`);
+  const [tx, ty] = inkBefore[Math.floor(inkBefore.length / 2)];
+  assert.notDeepEqual(await pixelAt(page, tx, ty), background, 'a text pixel');
   const clip = { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.w), height: Math.round(rect.h) };
   const before = await page.screenshot({ clip });
 
@@ -50,8 +53,8 @@ test('a lost WebGL context is restored: frames go on, text is drawn again, click
   await page.evaluate(() => window.loseContext.restoreContext());
   s = await waitForState(page, (x) => x.gl.restored === 1, 'the restore is seen');
   await frames(page, 5);
-  const inkAfter = await inkAlong(page, rect, background);
-  assert.deepEqual(inkAfter, inkBefore, 'the same text is drawn at the same places');
+  assert.deepEqual(await inkIn(page, rect, background), inkBefore, 'the same text is drawn at the same places');
+  assert.notDeepEqual(await pixelAt(page, tx, ty), background, 'the text pixel is drawn again');
   assert.ok((await page.screenshot({ clip })).equals(before), 'the row looks exactly as before the loss');
   await screenshot(page, 'context-restored');
 
@@ -60,7 +63,7 @@ test('a lost WebGL context is restored: frames go on, text is drawn again, click
   s = await waitForState(page, (x) => x.article?.id === id, 'the article opened by a click');
   await frames(page, 3);
   const back = await page.evaluate(() => window.newsroom.locate('back'));
-  assert.ok((await inkAlong(page, back, background)).length >= 1, 'the article page is drawn');
+  assert.ok((await inkIn(page, back, background)).length >= 10, 'the article page is drawn');
   assert.equal(s.glyphs_missing, 0);
   assert.deepEqual(s.gl, { lost: 1, restored: 1 });
   assert.deepEqual(page.errors, []);

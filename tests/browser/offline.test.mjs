@@ -32,7 +32,7 @@ const savedArticles = (page) => page.evaluate(async () => {
 });
 
 test('network loss and a reboot without network: the last good board, marked as saved data', async () => {
-  const page = await newPage(env);
+  const page = await newPage(env, { serviceWorkers: 'allow' });
   await open(page, env, '?poll=0#/article/1840');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
