@@ -263,8 +263,7 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 EM_BOOL on_context_restored(int, const void*, void*) {
   Runtime& rt = runtime();
   rt.gl_lost = false;
-  rt.gl_restored = true;
-  ++rt.gl_restored_count;
+  rt.gl_restored = true;  // the next frame re-creates what the context lost (and counts it)
   return EM_TRUE;
 }
 
@@ -275,6 +274,7 @@ void recreate_device_objects(Runtime& rt) {
   }
   rt.ui.images.by_url.clear();
   rt.backing_width = rt.backing_height = 0;  // size the canvas again
+  ++rt.gl_restored_count;
 }
 
 void main_loop_iteration() {

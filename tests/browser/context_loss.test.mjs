@@ -86,3 +86,27 @@ test('the context can be lost and restored again and again', async () => {
   await waitForState(page, (x) => x.page === 2 && x.results.ids.length > 0, 'page 2 by a click');
   assert.deepEqual(page.errors, []);
 });
+
+test('image previews are asked for again after a restore and drawn', async () => {
+  const page = await newPage(env);
+  await open(page, env, '?poll=0#/article/1719');
+  const shown = (x) => x.article?.previews.length === 2 && x.article.previews.every((p) => p.status === 'shown');
+  await waitForState(page, shown, 'both photos shown');
+  const rect = await page.evaluate(() => window.newsroom.locate('preview:0'));
+  const background = await pixelAt(page, 1270, 300);
+  const middle = [Math.round(rect.x + rect.w / 2), Math.round(rect.y + rect.h * 0.1)];
+  const photo = await pixelAt(page, ...middle);
+  assert.notDeepEqual(photo, background);
+
+  await page.evaluate(() => {
+    window.loseContext = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+    window.loseContext.loseContext();
+  });
+  await waitForState(page, (x) => x.gl.lost === 1, 'the loss');
+  await page.evaluate(() => window.loseContext.restoreContext());
+  const s = await waitForState(page, (x) => x.gl.restored === 1 && shown(x) && x.image_textures === 2, 'the photos again');
+  await frames(page, 3);
+  assert.deepEqual(await pixelAt(page, ...middle), photo, 'the photo is drawn again');
+  assert.equal(s.image_textures, 2, 'no texture of the lost context is counted');
+  assert.deepEqual(page.errors, []);
+});
