@@ -153,6 +153,7 @@
     console.warn(`newsroom: ?poll=${asked} is not a number of seconds; polling every ${fallback} s`);
     return fallback;
   })();
+  let firstDelivery = null;  // the first load's deliverTracked()
   const live = { source: null, manifest: null, polls: 0, swaps: 0, boards: 0, lastChecked: 0, lastError: '', savedAt: 0,
                  refused: false };  // refused: the last import could not be used (the earlier board stays)
   const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -234,6 +235,7 @@
   }
   async function poll() {
     await ready;
+    await firstDelivery.catch(() => {});  // the first board, and its validators, are in
     const source = live.source;
     if (!source) return;
     ++live.polls;
@@ -261,12 +263,14 @@
     }
     reportLive();
   }
+  // Polls and load() run one at a time (they share `fetched`).
   let polling = Promise.resolve();
-  function pollNow() {
-    const run = polling.then(poll);
+  function queued(task) {
+    const run = polling.then(task);
     polling = run.catch(() => {});
     return run;
   }
+  const pollNow = () => queued(poll);
   ready.then(() => {
     reportLive();
     if (pollSeconds > 0) {
@@ -390,7 +394,7 @@
         if (bytes) Module._newsroom_set_font(copyIn(bytes), bytes.length);
         else Module._newsroom_set_font(0, 0);
       });
-      firstData.then(deliverTracked);
+      firstDelivery = firstData.then(deliverTracked);
     },
     pushHash(hash) {
       if (location.hash !== hash) history.pushState({ newsroomDepth: depth() + 1 }, '', hash);
@@ -614,7 +618,8 @@
     // Loads another export (a URL); resolves once it is imported (or refused).
     async load(url) {
       await ready;
-      await deliverTracked(await fetchResult(String(url)));
+      await firstDelivery.catch(() => {});
+      await queued(async () => deliverTracked(await fetchResult(String(url))));
       return window.newsroom.state().data;
     },
   };

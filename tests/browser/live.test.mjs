@@ -110,7 +110,7 @@ test('a broken export leaves the old board on screen and the status panel names 
   assert.equal(s.article.id, 1906, 'the open article stays');
   assert.match(s.data.live.last_error, /^data\/articles\.json: .+/, 'state() names the source and the problem');
   assert.equal(s.data.live.last_error, `data/articles.json: ${s.data.problems[0].message}`);
-  assert.ok(await page.evaluate(() => window.newsroom.locate('data-kept-previous')), 'the status panel says so');
+  await page.waitForFunction(() => window.newsroom.locate('data-kept-previous'), null, { timeout: 5000 });  // the status panel says so
   assert.equal(s.data.live.swaps, 0);
 
   // The same broken file is not imported again; a fixed one is swapped in.
@@ -146,7 +146,7 @@ test('?poll=SECONDS polls by itself; a missing file is a failed check, not a new
   assert.match(s.data.live.last_error, /articles\.json: HTTP 404/);
   assert.equal(s.data.articles, 46, 'the board stays');
   assert.equal(s.data.usable, true);
-  assert.ok(await page.evaluate(() => window.newsroom.locate('data-check-failed')));
+  await page.waitForFunction(() => window.newsroom.locate('data-check-failed'), null, { timeout: 5000 });
   writeExport();
   await waitForState(page, (x) => x.data.articles === 45 && x.data.live.last_error === null, 'back to normal', 8000);
   assert.deepEqual(page.errors, []);
