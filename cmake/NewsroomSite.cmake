@@ -1,6 +1,7 @@
 # The web build: ui/ + platform/ linked with the engine into one static site folder,
 #   ${NEWSROOM_SITE_DIR}/index.html (from shell.html), index.js, index.wasm,
-#   web/ (the page's own JavaScript and CSS), fonts/NanumGothic.ttf, data/ (a copy).
+#   web/ (the page's own JavaScript and CSS), fonts/NanumGothic.ttf, data/ (a copy),
+#   sw.js (the service worker: offline copies of the app and the last good export).
 # The folder works as is on any static web server; scripts/serve.mjs additionally serves
 # data/ live from the source tree so that a dropped export needs no rebuild.
 
@@ -47,6 +48,7 @@ target_link_options(newsroom_web PRIVATE
 # Page assets and the sample data, refreshed on every build.
 add_custom_target(newsroom_site_assets ALL
   COMMAND "${CMAKE_COMMAND}" -E copy_directory "${PROJECT_SOURCE_DIR}/web" "${NEWSROOM_SITE_DIR}/web"
+  COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${PROJECT_SOURCE_DIR}/sw.js" "${NEWSROOM_SITE_DIR}/sw.js"
   COMMAND "${CMAKE_COMMAND}" -E rm -rf "${NEWSROOM_SITE_DIR}/data"
   COMMAND "${CMAKE_COMMAND}" -E copy_directory "${PROJECT_SOURCE_DIR}/data" "${NEWSROOM_SITE_DIR}/data"
   COMMENT "Copying web/ and data/ into ${NEWSROOM_SITE_DIR}"
@@ -68,3 +70,15 @@ add_custom_command(OUTPUT "${_font_out}"
   VERBATIM)
 add_custom_target(newsroom_font DEPENDS "${_font_out}")
 add_dependencies(newsroom_web newsroom_font)
+
+# One HTML file holding the page, the wasm, the font and an export, for a PC with no
+# server (opened from a USB stick): cmake --build --preset web --target single.
+set(NEWSROOM_SINGLE_DATA "${PROJECT_SOURCE_DIR}/data/articles.json" CACHE FILEPATH "The export the single file embeds")
+set(NEWSROOM_SINGLE_OUT "${PROJECT_BINARY_DIR}/newsroom-offline.html" CACHE FILEPATH "Where the single file is written")
+find_program(NEWSROOM_NODE node REQUIRED)
+add_custom_target(single
+  COMMAND "${NEWSROOM_NODE}" "${PROJECT_SOURCE_DIR}/scripts/build_single.mjs"
+          --site "${NEWSROOM_SITE_DIR}" --data "${NEWSROOM_SINGLE_DATA}" --out "${NEWSROOM_SINGLE_OUT}"
+  DEPENDS newsroom_web
+  COMMENT "Writing ${NEWSROOM_SINGLE_OUT} (page, wasm, font and export in one file)"
+  VERBATIM)

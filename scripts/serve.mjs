@@ -51,7 +51,9 @@ export function startServer({ port = 8080, host = '127.0.0.1', site, data, log =
         'cache-control': 'no-cache',
         'vary': 'accept-encoding',
       };
-      if (req.headers['if-none-match'] === etag) {
+      // If-None-Match wins; If-Modified-Since only without it (HTTP dates are whole seconds).
+      const since = req.headers['if-none-match'] ? NaN : Date.parse(req.headers['if-modified-since'] || '');
+      if (req.headers['if-none-match'] === etag || Math.floor(stat.mtimeMs / 1000) * 1000 <= since) {
         status = 304;
         res.writeHead(304, headers).end();
         return;

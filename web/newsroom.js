@@ -13,13 +13,13 @@
           source: '출처', file: '첨부파일', address: '주소', toList: '목록으로', section: '홍보마당',
           results: (q, n, p, ps) => `'${q}' 검색 결과 ${n}건, ${p}/${ps} 페이지`,
           all: (n, p, ps) => `전체 ${n}건, ${p}/${ps} 페이지`, starting: '뉴스룸을 시작하지 못했습니다.',
-          noWebgl: '이 브라우저는 WebGL2 또는 WebAssembly를 지원하지 않습니다.' },
+          noWebgl: '이 브라우저는 WebGL2 또는 WebAssembly를 지원하지 않습니다.', offline: '네트워크에 연결할 수 없습니다' },
     en: { search: 'Search the newsroom', copied: 'Link copied', copyFailed: 'The link could not be copied',
           popupBlocked: 'A pop-up blocker stopped the print window', author: 'By', date: 'Date', views: 'Views',
           source: 'Source', file: 'File', address: 'Address', toList: 'Back to the list', section: 'News',
           results: (q, n, p, ps) => `${n} results for '${q}', page ${p} of ${ps}`,
           all: (n, p, ps) => `${n} articles, page ${p} of ${ps}`, starting: 'The newsroom could not start.',
-          noWebgl: 'This browser supports neither WebGL2 nor WebAssembly.' },
+          noWebgl: 'This browser supports neither WebGL2 nor WebAssembly.', offline: 'no network' },
   };
   const T = english ? STRINGS.en : STRINGS.ko;
   // ?mode=kiosk (options in README "Kiosk and embedding"; parsed and checked by the wasm
@@ -36,17 +36,65 @@
   const canvas = document.getElementById('canvas');
   const boot = document.getElementById('boot');
 
+  // --- the single-file build ---------------------------------------------------------
+  // scripts/build_single.mjs embeds the wasm, the font and one export as base64 in
+  // <script type="application/octet-stream" id="newsroom-embedded-…"> elements, so that the
+  // page opens from a USB stick (file://) with no server: they are used instead of fetch.
+  function embedded(name) {
+    const element = document.getElementById(`newsroom-embedded-${name}`);
+    if (!element) return null;
+    const text = atob(element.textContent.trim());
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i);
+    const file = element.dataset.name || name;
+    element.remove();
+    return { bytes, file };
+  }
+  const embeddedWasm = embedded('wasm');
+  const embeddedFont = embedded('font');
+  const embeddedData = embedded('data');
+  const single = Boolean(embeddedWasm);
+
   // --- downloads, started before the runtime is up -------------------------------
   // The wasm module compiles while it streams in, in parallel with the font and the
-  // export (Module.instantiateWasm below).
-  const wasmResponse = fetch('index.wasm', { credentials: 'same-origin' });
-  // The export's bytes arrive in pieces, reported as they come (the page shows a bar).
-  // Once the runtime is up they go straight into one block of the wasm heap, so a 230 MB
-  // export is held once, not twice. `signal` may abort the download (its block is freed).
-  async function fetchBytes(url, onProgress, signal) {
+  // export (Module.instantiateWasm below); the single-file build carries its own.
+  const wasmResponse = embeddedWasm ? null : fetch('index.wasm', { credentials: 'same-origin' });
+  // Every data file fetched leaves its validators (ETag, Last-Modified, a digest of the
+  // bytes) for the live polling below, and its bytes until the import they feed is settled
+  // (then, when it was usable, they become the saved copy for offline use). A download read
+  // in pieces (a large export, straight into the wasm heap) keeps no bytes in JS: its
+  // validators are the server's alone and it has no saved copy.
+  const absolute = (url) => new URL(url, location.href).href;
+  const validators = new Map();  // absolute URL -> { etag, lastModified, digest }
+  let fetched = new Map();       // absolute URL -> { bytes, type, savedAt } since the last settled import
+  const kDigestUpTo = 32 << 20;  // larger files are told apart by their validators only
+  function digest(bytes) {       // FNV-1a and the length: tells a changed file from the same one
+    if (bytes.chunks || bytes.length > kDigestUpTo) return null;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < bytes.length; ++i) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    return `${bytes.length}:${(hash >>> 0).toString(16)}`;
+  }
+  // UTC seconds of the saved copy the service worker answered with, or 0 (the network's).
+  const savedAtOf = (response) => Number(response.headers.get('x-newsroom-saved')) || 0;
+  function remember(url, response, bytes) {
+    const key = absolute(url);
+    validators.set(key, { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified'),
+                          digest: digest(bytes) });
+    if (bytes.chunks) fetched.delete(key);
+    else fetched.set(key, { bytes, type: response.headers.get('content-type'), savedAt: savedAtOf(response) });
+  }
+  // `onProgress(done, total)`: the download is read in pieces, reported as they come (the
+  // page shows a bar); once the runtime is up they go straight into one block of the wasm
+  // heap, so a 230 MB export is held once, not twice. `signal` may abort it (its block is freed).
+  async function fetchBytes(url, { data = true, onProgress = null, signal } = {}) {
     const response = await fetch(url, { cache: 'no-cache', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    if (!onProgress || !response.body) return new Uint8Array(await response.arrayBuffer());
+    const bytes = onProgress && response.body ? await readInPieces(response, onProgress)
+                                              : new Uint8Array(await response.arrayBuffer());
+    if (data) remember(url, response, bytes);
+    return bytes;
+  }
+  async function readInPieces(response, onProgress) {
     // A compressed response's Content-Length counts compressed bytes: the total is unknown,
     // and the block is first sized for JSON's usual ratio (gzip makes an export 7-8 times
     // smaller), then cut to the real length; growing it later would move it, and the heap
@@ -94,25 +142,28 @@
     bytes.chunks = [];
   }
   const downloadProgress = (done, total) => { if (started) Module._newsroom_download_progress(done, total); };
-  const fontPromise = fetchBytes(fontUrl).catch((error) => {
+  const fontPromise = embeddedFont ? Promise.resolve(embeddedFont.bytes) : fetchBytes(fontUrl, { data: false }).catch((error) => {
     console.warn(`newsroom: font ${fontUrl} could not be loaded: ${error.message}`);
     return null;
   });
   const fetchResult = (url, signal) =>
-    fetchBytes(url, downloadProgress, signal).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
+    fetchBytes(url, { onProgress: downloadProgress, signal }).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
   // Without ?data=, the manifest and the single export are asked at once (one round trip,
   // not two); the export's download stops as soon as a manifest turns out to exist.
   function defaultData() {
     const stop = new AbortController();
-    const single = fetchResult(defaultExport, stop.signal);
+    const alone = fetchResult(defaultExport, stop.signal);
     return fetchResult(defaultManifest).then((manifest) => {
-      if (!manifest.bytes) return single;
+      if (!manifest.bytes) return alone;
       stop.abort();
-      single.then((result) => { if (result.bytes && result.bytes.ptr) Module._free(result.bytes.ptr); });
+      alone.then((result) => { if (result.bytes && result.bytes.ptr) Module._free(result.bytes.ptr); });
+      fetched.delete(absolute(defaultExport));
       return manifest;
     });
   }
-  const firstData = dataUrl ? fetchResult(dataUrl) : defaultData();
+  const firstData = embeddedData
+    ? Promise.resolve({ url: embeddedData.file, bytes: embeddedData.bytes })
+    : dataUrl ? fetchResult(dataUrl) : defaultData();
 
   // --- helpers over the wasm heap ------------------------------------------------
   // Bytes (a Uint8Array, or a download) as a malloc'd block that the callee frees: a
@@ -188,6 +239,154 @@
     withString(source, (src) => Module._newsroom_finish_parts(src));
     return ended;
   }
+
+  // --- live data: the export is checked for changes and swapped in between frames -----
+  // ?poll=SECONDS (0: off); by default every 60 s in kiosk mode (?mode=kiosk), else 300 s.
+  // Conditional requests (If-None-Match / If-Modified-Since): a 304 costs nothing. A
+  // changed file goes through deliver() like the first load; AppState keeps the open article
+  // (when its id is still there) and the list's query, and keeps the old board when the new
+  // export cannot be used. The data status panel and state().data.live say what happened.
+  const pollSeconds = (() => {
+    if (single) return 0;  // nothing to poll in the single file
+    const fallback = params.get('mode') === 'kiosk' ? 60 : 300;
+    const asked = params.get('poll');
+    if (asked === null || asked === '') return fallback;
+    const seconds = Number(asked);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+    console.warn(`newsroom: ?poll=${asked} is not a number of seconds; polling every ${fallback} s`);
+    return fallback;
+  })();
+  let firstDelivery = null;  // the first load's deliverTracked()
+  const live = { source: null, manifest: null, polls: 0, swaps: 0, boards: 0, lastChecked: 0, lastError: '', savedAt: 0,
+                 refused: false };  // refused: the last import could not be used (the earlier board stays)
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+  const canSave = () => typeof caches !== 'undefined' && /^https?:$/.test(location.protocol) && !single;
+  function reportLive() {
+    if (!started) return;
+    withString(live.lastError, (error) => Module._newsroom_live_status(
+      Math.round(pollSeconds), live.polls, live.swaps, live.lastChecked, error, live.savedAt));
+  }
+  // The files of a manifest (absolute URLs), or null when the bytes are not a manifest.
+  function manifestFiles(url, bytes) {
+    if (!bytes || bytes.length > (1 << 20)) return null;
+    const answer = JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(bytes), bytes.length)));
+    return answer && answer.files ? answer.files.map((file) => new URL(file, absolute(url)).href) : null;
+  }
+  // Resolves once the import a delivery started has been applied (or refused).
+  async function settled(generation) {
+    const deadline = Date.now() + 600000;
+    while (Module._newsroom_load_generation() === generation && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  // Stores the files of a usable import as the saved copy the service worker answers with
+  // when the network is down (sw.js); a refused import never replaces it.
+  let saving = Promise.resolve();
+  async function saveGood(files) {
+    if (!canSave()) return;
+    try {
+      const cache = await caches.open('newsroom-data');
+      const savedAt = String(nowSeconds());
+      await Promise.all([...files].map(([url, file]) => cache.put(url, new Response(file.bytes, {
+        headers: { 'content-type': file.type || 'application/json', 'x-newsroom-saved': savedAt } }))));
+    } catch (error) {
+      console.warn(`newsroom: the data could not be saved for offline use: ${errorText(error)}`);
+    }
+  }
+  // deliver() and what follows it: the live state, the saved copy, the next poll's source.
+  async function deliverTracked(result) {
+    const generation = Module._newsroom_load_generation();
+    await deliver(result);
+    await settled(generation);
+    const files = fetched;
+    fetched = new Map();
+    live.source = result.url;
+    const data = window.newsroom.state().data;
+    live.refused = !data.usable;
+    if (data.usable) {
+      live.manifest = manifestFiles(result.url, result.bytes) ? result.bytes : null;
+      if (++live.boards > 1) ++live.swaps;
+      const savedAt = Math.max(0, ...[...files.values()].map((file) => file.savedAt));
+      live.savedAt = savedAt;
+      live.lastError = '';
+      reportLive();
+      if (!savedAt) saving = saving.then(() => saveGood(files));  // in order, in the background
+    } else {
+      const first = data.problems[0];
+      live.lastError = `${data.source}: ${first ? first.message : 'unusable'}`;
+      reportLive();
+    }
+  }
+  // One conditional request: { changed, bytes } (bytes when the file came back whole).
+  async function check(url) {
+    const key = absolute(url);
+    const known = validators.get(key) || {};
+    const headers = {};
+    if (new URL(key).origin === location.origin) {  // custom headers would need CORS elsewhere
+      if (known.etag) headers['If-None-Match'] = known.etag;
+      if (known.lastModified) headers['If-Modified-Since'] = known.lastModified;
+    }
+    const response = await fetch(key, { cache: 'no-store', headers });
+    if (response.status === 304) return { changed: false };
+    if (savedAtOf(response)) throw new Error(T.offline);  // the service worker's saved copy: no network
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const now = digest(bytes);
+    const changed = now === null || now !== known.digest;  // a large file: the server said it changed
+    remember(url, response, bytes);
+    if (!changed) fetched.delete(key);
+    return { changed, bytes };
+  }
+  async function poll() {
+    await ready;
+    await firstDelivery.catch(() => {});  // the first board, and its validators, are in
+    const source = live.source;
+    if (!source) return;
+    ++live.polls;
+    live.lastChecked = nowSeconds();
+    let where = source;
+    try {
+      const main = await check(source);
+      const bytes = main.changed ? main.bytes : live.manifest;
+      let changed = main.changed;
+      for (const part of manifestFiles(source, bytes) || []) {
+        where = part;
+        changed = (await check(part)).changed || changed;
+        fetched.delete(part);  // deliver() fetches the files of a manifest itself
+      }
+      if (changed) {
+        await deliverTracked({ url: source, bytes: bytes || main.bytes });
+      } else {
+        fetched = new Map();
+        if (!live.refused) live.lastError = '';  // a refused export stays named until it is replaced
+        live.savedAt = 0;  // the network answered: the board is the current export
+      }
+    } catch (error) {
+      fetched = new Map();
+      live.lastError = `${where}: ${errorText(error)}`;
+    }
+    reportLive();
+  }
+  // Polls and load() run one at a time (they share `fetched`).
+  let polling = Promise.resolve();
+  function queued(task) {
+    const run = polling.then(task);
+    polling = run.catch(() => {});
+    return run;
+  }
+  const pollNow = () => queued(poll);
+  ready.then(() => {
+    reportLive();
+    if (pollSeconds > 0) {
+      const next = () => setTimeout(() => pollNow().finally(next), pollSeconds * 1000);
+      next();
+    }
+    // Offline: the app and the last good export survive network loss and a reboot (sw.js).
+    if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && !single) {
+      navigator.serviceWorker.register('sw.js').catch((error) =>
+        console.warn(`newsroom: no offline copy (service worker): ${errorText(error)}`));
+    }
+  });
 
   function applyHash() {
     if (started) withString(location.hash, (ptr) => Module._newsroom_set_hash(ptr));
@@ -300,7 +499,7 @@
         if (bytes) Module._newsroom_set_font(copyIn(bytes), bytes.length);
         else Module._newsroom_set_font(0, 0);
       });
-      firstData.then(deliver);
+      firstDelivery = firstData.then(deliverTracked);
     },
     pushHash(hash) {
       if (location.hash !== hash) history.pushState({ newsroomDepth: depth() + 1 }, '', hash);
@@ -549,10 +748,14 @@
     advanceClock(seconds) {
       if (started) Module._newsroom_advance_clock(Number(seconds));
     },
+    // Checks the export (or the manifest and each of its files) for a change now; resolves
+    // once that check, and a swap it caused, is done (docs/testing.md).
+    pollNow,
     // Loads another export (a URL); resolves once it is imported (or refused).
     async load(url) {
       await ready;
-      await deliver(await fetchResult(String(url)));
+      await firstDelivery.catch(() => {});
+      await queued(async () => deliverTracked(await fetchResult(String(url))));
       return window.newsroom.state().data;
     },
   };
@@ -560,19 +763,22 @@
   // --- the Emscripten module ---------------------------------------------------------
   window.Module = {
     canvas,
-    // Compiles index.wasm as it streams in (fetched at the top of this file).
-    instantiateWasm(imports, receive) {
-      wasmResponse
-        .then((response) => {
-          if (!response.ok) throw new Error(`index.wasm: HTTP ${response.status}`);
-          return /wasm/.test(response.headers.get('content-type') || '')
-            ? WebAssembly.instantiateStreaming(response, imports)
-            : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
-        })
-        .then((result) => receive(result.instance, result.module))
-        .catch((error) => window.Module.onAbort(String(error)));
-      return {};
-    },
+    // Compiles index.wasm as it streams in (fetched at the top of this file); the
+    // single-file build hands its bytes over instead.
+    ...(embeddedWasm ? { wasmBinary: embeddedWasm.bytes } : {
+      instantiateWasm(imports, receive) {
+        wasmResponse
+          .then((response) => {
+            if (!response.ok) throw new Error(`index.wasm: HTTP ${response.status}`);
+            return /wasm/.test(response.headers.get('content-type') || '')
+              ? WebAssembly.instantiateStreaming(response, imports)
+              : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+          })
+          .then((result) => receive(result.instance, result.module))
+          .catch((error) => window.Module.onAbort(String(error)));
+        return {};
+      },
+    }),
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort(what) {

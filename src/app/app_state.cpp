@@ -11,17 +11,33 @@ AppState::AppState() = default;
 AppState::~AppState() = default;
 
 void AppState::load(ImportResult result) {
+  ++loads_;
   report_ = std::move(result.report);
   if (!report_.usable) return;  // keep the last good board on screen
+  const bool swap = has_board_;
   index_.reset();               // the index points into the board it replaces
   analytics_columns_.reset();
   board_ = std::move(result.board);
+  board_source_ = report_.source;
   snapshots_ = std::move(result.snapshots);
   index_ = board_.size() >= kIndexInSlicesFrom ? std::make_unique<SearchIndex>(board_, SearchIndex::InSlices{})
                                                 : std::make_unique<SearchIndex>(board_);
   has_board_ = true;
   ++board_generation_;
   compute_badges();
+  if (swap) {
+    // Categories the new board no longer has would filter nothing while the tabs say
+    // they do: drop them. An open article that is gone returns to the list.
+    std::vector<std::string>& categories = list_route_.list.categories;
+    const auto& names = board_.category_names();
+    categories.erase(std::remove_if(categories.begin(), categories.end(),
+                                    [&names](const std::string& name) {
+                                      return std::find(names.begin(), names.end(), name) == names.end();
+                                    }),
+                     categories.end());
+    if (route_.view != Route::View::article) route_.list.categories = categories;
+    if (route_.view == Route::View::article && !board_.find(route_.article_id)) route_ = list_route_;
+  }
   recompute();
   route_ = clamp(route_);
   list_route_ = clamp(list_route_);
@@ -38,6 +54,7 @@ void AppState::continue_indexing(size_t byte_budget) {
 }
 
 void AppState::load_failed(std::string source, std::string message) {
+  ++loads_;
   ImportReport report;
   report.source = std::move(source);
   report.fail(std::move(message));

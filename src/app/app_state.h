@@ -29,6 +29,9 @@ class AppState {
   AppState& operator=(const AppState&) = delete;
 
   // A new import. An unusable one keeps the board on screen and only replaces the report.
+  // A usable one replacing a board (a live swap) keeps the view: the open article when
+  // its id is still on the board (else the list), the list's query, filters that still
+  // name something (categories gone from the board are dropped) and the page, clamped.
   void load(ImportResult result);
   // The export could not even be fetched.
   void load_failed(std::string source, std::string message);
@@ -38,6 +41,13 @@ class AppState {
   uint64_t board_generation() const { return board_generation_; }
   const Board& board() const { return board_; }
   const ImportReport& report() const { return report_; }
+  // Where the board on screen came from (report().source names the last import, which
+  // may have been refused while this board stays).
+  const std::string& board_source() const { return board_source_; }
+  // Counts load() and load_failed() calls: the page waits for it to move after a delivery.
+  int64_t loads() const { return loads_; }
+  // The last import was refused while an earlier board is still shown.
+  bool showing_previous_board() const { return has_board_ && !report_.usable; }
 
   const Route& route() const { return route_; }
   const ListView& list() const { return list_route_.list; }  // the list, also while an article is open
@@ -103,6 +113,8 @@ class AppState {
   ImportReport report_;
   bool has_board_ = false;
   uint64_t board_generation_ = 0;
+  std::string board_source_;
+  int64_t loads_ = 0;
   std::unique_ptr<SearchIndex> index_;
   SearchResult result_;
   bool pending_ = false;  // the index cannot compute list() yet

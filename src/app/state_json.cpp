@@ -131,7 +131,19 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
                    {"problem_count", report.problems.size()},
                    {"problems", problems_json(report, 100)},
                    {"exported_at", board.info.exported_at ? nlohmann::json(format_iso_seoul(*board.info.exported_at))
-                                                          : nlohmann::json(nullptr)}};
+                                                          : nlohmann::json(nullptr)},
+                   {"board_source", app.board_source()},
+                   {"showing_previous", app.showing_previous_board()}};
+  const LiveStatus& live = frame.live;
+  const auto time_or_null = [](int64_t t) { return t ? nlohmann::json(format_iso_seoul(t)) : nlohmann::json(nullptr); };
+  state["data"]["live"] = {{"poll_seconds", live.poll_seconds},
+                           {"polls", live.polls},
+                           {"swaps", live.swaps},
+                           {"last_checked", time_or_null(live.last_checked)},
+                           {"last_error", live.last_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(live.last_error)},
+                           {"saved_at", time_or_null(live.saved_at)}};
+  state["gl"] = {{"lost", frame.gl_lost}, {"restored", frame.gl_restored}};
+  state["memory"] = {{"heap_bytes", frame.heap_bytes}, {"used_bytes", frame.used_bytes}};
   state["glyphs_missing"] = frame.glyphs_missing;
   state["font_loaded"] = frame.font_loaded;
   state["text_scale"] = frame.text_scale;

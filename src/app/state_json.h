@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/app_state.h"
+#include "app/live_status.h"
 
 namespace newsroom {
 
@@ -52,6 +53,10 @@ struct FrameFacts {
     int64_t articles = 0;          // read so far
   } load;
   std::optional<KioskFacts> kiosk; // in kiosk mode
+  LiveStatus live;                 // live polling and the saved copy (web/newsroom.js)
+  int64_t gl_lost = 0, gl_restored = 0;  // WebGL context losses and restorations
+  int64_t heap_bytes = 0;          // the wasm memory's size
+  int64_t used_bytes = 0;          // bytes allocated by malloc (mallinfo uordblks)
 };
 
 std::string state_json(const AppState& app, const FrameFacts& frame);

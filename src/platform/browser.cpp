@@ -47,6 +47,7 @@ EM_JS(void, nr_download, (const char* name, const char* type, const char* bytes,
 EM_JS(void, nr_request_image, (const char* url), {
   newsroomHost.requestImage(UTF8ToString(url), (picture) => {
     const gl = GLctx;
+    if (gl.isContextLost()) return 0;  // no texture now; the preview is asked for again after the restore
     const previous = gl.getParameter(gl.TEXTURE_BINDING_2D);
     const rowLength = gl.getParameter(gl.UNPACK_ROW_LENGTH);
     const texture = gl.createTexture();

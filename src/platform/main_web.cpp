@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <malloc.h>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <emscripten/html5_webgl.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -43,6 +45,9 @@ struct Runtime {
   bool data_settled = false;  // the export arrived (or failed to)
   bool font_settled = false;  // the font arrived (or failed to)
   bool ready_signalled = false;
+  bool gl_lost = false;       // the WebGL context is lost: frames go on, nothing is drawn
+  bool gl_restored = false;   // restored since the last frame: device objects to re-create
+  int64_t gl_lost_count = 0, gl_restored_count = 0;
   float style_dpr = 0;  // the ratio the style was last built for
   int backing_width = 0, backing_height = 0;
   std::string title;
@@ -237,7 +242,7 @@ std::string article_json_for(const AppState& app, int64_t id) {
 // Sent only when the view changed.
 void update_mirror(Runtime& rt) {
   const AppState& app = rt.app;
-  std::string key = app.hash() + "|" + std::to_string(app.results().size()) + "|" + std::to_string(app.board().size());
+  std::string key = app.hash() + "|" + std::to_string(app.results().size()) + "|" + std::to_string(app.loads());
   if (key == rt.mirror_key) return;
   rt.mirror_key = std::move(key);
   const Board& board = app.board();
@@ -369,9 +374,44 @@ void continue_work(Runtime& rt) {
   if (progress.phase != Phase::downloading) progress = {rt.app.indexing() ? Phase::indexing : Phase::none};
 }
 
+// WebGL context loss (a GPU reset, a driver update, the browser reclaiming memory on a
+// screen that runs for weeks). Cancelling the event lets the browser restore the context;
+// frames go on meanwhile without drawing. On restore the same WebGL context object is
+// usable again, but every GL object made before is gone: the ImGui backend's device
+// objects are dropped (their stale names are forgotten by Emscripten's GL tables) and made
+// again on the next NewFrame, and the atlas textures, marked destroyed, are uploaded again
+// from the pixels ImGui keeps. Image previews are dropped; the views ask for them again.
+EM_BOOL on_context_lost(int, const void*, void*) {
+  Runtime& rt = runtime();
+  rt.gl_lost = true;
+  ++rt.gl_lost_count;
+  return EM_TRUE;  // preventDefault: ask for a restore
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+  Runtime& rt = runtime();
+  rt.gl_lost = false;
+  rt.gl_restored = true;  // the next frame re-creates what the context lost (and counts it)
+  return EM_TRUE;
+}
+
+void recreate_device_objects(Runtime& rt) {
+  ImGui_ImplOpenGL3_DestroyDeviceObjects();  // NewFrame creates them again
+  for (auto& [url, preview] : rt.ui.images.by_url) {
+    if (preview.texture) glDeleteTextures(1, &preview.texture);  // a stale name: only forgotten
+  }
+  rt.ui.images.by_url.clear();
+  rt.backing_width = rt.backing_height = 0;  // size the canvas again
+  ++rt.gl_restored_count;
+}
+
 void main_loop_iteration() {
   Runtime& rt = runtime();
   const double started = emscripten_get_now();
+  if (rt.gl_restored) {
+    rt.gl_restored = false;
+    recreate_device_objects(rt);
+  }
   sync_canvas_size(rt);
   glfwPollEvents();
   continue_work(rt);
@@ -384,7 +424,7 @@ void main_loop_iteration() {
   bool input = false;
   for (int pass = 0; pass < 2; ++pass) {
     if (pass > 0) ImGui::EndFrame();
-    ImGui_ImplOpenGL3_NewFrame();
+    if (!rt.gl_lost) ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     rt.ui.widgets.begin_frame();
@@ -400,11 +440,13 @@ void main_loop_iteration() {
   if (rt.kiosk && input) rt.kiosk->input(kiosk_now(rt));  // drawn from the next frame on
   ImGui::Render();
 
-  glViewport(0, 0, rt.backing_width, rt.backing_height);
-  const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::palette().page);
-  glClearColor(page.x, page.y, page.z, 1);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (!rt.gl_lost) {
+    glViewport(0, 0, rt.backing_width, rt.backing_height);
+    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::palette().page);
+    glClearColor(page.x, page.y, page.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  }
   ++rt.frame;
   if (rt.frame == 1) platform::signal_first_frame();
   rt.frame_times.push(emscripten_get_now() - started + rt.input_ms);
@@ -613,9 +655,30 @@ EMSCRIPTEN_KEEPALIVE void newsroom_image_ready(const char* url, int texture, int
   it->second.height = height;
 }
 
+// Counts imports applied (or refused): the page waits for it to move after a delivery.
+EMSCRIPTEN_KEEPALIVE double newsroom_load_generation() { return static_cast<double>(runtime().app.loads()); }
+
+// The page's live polling (web/newsroom.js): times in UTC seconds, 0 for none; error ""
+// when the last check went well.
+EMSCRIPTEN_KEEPALIVE void newsroom_live_status(int poll_seconds, double polls, double swaps, double last_checked,
+                                               const char* last_error, double saved_at) {
+  LiveStatus& live = runtime().ui.live;
+  live.poll_seconds = poll_seconds;
+  live.polls = static_cast<int64_t>(polls);
+  live.swaps = static_cast<int64_t>(swaps);
+  live.last_checked = static_cast<int64_t>(last_checked);
+  live.last_error = last_error;
+  live.saved_at = static_cast<int64_t>(saved_at);
+}
+
 EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   Runtime& rt = runtime();
   FrameFacts facts;
+  facts.live = rt.ui.live;
+  facts.gl_lost = rt.gl_lost_count;
+  facts.gl_restored = rt.gl_restored_count;
+  facts.heap_bytes = static_cast<int64_t>(EM_ASM_DOUBLE({ return HEAPU8.length; }));
+  facts.used_bytes = static_cast<int64_t>(mallinfo().uordblks);
   if (const auto open = rt.app.open_article()) {
     const Board& board = rt.app.board();
     for (const AttachmentRef& file : board.attachments_of(*open)) {
@@ -708,6 +771,8 @@ int main() {
   // screen size. We size the canvas ourselves and only need its wheel handling.
   emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_context_lost);
+  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
   sync_canvas_size(rt);
 
   EM_ASM({ newsroomHost.runtimeStarted(); });

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "core/dates.h"
+#include "core/text.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -42,7 +43,9 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
       ImGui::EndPopup();
     }
   } else {
-    std::string line = tr(Text::status_source, {report.source.empty() ? std::string_view("-") : report.source,
+    // The board's own source: a refused import names itself in the notice below.
+    const std::string& source = app.has_board() ? app.board_source() : report.source;
+    std::string line = tr(Text::status_source, {source.empty() ? std::string_view("-") : source,
                                                  with_thousands(static_cast<int64_t>(board.size()))});
     if (board.info.exported_at) line += tr(Text::status_exported, {format_full_datetime(*board.info.exported_at)});
     text(ctx, line, palette().text_muted);
@@ -61,6 +64,27 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     ctx.widgets.record_last_item("data-status");
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+  }
+
+  // Live data (web/newsroom.js): a saved copy shown offline, a new export that could not
+  // be used, or a check that failed. The board on screen stays in every case.
+  const LiveStatus& live = ctx.live;
+  if (live.saved_at) {
+    ImGui::SameLine();
+    text(ctx, tr(Text::status_saved, {format_full_datetime(live.saved_at)}), palette().warning);
+    ctx.widgets.record_last_item("data-saved");
+  }
+  if (app.showing_previous_board()) {
+    std::string first = report.problems.empty() ? std::string() : report.problems.front().message;
+    if (first.size() > 160) first = std::string(trim_truncated_tail(std::string_view(first).substr(0, 160))) + "…";
+    ImGui::SameLine();
+    text(ctx, tr(Text::status_kept_previous, {report.source, first}), palette().notice);
+    ctx.widgets.record_last_item("data-kept-previous");
+  } else if (!live.last_error.empty() && !live.saved_at) {
+    ImGui::SameLine();
+    text(ctx, tr(Text::status_check_failed, {format_full_datetime(live.last_checked), live.last_error}),
+         palette().text_muted);
+    ctx.widgets.record_last_item("data-check-failed");
   }
 
   // The full report, for the data team: record, id, field and what is wrong.

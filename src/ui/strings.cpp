@@ -135,6 +135,9 @@ constexpr const char* kKorean[] = {
     "설정 문제 {}건",
     "주소의 설정(?mode=kiosk ...) 중 잘못된 값이 있어 기본값을 썼습니다",
     "자료 기준 시각을 알 수 없습니다 (내보내기에 exported_at이 없음)",
+    "새 자료 {}을(를) 쓸 수 없어 이전 게시판을 그대로 보여 줍니다: {}",
+    "네트워크에 연결할 수 없어 저장된 자료({} 저장)를 보여 줍니다",
+    "새 자료를 확인하지 못했습니다 ({}): {}",
 };
 
 constexpr const char* kEnglish[] = {
@@ -264,6 +267,9 @@ constexpr const char* kEnglish[] = {
     "{} setting problem(s)",
     "Some settings in the address (?mode=kiosk ...) were wrong; their defaults are used",
     "The data's date is unknown (the export has no exported_at)",
+    "The new export {} could not be used; the previous board is still shown: {}",
+    "No network: showing the saved data (saved {})",
+    "Could not check for new data ({}): {}",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");

@@ -138,6 +138,9 @@ enum class Text : uint16_t {
   status_options,   // {} count
   options_title,
   kiosk_no_date,
+  status_kept_previous,  // {} source, {} first problem
+  status_saved,          // {} when saved
+  status_check_failed,   // {} when, {} what
   count  // the number of texts, not a text
 };
 

@@ -12,6 +12,7 @@
 #include <imgui_internal.h>  // ImRect
 
 #include "app/qr.h"
+#include "app/live_status.h"
 
 namespace newsroom::ui {
 
@@ -131,6 +132,7 @@ struct UiContext {
   int keyboard_row = -1;        // the row ↑/↓ moved to on this page (-1: none); Enter opens it
   bool keyboard_moved = false;  // scroll the keyboard row into view this frame
   float text_scale = 1.0f;  // the visitor's 가−/가+ choice, remembered by the page
+  LiveStatus live;          // the page's live polling and saved copy (data status panel)
 
   // Requests for the platform layer, consumed after the frame.
   bool route_changed = false;

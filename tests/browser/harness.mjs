@@ -19,30 +19,45 @@ export const chromiumArgs = [
 ];
 
 // Playwright gives every launch a fresh temporary profile (the --user-data-dir of a
-// manual run) and removes it on close. `data`: the folder served as /data/ (the
-// repository's data/ by default).
+// manual run) and removes it on close. `data` serves /data/ from another folder (a temp
+// dir whose files a test replaces while the page runs); `env.stopServer()` takes the
+// network away (connections refused) and `env.startServer()` brings it back on the same port.
 export async function launch({ data = path.join(root, 'data') } = {}) {
-  const server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data });
+  let server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data });
+  const port = server.address().port;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: chromiumArgs,
     headless: true,
   });
   mkdirSync(screenshotDir, { recursive: true });
+  const stop = () => new Promise((resolve) => {
+    if (!server) return resolve();
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+    server = null;
+  });
   return {
-    base: `http://127.0.0.1:${server.address().port}/`,
+    base: `http://127.0.0.1:${port}/`,
     browser,
+    stopServer: stop,
+    async startServer() {
+      if (!server) server = await startServer({ port, host: '127.0.0.1', site: siteDir, data });
+    },
     async close() {
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await stop();
     },
   };
 }
 
 // A page in its own context (viewport, devicePixelRatio, touch), with its errors collected:
-// `page.errors` must stay empty in a healthy run.
-export async function newPage(env, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1, ...rest } = {}) {
-  const context = await env.browser.newContext({ viewport, deviceScaleFactor, ...rest });
+// `page.errors` must stay empty in a healthy run. The service worker (sw.js) is blocked
+// unless a test asks for it (`serviceWorkers: 'allow'`): requests it makes would bypass
+// page.route().
+export async function newPage(env, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1,
+                                     serviceWorkers = 'block', ...rest } = {}) {
+  const context = await env.browser.newContext({ viewport, deviceScaleFactor, serviceWorkers, ...rest });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
@@ -98,6 +113,47 @@ export async function pixelAt(page, x, y) {
     at += 12 + length;
   }
   return Array.from(inflateSync(Buffer.concat(chunks)).subarray(1, 4));
+}
+
+// The pixels of a screen rectangle (CSS pixels, deviceScaleFactor 1): { width, height,
+// at(x, y) -> [r, g, b] }. The PNG's rows are unfiltered here (None, Sub, Up, Average, Paeth).
+export async function pixelsIn(page, clip) {
+  const png = await page.screenshot({ clip });
+  const chunks = [];
+  let width = 0, height = 0, channels = 3;
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    if (type === 'IHDR') {
+      width = png.readUInt32BE(at + 8);
+      height = png.readUInt32BE(at + 12);
+      channels = png[at + 17] === 6 ? 4 : 3;
+    }
+    if (type === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(chunks));
+  const stride = width * channels;
+  const out = new Uint8Array(stride * height);
+  for (let y = 0; y < height; ++y) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; ++i) {
+      const a = i >= channels ? out[y * stride + i - channels] : 0;
+      const b = y > 0 ? out[(y - 1) * stride + i] : 0;
+      const c = i >= channels && y > 0 ? out[(y - 1) * stride + i - channels] : 0;
+      let predictor = 0;
+      if (filter === 1) predictor = a;
+      else if (filter === 2) predictor = b;
+      else if (filter === 3) predictor = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      out[y * stride + i] = (line[i] + predictor) & 0xff;
+    }
+  }
+  return { width, height, at: (x, y) => Array.from(out.subarray((y * width + x) * channels, (y * width + x) * channels + 3)) };
 }
 
 export async function screenshot(page, name) {

@@ -179,3 +179,77 @@ TEST_CASE("new and hot badges follow the export date and the views") {
   CHECK(app.is_hot(*app.board().find(10)));
   CHECK_FALSE(app.is_hot(*app.board().find(7)));
 }
+
+TEST_CASE("a live swap keeps the open article when its id is still on the board") {
+  auto app_owner = loaded(20);
+  AppState& app = *app_owner;
+  CHECK(app.loads() == 1);
+  app.set_search_text("글");
+  app.go_to_page(2);
+  app.open(105);
+  app.load(import_export(board_json(30, true), "new.json"));
+  CHECK(app.loads() == 2);
+  CHECK(app.board().size() == 30);
+  CHECK(app.board_source() == "new.json");
+  REQUIRE(app.open_article());
+  CHECK(app.board().id(*app.open_article()) == 105);
+  CHECK(app.list().q == "글");
+  CHECK(app.list().page == 2);
+}
+
+TEST_CASE("a live swap without the open article returns to the list, query and page kept") {
+  auto app_owner = loaded(40);
+  AppState& app = *app_owner;
+  app.set_search_text("글");
+  app.go_to_page(2);
+  app.open(135);
+  app.load(import_export(board_json(34, true), "smaller.json"));  // ids 100..133
+  CHECK(app.route().view == Route::View::list);
+  CHECK_FALSE(app.open_article());
+  CHECK(app.list().q == "글");
+  CHECK(app.list().page == 2);
+  CHECK(app.hash() == "#/?q=%EA%B8%80&page=2");
+}
+
+TEST_CASE("a live swap drops a category the new board no longer has, keeps one it still has") {
+  const auto with_categories = [](std::vector<std::string> categories) {
+    std::string json = R"({"articles":[)";
+    for (size_t i = 0; i < categories.size(); ++i) {
+      if (i) json += ',';
+      json += R"({"id":)" + std::to_string(200 + i) + R"(,"title":"글","published_at":"2024-01-0)" + std::to_string(1 + i) +
+              R"( 10:00","category":")" + categories[i] + "\"}";
+    }
+    return json + "]}";
+  };
+  AppState app;
+  app.load(import_export(with_categories({"보도자료", "행사소식"}), "a.json"));
+  app.set_category("행사소식");
+  CHECK(app.results().size() == 1);
+  app.load(import_export(with_categories({"행사소식", "보도자료", "행사소식"}), "b.json"));
+  CHECK(app.list().categories == std::vector<std::string>{"행사소식"});
+  CHECK(app.results().size() == 2);
+  app.load(import_export(with_categories({"보도자료", "공지사항"}), "c.json"));
+  CHECK(app.list().categories.empty());
+  CHECK(app.results().size() == 2);
+  CHECK(app.hash() == "#/");
+}
+
+TEST_CASE("a refused swap keeps the board, names both sources, and state() says the previous board is shown") {
+  auto app_owner = loaded(20);
+  AppState& app = *app_owner;
+  app.load(import_export("not json", "broken.json"));
+  CHECK(app.showing_previous_board());
+  CHECK(app.board_source() == "test.json");
+  FrameFacts facts;
+  facts.live.polls = 3;
+  facts.live.last_error = "broken.json: problem";
+  const auto state = nlohmann::json::parse(state_json(app, facts));
+  CHECK(state["data"]["showing_previous"] == true);
+  CHECK(state["data"]["board_source"] == "test.json");
+  CHECK(state["data"]["source"] == "broken.json");
+  CHECK(state["data"]["live"]["polls"] == 3);
+  CHECK(state["data"]["live"]["last_error"] == "broken.json: problem");
+  CHECK(state["data"]["live"]["saved_at"].is_null());
+  app.load(import_export(board_json(5, false), "fixed.json"));
+  CHECK_FALSE(app.showing_previous_board());
+}

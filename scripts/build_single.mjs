@@ -1,0 +1,70 @@
+// The single-file offline build: one HTML file holding the page, its CSS and JavaScript,
+// the wasm, the font and one export, for an exhibition PC with no server (opened from a
+// USB stick as file://). web/newsroom.js takes the embedded wasm (Module.wasmBinary), font
+// and export instead of fetching them.
+//
+//   node scripts/build_single.mjs [--site build/web/site] [--data data/articles.json]
+//                                 [--out build/web/newsroom-offline.html]
+//
+// No dependencies. The site must have been built (cmake --build --preset web).
+import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function buildSingle({ site = path.join(root, 'build/web/site'), data = path.join(root, 'data/articles.json'),
+                              out = path.join(root, 'build/web/newsroom-offline.html') } = {}) {
+  const read = (file, what) => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new Error(`${what} ${file} cannot be read (${error.code || error.message})` +
+        (file.startsWith(site) ? ': build the site first (cmake --build --preset web)' : ''));
+    }
+  };
+  const html = read(path.join(site, 'index.html'), 'the page').toString('utf8');
+  const css = read(path.join(site, 'web/newsroom.css'), 'the style sheet').toString('utf8');
+  const pageJs = read(path.join(site, 'web/newsroom.js'), 'the page script').toString('utf8');
+  const runtimeJs = read(path.join(site, 'index.js'), 'the runtime').toString('utf8');
+  const wasm = read(path.join(site, 'index.wasm'), 'the wasm');
+  const font = read(path.join(site, 'fonts/NanumGothic.ttf'), 'the font');
+  const exportBytes = read(data, 'the export');
+
+  // Inline text must not close its own element early.
+  const script = (text) => `<script>${text.replace(/<\/(script)/gi, '<\\/$1')}</script>`;
+  const blob = (name, bytes, file) =>
+    `<script type="application/octet-stream" id="newsroom-embedded-${name}" data-name="${file}">${bytes.toString('base64')}</script>`;
+  const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+  const replaceOnce = (text, pattern, replacement, what) => {
+    if (!pattern.test(text)) throw new Error(`index.html has no ${what}: is ${site} the built site?`);
+    return text.replace(pattern, () => replacement);
+  };
+  let page = html;
+  page = replaceOnce(page, /<link rel="stylesheet" href="web\/newsroom\.css">/, `<style>${css}</style>`, 'style sheet link');
+  page = page.replace(/<link rel="preload" href="fonts\/NanumGothic\.ttf"[^>]*>\n?/, '');
+  const blobs = [blob('wasm', wasm, 'index.wasm'), blob('font', font, 'NanumGothic.ttf'),
+    blob('data', exportBytes, escapeAttribute(path.basename(data)))].join('\n');
+  page = replaceOnce(page, /<script src="web\/newsroom\.js"><\/script>/, `${blobs}\n${script(pageJs)}`, 'page script');
+  page = replaceOnce(page, /<script[^>]*src="index\.js"[^>]*><\/script>/, script(runtimeJs), 'runtime script');
+
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, page);
+  return { out, bytes: statSync(out).size };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const args = process.argv.slice(2);
+  const option = (name) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && args[i + 1] ? path.resolve(args[i + 1]) : undefined;
+  };
+  try {
+    const { out, bytes } = buildSingle({ site: option('site'), data: option('data'), out: option('out') });
+    console.log(`[single] ${out} (${(bytes / 1048576).toFixed(1)} MB): open it in a browser, no server needed`);
+  } catch (error) {
+    console.error(`[single] ${error.message}`);
+    process.exit(1);
+  }
+}
