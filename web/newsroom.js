@@ -61,9 +61,9 @@
   const wasmResponse = embeddedWasm ? null : fetch('index.wasm', { credentials: 'same-origin' });
   // Every data file fetched leaves its validators (ETag, Last-Modified, a digest of the
   // bytes) for the live polling below, and its bytes until the import they feed is settled
-  // (then, when it was usable, they become the saved copy for offline use). A download read
-  // in pieces (a large export, straight into the wasm heap) keeps no bytes in JS: its
-  // validators are the server's alone and it has no saved copy.
+  // (then, when it was usable, they become the saved copy for offline use). A download of
+  // more than 64 MB stays in the wasm heap only (memory first): its validators are the
+  // server's alone and it has no saved copy.
   const absolute = (url) => new URL(url, location.href).href;
   const validators = new Map();  // absolute URL -> { etag, lastModified, digest }
   let fetched = new Map();       // absolute URL -> { bytes, type, savedAt } since the last settled import
@@ -89,10 +89,28 @@
   async function fetchBytes(url, { data = true, onProgress = null, signal } = {}) {
     const response = await fetch(url, { cache: 'no-cache', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    const bytes = onProgress && response.body ? await readInPieces(response, onProgress)
-                                              : new Uint8Array(await response.arrayBuffer());
+    let bytes = onProgress && response.body ? await readInPieces(response, onProgress)
+                                            : new Uint8Array(await response.arrayBuffer());
+    if (bytes.chunks && bytes.length <= kKeptInJsUpTo) bytes = asArray(bytes);
     if (data) remember(url, response, bytes);
     return bytes;
+  }
+  const kKeptInJsUpTo = 64 << 20;
+  // A download as one Uint8Array of its own (its heap block, if any, is freed).
+  function asArray(bytes) {
+    if (bytes.ptr) {
+      intoHeap(bytes);
+      const out = Module.HEAPU8.slice(bytes.ptr, bytes.ptr + bytes.length);
+      Module._free(bytes.ptr);
+      return out;
+    }
+    const out = new Uint8Array(bytes.length);
+    let at = 0;
+    for (const chunk of bytes.chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
   }
   async function readInPieces(response, onProgress) {
     // A compressed response's Content-Length counts compressed bytes: the total is unknown,
@@ -179,15 +197,6 @@
     Module.HEAPU8.set(bytes, ptr);
     return ptr;
   }
-  // A download as a Uint8Array of its own (small files: manifests); its block is freed.
-  function whole(bytes) {
-    if (!bytes.chunks) return bytes;
-    intoHeap(bytes);
-    const out = Module.HEAPU8.slice(bytes.ptr, bytes.ptr + bytes.length);
-    Module._free(bytes.ptr);
-    Object.assign(bytes, { ptr: 0, capacity: 0 });
-    return out;
-  }
   function withString(text, fn) {
     const size = Module.lengthBytesUTF8(text) + 1;
     const ptr = Module._malloc(size);
@@ -216,7 +225,6 @@
     const source = result.url;
     if (!result.bytes) return loadFailed(source, `the export could not be fetched: ${errorText(result.error)}`);
     const small = result.bytes.length <= (1 << 20);  // manifests are small; exports need not be asked
-    if (small) result.bytes = whole(result.bytes);  // kept: a manifest is asked, an export then loaded
     const manifest = small
       ? JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(result.bytes), result.bytes.length)))
       : null;

@@ -335,24 +335,30 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
       o1 = offset;
     });
   };
+  // Reads documents of the current pass until the budget: true once the pass is done.
   size_t read = 0;
+  const auto pass = [&](auto&& visit) {
+    for (; b.next < documents && read < byte_budget; ++b.next) {
+      const uint32_t doc = b.next;
+      const size_t length = length_of(doc) + 1;
+      read += length;
+      b.read += length;
+      each_gram(doc, [&](uint32_t id, uint32_t position) { visit(doc, id, position); });
+    }
+    return b.next == documents;
+  };
   if (b.pass == Building::Pass::count) {
     // Pass 1: document frequency and the size of each delta list.
     std::vector<Counting>& counts = b.counts;
-    for (; b.next < documents && read < byte_budget; ++b.next) {
-      const uint32_t doc = b.next;
-      read += length_of(doc) + 1;
-      b.read += length_of(doc) + 1;
-      each_gram(doc, [&](uint32_t id, uint32_t) {
-        if (id >= counts.size()) counts.resize(id + 1);
-        Counting& c = counts[id];
-        if (c.last == doc + 1) return;
-        c.bytes += varint_size(c.df == 0 ? doc : doc - (c.last - 1));
-        ++c.df;
-        c.last = doc + 1;
-      });
-    }
-    if (b.next < documents) return false;
+    const bool counted = pass([&](uint32_t doc, uint32_t id, uint32_t) {
+      if (id >= counts.size()) counts.resize(id + 1);
+      Counting& c = counts[id];
+      if (c.last == doc + 1) return;
+      c.bytes += varint_size(c.df == 0 ? doc : doc - (c.last - 1));
+      ++c.df;
+      c.last = doc + 1;
+    });
+    if (!counted) return false;
     b.writers = plan(table, counts, options);  // from here on, ids are slots of entries_
     b.pass = Building::Pass::write;
     b.next = 0;
@@ -361,29 +367,24 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
   if (b.pass == Building::Pass::write) {
     // Pass 2: write the sets (the first visit in a document is the first occurrence).
     std::vector<Writer>& writers = b.writers;
-    for (; b.next < documents && read < byte_budget; ++b.next) {
-      const uint32_t doc = b.next;
-      read += length_of(doc) + 1;
-      b.read += length_of(doc) + 1;
-      each_gram(doc, [&](uint32_t id, uint32_t position) {
-        Writer& w = writers[id];
-        if (w.last == doc + 1) return;
-        if (w.flags & Entry::kBitmap) {
-          bitmaps_[w.words + doc / 64] |= uint64_t{1} << (doc % 64);
-          if (w.flags & Entry::kPositions) positions_[w.cursor++] = static_cast<uint8_t>(position);
-        } else {
-          uint32_t v = w.last == 0 ? doc : doc - (w.last - 1);
-          while (v >= 0x80) {
-            lists_[w.cursor++] = static_cast<uint8_t>(v | 0x80);
-            v >>= 7;
-          }
-          lists_[w.cursor++] = static_cast<uint8_t>(v);
-          if (w.flags & Entry::kPositions) lists_[w.cursor++] = static_cast<uint8_t>(position);
+    const bool written = pass([&](uint32_t doc, uint32_t id, uint32_t position) {
+      Writer& w = writers[id];
+      if (w.last == doc + 1) return;
+      if (w.flags & Entry::kBitmap) {
+        bitmaps_[w.words + doc / 64] |= uint64_t{1} << (doc % 64);
+        if (w.flags & Entry::kPositions) positions_[w.cursor++] = static_cast<uint8_t>(position);
+      } else {
+        uint32_t v = w.last == 0 ? doc : doc - (w.last - 1);
+        while (v >= 0x80) {
+          lists_[w.cursor++] = static_cast<uint8_t>(v | 0x80);
+          v >>= 7;
         }
-        w.last = doc + 1;
-      });
-    }
-    if (b.next < documents) return false;
+        lists_[w.cursor++] = static_cast<uint8_t>(v);
+        if (w.flags & Entry::kPositions) lists_[w.cursor++] = static_cast<uint8_t>(position);
+      }
+      w.last = doc + 1;
+    });
+    if (!written) return false;
     b.pass = Building::Pass::trigrams;
   }
   // Each trigram's set is compared with its bigrams' over every document: slices of work

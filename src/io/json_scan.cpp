@@ -114,31 +114,42 @@ size_t JsonScanner::skip_value(size_t pos, ScanError& error) const {
   return fail(text_.size(), "the rest of the value (the file ends here: truncated?)", error);
 }
 
-bool JsonScanner::next_element(Cursor& cursor, size_t& begin, size_t& end, ScanError& error) const {
-  size_t pos = cursor.pos;
+// Moves a cursor past the container's opener, or past the ',' after its previous item:
+// true when an item follows (at `pos`), false at the closer (cursor.pos after it) or on
+// an error.
+bool JsonScanner::next_item(Cursor& cursor, char closer, size_t& pos, ScanError& error) const {
+  const bool list = closer == ']';
+  pos = cursor.pos;
   if (!cursor.started) {
     cursor.started = true;
-    pos = skip_whitespace(pos + 1);  // after '['
-    if (pos < text_.size() && text_[pos] == ']') {
+    pos = skip_whitespace(pos + 1);
+    if (pos < text_.size() && text_[pos] == closer) {
       cursor.pos = pos + 1;
       return false;
     }
-  } else {
-    pos = skip_whitespace(pos);
-    if (pos >= text_.size()) {
-      cursor.pos = fail(pos, "',' or ']' (the file ends inside a list: truncated?)", error);
-      return false;
-    }
-    if (text_[pos] == ']') {
-      cursor.pos = pos + 1;
-      return false;
-    }
-    if (text_[pos] != ',') {
-      cursor.pos = fail(pos, "',' or ']'", error);
-      return false;
-    }
-    ++pos;
+    return true;
   }
+  pos = skip_whitespace(pos);
+  if (pos >= text_.size()) {
+    cursor.pos = fail(pos, list ? "',' or ']' (the file ends inside a list: truncated?)"
+                                : "',' or '}' (the file ends inside an object: truncated?)", error);
+    return false;
+  }
+  if (text_[pos] == closer) {
+    cursor.pos = pos + 1;
+    return false;
+  }
+  if (text_[pos] != ',') {
+    cursor.pos = fail(pos, list ? "',' or ']'" : "',' or '}'", error);
+    return false;
+  }
+  ++pos;
+  return true;
+}
+
+bool JsonScanner::next_element(Cursor& cursor, size_t& begin, size_t& end, ScanError& error) const {
+  size_t pos = 0;
+  if (!next_item(cursor, ']', pos, error)) return false;
   begin = skip_whitespace(pos);
   end = skip_value(begin, error);
   cursor.pos = end;
@@ -146,30 +157,8 @@ bool JsonScanner::next_element(Cursor& cursor, size_t& begin, size_t& end, ScanE
 }
 
 bool JsonScanner::next_member(Cursor& cursor, std::string_view& raw_key, size_t& value_begin, ScanError& error) const {
-  size_t pos = cursor.pos;
-  if (!cursor.started) {
-    cursor.started = true;
-    pos = skip_whitespace(pos + 1);  // after '{'
-    if (pos < text_.size() && text_[pos] == '}') {
-      cursor.pos = pos + 1;
-      return false;
-    }
-  } else {
-    pos = skip_whitespace(pos);
-    if (pos >= text_.size()) {
-      cursor.pos = fail(pos, "',' or '}' (the file ends inside an object: truncated?)", error);
-      return false;
-    }
-    if (text_[pos] == '}') {
-      cursor.pos = pos + 1;
-      return false;
-    }
-    if (text_[pos] != ',') {
-      cursor.pos = fail(pos, "',' or '}'", error);
-      return false;
-    }
-    ++pos;
-  }
+  size_t pos = 0;
+  if (!next_item(cursor, '}', pos, error)) return false;
   pos = skip_whitespace(pos);
   if (pos >= text_.size()) {
     cursor.pos = fail(pos, "a member name (the file ends inside an object: truncated?)", error);

@@ -67,6 +67,7 @@ class JsonScanner {
   }
 
  private:
+  bool next_item(Cursor& cursor, char closer, size_t& pos, ScanError& error) const;
   size_t skip_string(size_t pos, ScanError& error) const;  // pos at the opening quote
   size_t fail(size_t at, const char* expected, ScanError& error) const;
 

@@ -11,6 +11,22 @@ namespace newsroom::ui {
 
 float data_status_height() { return ImGui::GetFontSize() * 1.9f; }
 
+namespace {
+
+// A small coloured button of the status bar; the label's "###id" suffix is not drawn.
+bool status_button(UiContext& ctx, const std::string& label, ImU32 color, const std::string& name) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.4f), 0));
+  ctx.glyphs.count(std::string_view(label).substr(0, label.find("###")));
+  const bool pressed = ImGui::SmallButton(label.c_str());
+  ctx.widgets.record_last_item(name);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  return pressed;
+}
+
+}  // namespace
+
 void draw_data_status(const AppState& app, UiContext& ctx) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float height = data_status_height();
@@ -28,13 +44,7 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     if (!ctx.kiosk.problems.empty()) {
       ImGui::SameLine(0, em(1.0f));
       const std::string label = tr(Text::status_options, {std::to_string(ctx.kiosk.problems.size())}) + "###options";
-      ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
-      ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.4f), 0));
-      ctx.glyphs.count(label.substr(0, label.find("###")));
-      if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("options");
-      ctx.widgets.record_last_item("kiosk:options");
-      ImGui::PopStyleVar();
-      ImGui::PopStyleColor();
+      if (status_button(ctx, label, palette().warning, "kiosk:options")) ImGui::OpenPopup("options");
     }
     if (ImGui::BeginPopup("options")) {
       text(ctx, tr(Text::options_title));
@@ -57,13 +67,9 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     const std::string label = tr(report.usable ? Text::status_problems : Text::status_failed, {std::to_string(problems)}) +
                               (report.skipped ? tr(Text::status_skipped, {std::to_string(report.skipped)}) : "") +
                               "###problems";
-    ImGui::PushStyleColor(ImGuiCol_Text, report.usable ? palette().warning : palette().notice);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.4f), 0));
-    ctx.glyphs.count(label.substr(0, label.find("###")));
-    if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("problems");
-    ctx.widgets.record_last_item("data-status");
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+    if (status_button(ctx, label, report.usable ? palette().warning : palette().notice, "data-status")) {
+      ImGui::OpenPopup("problems");
+    }
   }
 
   // Live data (web/newsroom.js): a saved copy shown offline, a new export that could not

@@ -1,8 +1,9 @@
 // Shared set-up for the browser tests: the built site served locally (scripts/serve.mjs),
 // Debian's Chromium driven by playwright-core, and helpers that talk to window.newsroom.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
@@ -49,6 +50,22 @@ export async function launch({ data = path.join(root, 'data') } = {}) {
       await stop();
     },
   };
+}
+
+// As launch(), with /data/ served from a temporary copy of the sample data that a test
+// may replace while the page runs (`env.dataDir`); close() removes it.
+export async function launchWithDataCopy(prefix) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(path.join(root, 'data/articles.json'), path.join(dataDir, 'articles.json'));
+  const env = await launch({ data: dataDir });
+  const close = env.close;
+  return Object.assign(env, {
+    dataDir,
+    async close() {
+      await close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
 }
 
 // A page in its own context (viewport, devicePixelRatio, touch), with its errors collected:

@@ -3,10 +3,9 @@
 // answers 304; a broken one leaves the old board on screen with the problem named.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { launch, newPage, open, state, waitForState, clickWidget, root } from './harness.mjs';
+import { launchWithDataCopy, newPage, open, state, waitForState, clickWidget, root } from './harness.mjs';
 
 const sample = JSON.parse(readFileSync(path.join(root, 'data/articles.json'), 'utf8'));
 let env;
@@ -24,14 +23,10 @@ const fresh = (id, title) => ({
 });
 
 before(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-live-'));
-  cpSync(path.join(root, 'data/articles.json'), path.join(dataDir, 'articles.json'));
-  env = await launch({ data: dataDir });
+  env = await launchWithDataCopy('newsroom-live-');
+  dataDir = env.dataDir;
 });
-after(async () => {
-  await env?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(async () => { await env?.close(); });
 
 test('a replaced export is swapped in: the new article appears, the open article stays, 304 when unchanged', async () => {
   writeExport();

@@ -4,24 +4,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, cpSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, newPage, open, state, waitForState, clickWidget, screenshot, root, siteDir } from './harness.mjs';
+import { launchWithDataCopy, newPage, open, state, waitForState, clickWidget, screenshot, root, siteDir } from './harness.mjs';
 
 const sample = JSON.parse(readFileSync(path.join(root, 'data/articles.json'), 'utf8'));
 let env;
 let dataDir;
 before(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'newsroom-offline-'));
-  cpSync(path.join(root, 'data/articles.json'), path.join(dataDir, 'articles.json'));
-  env = await launch({ data: dataDir });
+  env = await launchWithDataCopy('newsroom-offline-');
+  dataDir = env.dataDir;
 });
-after(async () => {
-  await env?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+after(async () => { await env?.close(); });
 
 // The saved copy the service worker would answer with: its article count, or null.
 const savedArticles = (page) => page.evaluate(async () => {
