@@ -65,6 +65,7 @@ struct Runtime {
   // An export being imported a slice per frame, with the bytes it reads.
   std::unique_ptr<char, decltype(&std::free)> loading_bytes{nullptr, &std::free};
   std::unique_ptr<ImportJob> loading;
+  double last_input = -1e9;  // emscripten_get_now() of the visitor's last input
   // Kiosk mode (?mode=kiosk): the options, the attract loop, and the test clock's offset.
   KioskOptions options;
   std::unique_ptr<KioskLoop> kiosk;
@@ -74,9 +75,11 @@ struct Runtime {
 };
 
 // Work done between frames (an import or an index in slices) takes about this long per
-// frame, so a 100k-article load keeps drawing and answering input; smaller exports are
-// imported at once.
-constexpr double kWorkMillisecondsPerFrame = 35.0;
+// frame, so a 100k-article load keeps drawing and answering input; while the visitor is
+// scrolling, typing or touching (input in the last second) it yields to them, so those
+// frames stay smooth and the work goes on more slowly. Smaller exports are imported at once.
+constexpr double kWorkMillisecondsPerFrame = 40.0, kWorkMillisecondsWhileUsed = 5.0;
+constexpr double kInputRecentMilliseconds = 1000.0;
 constexpr size_t kImportSlice = 256 << 10, kIndexSlice = 512 << 10;  // bytes read between clock checks
 constexpr size_t kImportAtOnceBelow = 4 << 20;
 
@@ -109,6 +112,7 @@ void sync_canvas_size(Runtime& rt) {
 // Wheel deltas as the SDL and ImGui backends read them: 100 pixels or 3 lines per step.
 // (Emscripten's GLFW quantizes small deltas away, so the wheel bypasses it.)
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
+  runtime().last_input = emscripten_get_now();
   float steps_per_unit = 1.0f / 100.0f;
   if (event->deltaMode == DOM_DELTA_LINE) steps_per_unit = 1.0f / 3.0f;
   else if (event->deltaMode == DOM_DELTA_PAGE) steps_per_unit = 10.0f;
@@ -358,7 +362,8 @@ void continue_work(Runtime& rt) {
   using Phase = ui::LoadProgress::Phase;
   ui::LoadProgress& progress = rt.ui.load;
   const double start = emscripten_get_now();
-  const auto in_time = [start] { return emscripten_get_now() - start < kWorkMillisecondsPerFrame; };
+  const double budget = start - rt.last_input < kInputRecentMilliseconds ? kWorkMillisecondsWhileUsed : kWorkMillisecondsPerFrame;
+  const auto in_time = [start, budget] { return emscripten_get_now() - start < budget; };
   if (rt.loading) {
     ImportJob& job = *rt.loading;
     while (!job.step(kImportSlice) && in_time()) {
@@ -432,6 +437,7 @@ void main_loop_iteration() {
     rt.ui.drawn_ids.clear();
     ui::draw_app(rt.app, rt.ui);
     if (pass == 0) input = visitor_input();  // the second pass sees no new input
+    if (input) rt.last_input = emscripten_get_now();
     rt.ui.glyphs.end_frame();
     const bool view_changed = rt.ui.route_changed;
     after_frame(rt);
@@ -546,6 +552,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_set_hash(const char* hash) {
 // composed, as UTF-8 byte offsets. Results follow as the visitor types; the URL is
 // corrected without a history entry per keystroke.
 EMSCRIPTEN_KEEPALIVE void newsroom_search_input(const char* text, int caret, int composing_begin, int composing_end) {
+  runtime().last_input = emscripten_get_now();
   Runtime& rt = runtime();
   const double started = emscripten_get_now();
   ui::SearchInput& input = rt.ui.search;
@@ -571,6 +578,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_search_focus(int focused) { runtime().ui.sear
 // framebuffer pixels; phase 1 down, 0 up, -1 move. ImGui is told the source is a touch
 // screen; GLFW's cursor follows so that the backend's per-frame cursor read agrees.
 EMSCRIPTEN_KEEPALIVE void newsroom_touch(float x, float y, int phase) {
+  runtime().last_input = emscripten_get_now();
   ImGuiIO& io = ImGui::GetIO();
   platform::set_cursor_position(x, y);
   io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
