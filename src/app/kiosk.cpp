@@ -40,11 +40,6 @@ void read_range(KioskOptions& options, const std::string& key, const std::string
                              number_text(static_cast<double>(target)));
 }
 
-bool newer(const Board& board, uint32_t a, uint32_t b) {
-  if (board.published_at(a) != board.published_at(b)) return board.published_at(a) > board.published_at(b);
-  return board.id(a) > board.id(b);
-}
-
 }  // namespace
 
 const char* playlist_name(PlaylistKind kind) {
@@ -61,14 +56,9 @@ KioskOptions parse_kiosk_options(std::string_view query) {
   KioskOptions options;
   if (!query.empty() && query.front() == '?') query.remove_prefix(1);
   std::vector<std::pair<std::string, std::string>> pairs;
-  while (!query.empty()) {
-    const size_t amp = query.find('&');
-    std::string_view part = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-    if (part.empty()) continue;
-    const size_t eq = part.find('=');
-    std::string key(part.substr(0, eq)), raw(eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1));
-    std::replace(raw.begin(), raw.end(), '+', ' ');
+  for (const auto& [key, value] : query_parts(query)) {
+    std::string raw(value.value_or(std::string_view()));
+    std::replace(raw.begin(), raw.end(), '+', ' ');  // a page's query string (forms write spaces as '+')
     pairs.emplace_back(percent_decode(key), percent_decode(raw));
   }
   // mode first: the kiosk's own options only matter in kiosk mode.
@@ -144,8 +134,7 @@ Playlist make_playlist(const Board& board, const KioskOptions& options) {
   }
   const size_t keep = std::min(rows.size(), static_cast<size_t>(std::max(1, options.count)));
   const auto by = [&board, kind](uint32_t a, uint32_t b) {
-    if (kind == PlaylistKind::views && board.views(a) != board.views(b)) return board.views(a) > board.views(b);
-    return newer(board, a, b);
+    return kind == PlaylistKind::views ? board.more_viewed(a, b) : board.newer(a, b);
   };
   std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(keep), rows.end(), by);
   rows.resize(keep);

@@ -106,16 +106,24 @@ Route parse_hash(std::string_view hash) {
   }
   const size_t question = hash.find('?');
   if (question == std::string_view::npos) return route;
-  std::string_view query = hash.substr(question + 1);
-  while (!query.empty()) {
-    const size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    const size_t eq = pair.find('=');
-    if (eq != std::string_view::npos) parse_list_parameter(pair.substr(0, eq), pair.substr(eq + 1), route.list);
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
+  for (const auto& [key, value] : query_parts(hash.substr(question + 1))) {
+    if (value) parse_list_parameter(key, *value, route.list);
   }
   return route;
+}
+
+std::vector<std::pair<std::string_view, std::optional<std::string_view>>> query_parts(std::string_view query) {
+  std::vector<std::pair<std::string_view, std::optional<std::string_view>>> parts;
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view part = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (part.empty()) continue;
+    const size_t eq = part.find('=');
+    if (eq == std::string_view::npos) parts.emplace_back(part, std::nullopt);
+    else parts.emplace_back(part.substr(0, eq), part.substr(eq + 1));
+  }
+  return parts;
 }
 
 std::string format_hash(const Route& route) {

@@ -58,4 +58,8 @@ std::optional<std::pair<int64_t, int64_t>> period_of(std::string_view value);
 std::string percent_encode(std::string_view text);
 std::string percent_decode(std::string_view text);
 
+// The key=value parts of a query string (after its '?'), as written (not decoded): the
+// value is nullopt for a part without '='; empty parts are skipped.
+std::vector<std::pair<std::string_view, std::optional<std::string_view>>> query_parts(std::string_view query);
+
 }  // namespace newsroom

@@ -27,13 +27,6 @@ Analytics::Bin bin_at(size_t b) {
   return {kSteps[step] * scale, kSteps[step + 1] * scale, 0};
 }
 
-// Views descending, then newest, then id: a total order, so the top list is stable.
-bool more_viewed(const Board& board, uint32_t a, uint32_t b) {
-  if (board.views(a) != board.views(b)) return board.views(a) > board.views(b);
-  if (board.published_at(a) != board.published_at(b)) return board.published_at(a) > board.published_at(b);
-  return board.id(a) > board.id(b);
-}
-
 // The first kTopCount rows by `before`, among those `keep` accepts: one pass with a small
 // sorted buffer (a partial sort of a 100k copy costs more).
 template <typename Before, typename Keep>
@@ -220,13 +213,13 @@ Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns,
     out.authors.push_back(std::move(group));
   }
 
-  out.top = top_rows(rows, [&](uint32_t a, uint32_t b) { return more_viewed(board, a, b); }, [](uint32_t) { return true; });
+  out.top = top_rows(rows, [&](uint32_t a, uint32_t b) { return board.more_viewed(a, b); }, [](uint32_t) { return true; });
   if (out.articles_with_downloads > 0) {
     out.top_downloads = top_rows(
         rows,
         [&](uint32_t a, uint32_t b) {
           const int64_t da = columns.downloads_[a], db = columns.downloads_[b];
-          return da != db ? da > db : more_viewed(board, a, b);
+          return da != db ? da > db : board.more_viewed(a, b);
         },
         [&](uint32_t row) { return columns.downloads_[row] >= 0; });
   }

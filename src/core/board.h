@@ -90,6 +90,13 @@ class Board {
   int64_t views(uint32_t index) const { return views_[index]; }
   bool pinned(uint32_t index) const { return pinned_[index] != 0; }
   uint16_t category_of(uint32_t index) const { return categories_[index]; }
+  // The list's two orders by date and by views, each total (ties end in the id), shared by
+  // the search, the analysis and the kiosk's playlists: published later first; more views
+  // first, then the newer.
+  bool newer(uint32_t a, uint32_t b) const {
+    return published_at_[a] != published_at_[b] ? published_at_[a] > published_at_[b] : ids_[a] > ids_[b];
+  }
+  bool more_viewed(uint32_t a, uint32_t b) const { return views_[a] != views_[b] ? views_[a] > views_[b] : newer(a, b); }
   const std::vector<std::string>& category_names() const { return category_names_; }
   std::string_view title(uint32_t index) const { return text(titles_[index]); }
   std::string_view author(uint32_t index) const { return text(authors_[index]); }

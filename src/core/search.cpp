@@ -519,10 +519,7 @@ double SearchIndex::Impl::progress() const {
 bool SearchIndex::Impl::build_orders() {
   const Board& b = *board;
   // Orders: every comparison ends in the id, so each is total and deterministic.
-  const auto newer = [&b](uint32_t x, uint32_t y) {
-    if (b.published_at(x) != b.published_at(y)) return b.published_at(x) > b.published_at(y);
-    return b.id(x) > b.id(y);
-  };
+  const auto newer = [&b](uint32_t x, uint32_t y) { return b.newer(x, y); };
   const auto all = [this](std::vector<uint32_t>& docs) {
     docs.resize(n);
     std::iota(docs.begin(), docs.end(), 0u);
@@ -545,9 +542,7 @@ bool SearchIndex::Impl::build_orders() {
       if (sorting.step(newest, newer)) ++orders_built;
       return false;
     case 2:
-      if (sorting.step(most_viewed, [&](uint32_t x, uint32_t y) {
-            return b.views(x) != b.views(y) ? b.views(x) > b.views(y) : newer(x, y);
-          })) {
+      if (sorting.step(most_viewed, [&b](uint32_t x, uint32_t y) { return b.more_viewed(x, y); })) {
         ++orders_built;
       }
       return false;
