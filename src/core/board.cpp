@@ -5,14 +5,35 @@
 namespace newsroom {
 namespace {
 
-TextRef store(std::string& arena, std::string_view text) {
-  // Offsets are 32-bit: a board's text stays under 4 GiB (a 100k export is ~200 MB).
-  const TextRef ref{static_cast<uint32_t>(arena.size()), static_cast<uint32_t>(text.size())};
-  arena.append(text);
-  return ref;
-}
+TextRef store(TextArena& arena, std::string_view text) { return arena.store(text); }
 
 }  // namespace
+
+void TextArena::reserve(size_t bytes) {
+  if (slots_.empty()) wanted_ = std::min(bytes, kBlock);
+}
+
+void TextArena::add_block(size_t at_least) {
+  // The first block as reserved (or 64 KiB), each next one twice the last, up to kBlock.
+  const size_t last = slots_.empty() ? 0 : slots_[current_].capacity();
+  const size_t size = std::max(at_least, std::min(kBlock, std::max({wanted_, last * 2, size_t{1} << 16})));
+  // Offsets are 32-bit: a board's text stays under 4 GiB (256 slots; a 100k export is ~200 MB).
+  current_ = slots_.size();
+  slots_.emplace_back().reserve(size);
+  for (size_t i = kBlock; i < size; i += kBlock) slots_.emplace_back();
+}
+
+TextRef TextArena::store(std::string_view text) {
+  // A text stays within its block's first kBlock bytes, so its offset names its slot; a
+  // longer text starts a block of its own.
+  const bool fits = !slots_.empty() && slots_[current_].size() + text.size() <= std::min(slots_[current_].capacity(), kBlock);
+  if (!fits) add_block(text.size());
+  std::string& block = slots_[current_];
+  const TextRef ref{static_cast<uint32_t>((current_ << kShift) + block.size()), static_cast<uint32_t>(text.size())};
+  block.append(text);
+  used_ += text.size();
+  return ref;
+}
 
 ArticleView Board::article(uint32_t index) const {
   return ArticleView{index,

@@ -1,6 +1,6 @@
 // The board: every article of an export, normalized once at import and stored as columns
-// over one string arena, so that a 100k-article board is a few large vectors rather than
-// millions of small strings.
+// over one text arena, so that a 100k-article board is a few large vectors and blocks
+// rather than millions of small strings.
 #pragma once
 
 #include <cstdint>
@@ -12,10 +12,35 @@
 
 namespace newsroom {
 
-// A slice of the board's string arena.
+// A slice of the board's text arena.
 struct TextRef {
   uint32_t offset = 0;
   uint32_t length = 0;
+};
+
+// The board's text, in blocks that never move: the arena grows by adding a block, never by
+// copying what it holds, so a board read while its export downloads (its size unknown) never
+// holds its text twice. A block takes up to kBlock bytes (the first ones less: small boards
+// stay small); a text never spans two blocks, and a text longer than a block gets a block
+// of its own. Offsets address a block's slot (offset >> kShift) and a place in it.
+class TextArena {
+ public:
+  static constexpr unsigned kShift = 24;
+  static constexpr size_t kBlock = size_t{1} << kShift;  // 16 MiB
+
+  // Sizes the first block for about `bytes` of text (at most a block).
+  void reserve(size_t bytes);
+  TextRef store(std::string_view text);
+  std::string_view view(TextRef ref) const {
+    return std::string_view(slots_[ref.offset >> kShift].data() + (ref.offset & (kBlock - 1)), ref.length);
+  }
+  size_t size() const { return used_; }  // bytes of text held
+
+ private:
+  void add_block(size_t at_least);
+  std::vector<std::string> slots_;  // a block per slot; a long text's block takes several (the rest empty)
+  size_t current_ = 0;              // the slot of the block being filled
+  size_t used_ = 0, wanted_ = 0;
 };
 
 struct AttachmentRef {
@@ -82,7 +107,7 @@ class Board {
   // Everything about one article as a draft (for merging boards).
   ArticleDraft draft(uint32_t index) const;
   std::optional<uint32_t> find(int64_t id) const;
-  std::string_view text(TextRef ref) const { return std::string_view(arena_).substr(ref.offset, ref.length); }
+  std::string_view text(TextRef ref) const { return arena_.view(ref); }
 
   int64_t id(uint32_t index) const { return ids_[index]; }
   int64_t number(uint32_t index) const { return numbers_[index]; }
@@ -100,6 +125,7 @@ class Board {
   const std::vector<std::string>& category_names() const { return category_names_; }
   std::string_view title(uint32_t index) const { return text(titles_[index]); }
   std::string_view author(uint32_t index) const { return text(authors_[index]); }
+  std::string_view body(uint32_t index) const { return text(bodies_[index]); }
 
   const std::vector<AttachmentRef>& attachments_of(uint32_t index) const { return attachments_[index]; }
   const std::vector<LinkRef>& links_of(uint32_t index) const { return links_[index]; }
@@ -113,7 +139,7 @@ class Board {
 
  private:
   friend class BoardBuilder;
-  std::string arena_;
+  TextArena arena_;
   std::vector<int64_t> ids_, numbers_, published_at_, views_;
   std::vector<uint8_t> pinned_;
   std::vector<uint16_t> categories_;
@@ -131,7 +157,7 @@ class Board {
 // the earlier one (the importer reports it); `add` returns true in that case.
 class BoardBuilder {
  public:
-  // Expected text bytes (the arena grows past it if needed).
+  // Expected text bytes: sizes the arena's first block (it grows past it by blocks).
   void reserve_text(size_t bytes) { board_.arena_.reserve(bytes); }
   bool add(ArticleDraft&& draft);
   size_t size() const { return board_.ids_.size() - replaced_; }

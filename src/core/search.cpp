@@ -301,8 +301,6 @@ struct SearchIndex::Impl {
   const Board* board = nullptr;
   uint32_t n = 0;
 
-  // Text: titles come from the board; bodies by offset into its arena.
-  std::vector<uint32_t> body_offset, body_length;
   GramIndex titles, bodies, initials;
   std::vector<uint8_t> shadow;  // 초성 codes of every title, back to back
   std::vector<uint32_t> shadow_start;
@@ -378,9 +376,7 @@ struct SearchIndex::Impl {
   GramIndex::Options title_options, body_options;
 
   std::string_view title(uint32_t doc) const { return board->title(doc); }
-  std::string_view body(uint32_t doc) const {
-    return std::string_view(board->text(TextRef{}).data() + body_offset[doc], body_length[doc]);
-  }
+  std::string_view body(uint32_t doc) const { return board->body(doc); }
   std::string_view title_shadow(uint32_t doc) const {
     return std::string_view(reinterpret_cast<const char*>(shadow.data()) + shadow_start[doc],
                             shadow_start[doc + 1] - shadow_start[doc]);
@@ -401,9 +397,6 @@ struct SearchIndex::Impl {
 };
 
 SearchIndex::Impl::Impl(const Board& b) : board(&b), n(static_cast<uint32_t>(b.size())) {
-  const char* base = b.text(TextRef{}).data();
-  body_offset.resize(n);
-  body_length.resize(n);
   author_of.resize(n);
   year_slot.resize(n);
   flags.resize(n);
@@ -411,8 +404,6 @@ SearchIndex::Impl::Impl(const Board& b) : board(&b), n(static_cast<uint32_t>(b.s
   std::unordered_map<int, uint16_t> year_ids;
   for (uint32_t doc = 0; doc < n; ++doc) {
     const ArticleView a = b.article(doc);
-    body_offset[doc] = static_cast<uint32_t>(a.body.data() - base);
-    body_length[doc] = static_cast<uint32_t>(a.body.size());
     title_bytes += a.title.size();
     body_bytes += a.body.size();
     const auto [author, added] = author_ids.try_emplace(a.author, static_cast<uint32_t>(authors.size()));
@@ -452,7 +443,7 @@ bool SearchIndex::Impl::build(size_t budget) {
       return false;
     case Stage::bodies:
       if (bodies.build_step(
-              n, [&](uint32_t doc) { return size_t{body_length[doc]}; },
+              n, [&](uint32_t doc) { return body(doc).size(); },
               [&](uint32_t doc, auto&& emit) { folded(body(doc), emit); }, body_options, budget)) {
         stage = Stage::initials;
       }
@@ -858,7 +849,7 @@ SearchResult SearchIndex::Impl::order(const State& s, SortOrder sort) const {
 size_t SearchIndex::Impl::memory_bytes() const {
   const auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   size_t total = sizeof(Impl) + titles.memory_bytes() + bodies.memory_bytes() + initials.memory_bytes();
-  total += bytes(body_offset) + bytes(body_length) + bytes(shadow) + bytes(shadow_start);
+  total += bytes(shadow) + bytes(shadow_start);
   total += bytes(author_of) + bytes(year_slot) + bytes(years) + bytes(flags);
   for (const auto* list : {&authors, &folded_authors, &author_shadows}) {
     total += bytes(*list);
