@@ -18,6 +18,9 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::object;
 
+// The first bytes of a file tell its encoding.
+constexpr size_t kHeadBytes = 1 << 16;
+
 // Bytes that are not UTF-8 but pair up as EUC-KR / CP949 Hangul (lead 0x81-0xFE, trail 0x41-0xFE).
 bool looks_like_cp949(std::string_view bytes) {
   size_t pairs = 0, high = 0;
@@ -34,32 +37,41 @@ bool looks_like_cp949(std::string_view bytes) {
   return high >= 8 && pairs * 10 >= high * 9;  // a few stray bytes are not an encoding
 }
 
-std::string where(const ScanError& error, std::string_view text) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < error.offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      line = 1 + line, column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return "byte " + std::to_string(error.offset) + " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
-}
-
 // One import: the shape of the file decides which records are articles; each record is
 // parsed on its own with one reused simdjson parser. The walk over the records is a state
 // machine, so that a large file can be imported a slice at a time (ImportJob::step).
+//
+// The walk reads a window of the file: the whole file, or (a streamed import) the part
+// that has arrived and is not yet read. Positions are in the window; `base_` is the
+// window's offset in the file, so that every byte offset reported is the file's. While
+// more of the file may come, an item that reaches the window's end is not read: the walk
+// goes back to where that item began and waits (waiting()), so a streamed import reads
+// exactly what the import of the whole file reads.
 class Import {
  public:
-  Import(std::string_view text, ImportReport& report, std::string_view address_base)
+  Import(std::string_view text, ImportReport& report, std::string_view address_base, size_t size_hint)
       : text_(text), scan_(text), report_(report), address_base_(address_base) {
-    builder_.reserve_text(text.size() - text.size() / 8);  // text is most of an export
+    builder_.reserve_text(size_hint - size_hint / 8);  // text is most of an export
   }
+
+  // The part of the file the walk reads from now on (the same bytes at the same place,
+  // then more after them), and whether more of the file may still come after it.
+  void set_window(std::string_view window, bool more) {
+    text_ = window;
+    scan_ = JsonScanner(window);
+    more_ = more;
+  }
+  // Where the walk could go back to: the window's bytes before it are no longer needed.
+  size_t needed_from() const;
+  // The window's first `count` bytes are gone: positions move back by as many.
+  void drop_front(size_t count);
 
   // Walks on until about `budget` bytes further; true once the walk ended (see ok()).
   bool step(size_t budget, BoardInfo& info);
   bool ok() const { return stage_ == Stage::done; }
-  size_t position() const { return stage_ == Stage::done || stage_ == Stage::failed ? text_.size() : position_; }
+  bool waiting() const { return waiting_; }
+  bool ended() const { return stage_ == Stage::done || stage_ == Stage::failed; }
+  size_t position() const { return base_ + position_; }  // in the file
   int64_t records() const { return index_; }
   Board finish(BoardInfo info) && { return std::move(builder_).build(std::move(info)); }
 
@@ -68,13 +80,33 @@ class Import {
   enum class Stage { detect, object, object_articles, array, lines, done, failed };
 
   bool fail(const ScanError& error, const std::string& context) {
-    report_.fail(context + ": not valid JSON at " + where(error, text_) + ": expected " + error.expected);
+    if (more_ && error.offset >= text_.size()) return wait();  // the rest has not arrived yet
+    report_.fail(context + ": not valid JSON at " + where(error) + ": expected " + error.expected);
     return stop(false);
   }
   bool stop(bool ok) {
     stage_ = ok ? Stage::done : Stage::failed;
     return true;
   }
+  // The walk before the item it is about to read, to go back to when that item is cut off
+  // by the window's end.
+  struct Mark {
+    Stage stage;
+    size_t position;
+    JsonScanner::Cursor outer, list;
+  };
+  Mark mark() const { return {stage_, position_, outer_, list_}; }
+  bool wait() {
+    stage_ = mark_.stage;
+    position_ = mark_.position;
+    outer_ = mark_.outer;
+    list_ = mark_.list;
+    waiting_ = true;
+    return false;
+  }
+  // True when an item ending at `end` may go on past the window (more bytes may follow).
+  bool cut_off(size_t end) const { return more_ && end >= text_.size(); }
+  std::string where(const ScanError& error) const;
   bool parse(size_t begin, size_t end, element& out, int64_t record);
   void record(size_t begin, size_t end, Dialect dialect);
   void detect();
@@ -94,12 +126,62 @@ class Import {
   std::string repaired_;  // a record whose invalid UTF-8 was replaced
   BoardBuilder builder_;
   Stage stage_ = Stage::detect;
-  size_t position_ = 0;     // how far the walk got
+  size_t position_ = 0;     // how far the walk got (in the window)
+  size_t base_ = 0;         // the window's offset in the file
+  size_t base_line_ = 1, base_column_ = 1;  // the line and column at base_
+  bool more_ = false;       // more of the file may follow the window
+  bool waiting_ = false;    // the walk stopped at the window's end
+  Mark mark_{};
   JsonScanner::Cursor outer_, list_;  // the export's members / the list of records
   bool has_articles_ = false, broken_member_ = false, phpmyadmin_ = false;
   int64_t index_ = 0;     // records seen
   size_t comments_ = 0, secret_ = 0;
 };
+
+// "byte N (line L, column C)" of a position in the window; columns count characters.
+std::string Import::where(const ScanError& error) const {
+  size_t line = base_line_, column = base_column_;
+  for (size_t i = 0; i < error.offset && i < text_.size(); ++i) {
+    if (text_[i] == '\n') {
+      line = 1 + line, column = 1;
+    } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return "byte " + std::to_string(base_ + error.offset) + " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
+}
+
+size_t Import::needed_from() const {
+  switch (stage_) {
+    case Stage::detect: return 0;
+    case Stage::object: return std::min(position_, outer_.pos);
+    case Stage::object_articles:
+    case Stage::array: return std::min(position_, list_.pos);
+    case Stage::lines: return position_;
+    case Stage::done:
+    case Stage::failed: return text_.size();
+  }
+  return 0;
+}
+
+void Import::drop_front(size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    if (text_[i] == '\n') {
+      ++base_line_, base_column_ = 1;
+    } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+      ++base_column_;
+    }
+  }
+  base_ += count;
+  // The export's own cursor may point below the window while its articles are read; it
+  // is set again before it is read.
+  const auto back = [count](size_t& pos) { pos = pos > count ? pos - count : 0; };
+  back(position_);
+  back(outer_.pos);
+  back(list_.pos);
+  text_.remove_prefix(std::min(count, text_.size()));
+  scan_ = JsonScanner(text_);
+}
 
 bool Import::parse(size_t begin, size_t end, element& out, int64_t record_index) {
   std::string_view bytes = text_.substr(begin, end - begin);
@@ -111,12 +193,12 @@ bool Import::parse(size_t begin, size_t end, element& out, int64_t record_index)
     // One bad byte costs one character, not the record.
     const size_t bad = find_invalid_utf8(bytes);
     report_.add(Severity::warning, record_index, "", "",
-                "bytes that are not UTF-8 at byte " + std::to_string(begin + bad) + " were replaced by \xEF\xBF\xBD");
+                "bytes that are not UTF-8 at byte " + std::to_string(base_ + begin + bad) + " were replaced by \xEF\xBF\xBD");
     repaired_ = sanitize_utf8(bytes);
     error = parser_.parse(repaired_.data(), repaired_.size(), true).get(out);
   }
   if (error != simdjson::SUCCESS) {
-    const std::string detail = describe_json_failure(bytes, simdjson::error_message(error), begin);
+    const std::string detail = describe_json_failure(bytes, simdjson::error_message(error), base_ + begin);
     report_.add(Severity::error, record_index, "", "", "the record is " + detail + "; it is skipped");
     return false;
   }
@@ -173,7 +255,12 @@ void Import::read_board_info(element value, BoardInfo& info) {
 
 // What the file is: an export object, a list of articles (or phpMyAdmin's), or JSON Lines.
 void Import::detect() {
+  mark_ = mark();
   const size_t start = scan_.skip_whitespace(0);
+  if (start >= text_.size()) {  // the job starts the walk only once a value has begun
+    wait();
+    return;
+  }
   const char first = text_[start];
   if (first == '[') {
     report_.format = "article-array";
@@ -185,8 +272,6 @@ void Import::detect() {
     fail(ScanError{start, "'{' or '[' (an export starts with an object or a list)"}, "the file");
     return;
   }
-  outer_ = {start};
-  stage_ = Stage::object;
   // An export object names its parts first; otherwise an object followed by another
   // object on a later line is JSON Lines (telling needs the first value's end).
   ScanError error;
@@ -194,12 +279,26 @@ void Import::detect() {
   std::string_view key;
   size_t value_begin = 0;
   if (scan_.next_member(peek, key, value_begin, error) && (key == "format" || key == "version" || key == "articles" || key == "board" || key == "exported_at")) {
+    outer_ = {start};
+    stage_ = Stage::object;
+    return;
+  }
+  if (more_ && error.offset >= text_.size()) {
+    wait();
     return;
   }
   error = {};
   const size_t first_end = scan_.skip_value(start, error);
-  if (!error.ok()) return;  // the object's walk reports where it breaks
   const size_t next = scan_.skip_whitespace(first_end);
+  if ((!error.ok() && error.offset >= text_.size()) || cut_off(next)) {
+    if (more_) {
+      wait();
+      return;
+    }
+  }
+  outer_ = {start};
+  stage_ = Stage::object;
+  if (!error.ok()) return;  // the object's walk reports where it breaks
   if (next < text_.size() && text_[next] == '{' && text_.substr(first_end, next - first_end).find('\n') != std::string_view::npos) {
     report_.format = "json-lines";
     position_ = start;
@@ -211,9 +310,11 @@ void Import::detect() {
 bool Import::object_step(size_t until, BoardInfo& info) {
   ScanError error;
   while (position_ < until) {
+    mark_ = mark();
     if (stage_ == Stage::object_articles) {
       size_t begin = 0, end = 0;
       if (scan_.next_element(list_, begin, end, error)) {
+        if (cut_off(end)) return wait();
         record(begin, end, Dialect::article);
         position_ = end;
         continue;
@@ -238,6 +339,7 @@ bool Import::object_step(size_t until, BoardInfo& info) {
     }
     const size_t value_end = scan_.skip_value(value_begin, error);
     if (!error.ok()) return fail(error, "the export");
+    if (cut_off(value_end)) return wait();
     if (!object_member(key, value_begin, value_end, info)) broken_member_ = true;
     outer_.pos = position_ = value_end;
   }
@@ -269,6 +371,7 @@ bool Import::object_member(std::string_view key, size_t value_begin, size_t valu
 bool Import::object_end() {
   const size_t rest = scan_.skip_whitespace(outer_.pos);
   if (rest < text_.size()) return fail(ScanError{rest, "nothing after the end of the export"}, "the export");
+  if (more_) return wait();  // nothing may follow: known at the file's end
   if (broken_member_) {
     report_.usable = false;  // the member's own problem (with its byte offset) is reported
     return stop(false);
@@ -286,17 +389,20 @@ bool Import::object_end() {
 bool Import::array_step(size_t until) {
   ScanError error;
   while (position_ < until) {
+    mark_ = mark();
     size_t begin = 0, end = 0;
     if (!scan_.next_element(list_, begin, end, error)) {
       if (!error.ok()) return fail(error, "the list of articles");
       const size_t rest = scan_.skip_whitespace(list_.pos);
       if (rest < text_.size()) return fail(ScanError{rest, "nothing after the end of the list"}, "the list of articles");
+      if (more_) return wait();
       if (phpmyadmin_) {
         if (comments_) report_.add(Severity::warning, -1, "", "wr_is_comment", std::to_string(comments_) + " comment rows are not articles and were left out");
         if (secret_) report_.add(Severity::warning, -1, "", "wr_option", std::to_string(secret_) + " secret posts were left out: they are never shown");
       }
       return stop(true);
     }
+    if (cut_off(end)) return wait();
     position_ = end;
     if (index_ == 0 && !phpmyadmin_) {
       // phpMyAdmin's export opens with {"type":"header", ...}.
@@ -337,23 +443,28 @@ void Import::phpmyadmin_element(size_t begin, ScanError& error) {
 // One article per line.
 bool Import::lines_step(size_t until) {
   while (position_ < until) {
+    mark_ = mark();
     const size_t pos = scan_.skip_whitespace(position_);
-    if (pos >= text_.size()) return stop(true);
+    if (pos >= text_.size()) return more_ ? wait() : stop(true);
+    if (index_ > 0 && text_.substr(position_, pos - position_).find('\n') == std::string_view::npos) {
+      return fail(ScanError{pos, "a line break before the next article"}, "line " + std::to_string(index_));
+    }
     ScanError error;
     const size_t end = scan_.skip_value(pos, error);
     if (!error.ok()) return fail(error, "line " + std::to_string(index_ + 1));
+    if (cut_off(end)) return wait();
     record(pos, end, Dialect::article);
-    const size_t next = scan_.skip_whitespace(end);
-    if (next < text_.size() && text_.substr(end, next - end).find('\n') == std::string_view::npos) {
-      return fail(ScanError{next, "a line break before the next article"}, "line " + std::to_string(index_));
-    }
-    position_ = next;
+    position_ = end;
   }
   return false;
 }
 
 bool Import::step(size_t budget, BoardInfo& info) {
-  if (stage_ == Stage::detect) detect();
+  waiting_ = false;
+  if (stage_ == Stage::detect) {
+    detect();
+    if (waiting_) return false;
+  }
   const size_t until = budget >= text_.size() - position_ ? text_.size() + 1 : position_ + budget;
   switch (stage_) {
     case Stage::object:
@@ -372,55 +483,175 @@ bool Import::step(size_t budget, BoardInfo& info) {
 struct ImportJob::State {
   ImportResult result;
   BoardInfo info;
-  std::unique_ptr<Import> import;  // null once the file was refused or finished
+  std::string address_base;
+  std::unique_ptr<Import> import;  // null until the walk starts, and once the file was refused or finished
   size_t total = 0;
   bool done = false;
+  // A streamed import: the part of the file given and not yet dropped (the window);
+  // `received` counts all the bytes given, `bom` the byte order mark dropped first.
+  bool streamed = false, ended = false, bom_checked = false, refused = false;
+  std::string window;
+  size_t bom = 0, received = 0, expected = 0;
+  size_t space_at = 0;  // where input_space() put the room it gave
+
+  // The checks made on the file's first bytes (empty, EUC-KR); false when they refused it.
+  bool check_head(std::string_view head);
+  // Starts the walk over `bytes` (the file, or the start of a streamed one).
+  void start(std::string_view bytes, size_t size_hint) {
+    import = std::make_unique<Import>(bytes, result.report, address_base, size_hint);
+  }
+  bool walk_ended() const { return import && import->ended(); }
+  // Streamed: starts the walk once the file's first 64 KB (or all of it) arrived, and
+  // gives it the window; false while it cannot start yet.
+  bool prepare_stream();
 };
+
+bool ImportJob::State::check_head(std::string_view bytes) {
+  ImportReport& report = result.report;
+  if (trim(bytes).empty()) {
+    report.fail("the file is empty (" + std::to_string(bytes.size()) +
+                " byte(s) of white space, no value at byte 0): expected a JSON export of articles");
+    return false;
+  }
+  // Old boards export EUC-KR/CP949: say so instead of a pile of per-record errors.
+  const std::string_view head = bytes.substr(0, kHeadBytes);
+  if (find_invalid_utf8(trim_truncated_tail(head)) != std::string_view::npos && looks_like_cp949(head)) {
+    report.fail("the file is not UTF-8 (first bad byte at offset " + std::to_string(find_invalid_utf8(head)) +
+                "); it looks like EUC-KR/CP949 from an old board: re-export it as UTF-8");
+    return false;
+  }
+  return true;
+}
+
+bool ImportJob::State::prepare_stream() {
+  if (refused) {
+    done = ended;
+    return false;
+  }
+  if (!import) {
+    if (!bom_checked) {
+      if (window.size() < 3 && !ended) return false;
+      if (window.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        window.erase(0, 3);
+        bom = 3;
+      }
+      bom_checked = true;
+    }
+    // Enough to tell the encoding and see a value begin (white space alone says nothing).
+    if (!ended && (window.size() < kHeadBytes || trim(window).empty())) return false;
+    if (!check_head(window)) {
+      refused = true;
+      done = ended;
+      window = {};
+      return false;
+    }
+    start(window, expected > bom ? expected - bom : window.size());
+  }
+  import->set_window(window, !ended);
+  return true;
+}
 
 ImportJob::ImportJob(std::string_view bytes, std::string source, std::string_view address_base)
     : state_(std::make_unique<State>()) {
   State& st = *state_;
-  ImportReport& report = st.result.report;
-  report.source = std::move(source);
+  st.result.report.source = std::move(source);
+  st.address_base = address_base;
   st.total = bytes.size();
   st.done = true;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  if (trim(bytes).empty()) {
-    report.fail("the file is empty (" + std::to_string(bytes.size()) +
-                " byte(s) of white space, no value at byte 0): expected a JSON export of articles");
-    return;
-  }
-  // Old boards export EUC-KR/CP949: say so instead of a pile of per-record errors.
-  const std::string_view head = bytes.substr(0, 1 << 16);
-  if (find_invalid_utf8(trim_truncated_tail(head)) != std::string_view::npos && looks_like_cp949(head)) {
-    report.fail("the file is not UTF-8 (first bad byte at offset " + std::to_string(find_invalid_utf8(head)) +
-                "); it looks like EUC-KR/CP949 from an old board: re-export it as UTF-8");
-    return;
-  }
-  st.import = std::make_unique<Import>(bytes, report, address_base);
+  if (!st.check_head(bytes)) return;
+  st.start(bytes, bytes.size());
   st.done = false;
+}
+
+ImportJob::ImportJob(Streamed streamed, std::string source, std::string_view address_base)
+    : state_(std::make_unique<State>()) {
+  State& st = *state_;
+  st.result.report.source = std::move(source);
+  st.address_base = address_base;
+  st.streamed = true;
+  st.expected = streamed.expected_size;
 }
 
 ImportJob::~ImportJob() = default;
 ImportJob::ImportJob(ImportJob&&) noexcept = default;
 ImportJob& ImportJob::operator=(ImportJob&&) noexcept = default;
 
+char* ImportJob::input_space(size_t bytes) {
+  State& st = *state_;
+  if (st.import && !st.walk_ended()) {
+    // Bytes already read go, when they are at least half the window (so each byte is
+    // moved at most about once).
+    st.import->set_window(st.window, !st.ended);  // the window may have moved since the last step
+    const size_t needed = st.import->needed_from();
+    if (needed > 0 && needed >= st.window.size() / 2) {
+      st.window.erase(0, needed);
+      st.import->drop_front(needed);
+    }
+  } else if (st.walk_ended() || st.refused) {
+    st.window.clear();  // a file refused early: the rest is not read
+  }
+  st.space_at = st.window.size();
+  st.window.resize(st.space_at + bytes);
+  return st.window.data() + st.space_at;
+}
+
+void ImportJob::input_added(size_t bytes) {
+  State& st = *state_;
+  st.window.resize(std::min(st.window.size(), st.space_at + bytes));
+  st.received += bytes;
+}
+
+void ImportJob::input_ended() {
+  State& st = *state_;
+  st.ended = true;
+  st.total = st.received;
+}
+
 bool ImportJob::step(size_t byte_budget) {
   State& st = *state_;
   if (st.done) return true;
+  if (st.streamed) {
+    if (!st.walk_ended() && !st.prepare_stream()) return st.done;
+    const bool walk_ended = st.walk_ended() || st.import->step(std::max<size_t>(1, byte_budget), st.info);
+    if (walk_ended) st.window = {};
+    st.done = walk_ended && st.ended;
+    return st.done;
+  }
   st.done = st.import->step(std::max<size_t>(1, byte_budget), st.info);
   return st.done;
 }
 
 bool ImportJob::done() const { return state_->done; }
-size_t ImportJob::bytes_total() const { return state_->total; }
+bool ImportJob::waiting() const {
+  const State& st = *state_;
+  if (!st.streamed || st.done || st.ended) return false;
+  if (!st.import) return st.window.size() < kHeadBytes;  // the walk starts with the file's head
+  return st.walk_ended() || st.import->waiting();
+}
+size_t ImportJob::bytes_buffered() const {
+  const State& st = *state_;
+  return st.walk_ended() ? 0 : st.received - std::min(st.received, bytes_read());
+}
+size_t ImportJob::bytes_held() const { return state_->window.size(); }
+size_t ImportJob::bytes_total() const {
+  const State& st = *state_;
+  if (!st.streamed || st.ended) return st.total;
+  return st.expected ? std::max(st.expected, st.received) : 0;  // 0: not known until the end
+}
 size_t ImportJob::bytes_read() const {
-  return state_->done ? state_->total : std::min(state_->total, state_->import->position());
+  const State& st = *state_;
+  if (st.done) return st.total;
+  if (!st.import) return 0;
+  if (st.walk_ended()) return st.streamed ? st.received : st.total;
+  const size_t read = st.bom + st.import->position();
+  return bytes_total() ? std::min(bytes_total(), read) : read;
 }
 int64_t ImportJob::records_read() const { return state_->import ? state_->import->records() : 0; }
 int64_t ImportJob::articles_read() const { return records_read() - state_->result.report.skipped; }
 
 ImportResult ImportJob::finish() && {
+  if (state_->streamed && !state_->ended) input_ended();  // what was given is the file
   while (!step(SIZE_MAX)) {
   }
   State& st = *state_;

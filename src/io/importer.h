@@ -30,9 +30,18 @@ ImportResult import_export(std::string_view bytes, std::string source, std::stri
 // The same import a slice at a time, so that a page can draw frames (and answer input)
 // while a large export loads: step() until it returns true, then finish(). `bytes` must
 // outlive the job. import_export() is a job run in one step.
+//
+// A streamed import reads the file while it arrives (a download): the page puts each piece
+// it receives at input_space() and says input_added(), then input_ended() after the last.
+// Bytes already read are dropped as it goes, so memory holds the board and the part not yet
+// read, never the whole file; the board and the report are exactly the whole file's.
 class ImportJob {
  public:
   ImportJob(std::string_view bytes, std::string source, std::string_view address_base = {});
+  struct Streamed {
+    size_t expected_size = 0;  // the file's size when known (sizes the board's text), else 0
+  };
+  ImportJob(Streamed streamed, std::string source, std::string_view address_base = {});
   ~ImportJob();
   ImportJob(ImportJob&&) noexcept;
   ImportJob& operator=(ImportJob&&) noexcept;
@@ -41,8 +50,19 @@ class ImportJob {
   // one record); true once the whole file was read (or refused).
   bool step(size_t byte_budget);
   bool done() const;
+  // Streamed: room for the next `bytes` of the file (valid until the next call), then how
+  // many were written there; the end of the file.
+  char* input_space(size_t bytes);
+  void input_added(size_t bytes);
+  void input_ended();
+  // Streamed: everything given so far is read and more must come before step() can go on.
+  bool waiting() const;
+  // Streamed: bytes given but not read yet (the page stops reading its download above a limit).
+  size_t bytes_buffered() const;
+  // Streamed: bytes of the file held now (the window: the part not read, and read bytes not yet dropped).
+  size_t bytes_held() const;
   size_t bytes_read() const;
-  size_t bytes_total() const;
+  size_t bytes_total() const;  // streamed: the expected size (at least the bytes given), or 0, until the end
   int64_t records_read() const;   // records seen so far
   int64_t articles_read() const;  // of those, the ones not skipped
   // The board and the report; finishes any part not yet read.

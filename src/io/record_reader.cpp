@@ -85,10 +85,10 @@ RecordReader::RowKind RecordReader::read_gnuboard_row(ArticleDraft& draft) {
       report_.personal_columns.insert(std::string(column));
     }
   }
-  const std::string is_comment = read_string("wr_is_comment", "wr_is_comment");
+  const std::string_view is_comment = read_string("wr_is_comment", "wr_is_comment");
   if (is_comment == "1") return RowKind::comment;
-  const std::string options = read_string("wr_option", "wr_option");
-  if (options.find("secret") != std::string::npos) return RowKind::secret;
+  const std::string_view options = read_string("wr_option", "wr_option");
+  if (options.find("secret") != std::string_view::npos) return RowKind::secret;
 
   bool ok = read_id("wr_id", draft.id);
   ok = read_title("wr_subject", draft) && ok;
@@ -277,7 +277,7 @@ void RecordReader::read_pinned(bool& pinned) {
   }
 }
 
-std::string RecordReader::read_string(std::string_view key, const std::string& name) {
+std::string_view RecordReader::read_string(std::string_view key, const std::string& name) {
   element value;
   if (!field(key, value)) return {};
   std::string_view text;
@@ -285,7 +285,7 @@ std::string RecordReader::read_string(std::string_view key, const std::string& n
     problem(Severity::error, name, name + " must be text, found " + describe(value) + "; ignored");
     return {};
   }
-  return std::string(text);
+  return text;
 }
 
 std::string RecordReader::read_line(std::string_view key, const std::string& name) {
@@ -306,7 +306,7 @@ std::string RecordReader::read_url(element value, const std::string& name) {
 }
 
 void RecordReader::read_body(std::string_view key, std::string_view format, ArticleDraft& draft) {
-  const std::string body = read_string(key, std::string(key));
+  const std::string_view body = read_string(key, std::string(key));
   std::string kind(format);
   if (kind.empty()) kind = looks_like_html(body) ? "html" : "text";
   if (kind == "html") {

@@ -46,7 +46,9 @@ class RecordReader {
   bool read_integer(std::string_view key, const std::string& field_name, int64_t& out, int64_t min, int64_t max);
   void read_pinned(bool& pinned);
   void resolve_category(std::string field_value, ArticleDraft& draft);
-  std::string read_string(std::string_view key, const std::string& field_name);
+  // The field's text as the record holds it (valid while the record's parse is), empty
+  // when it is missing or not text (a problem says which).
+  std::string_view read_string(std::string_view key, const std::string& field_name);
   std::string read_line(std::string_view key) { return read_line(key, std::string(key)); }
   std::string read_line(std::string_view key, const std::string& field_name);
   std::string read_url(simdjson::dom::element value, const std::string& field_name);

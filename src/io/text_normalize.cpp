@@ -78,6 +78,14 @@ bool already_normal(std::string_view text) {
   return true;
 }
 
+// True when a line has no white space to fold: no newline or tab, no space at either end
+// and no two spaces in a row.
+bool single_spaced(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ' || text.find_first_of("\n\t") != std::string_view::npos) return false;
+  return text.find("  ") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::string normalize_text(std::string_view text) {
@@ -104,6 +112,7 @@ std::string normalize_text(std::string_view text) {
 }
 
 std::string normalize_line(std::string_view text) {
+  if (single_spaced(text) && already_normal(text)) return std::string(text);  // most titles and names
   const std::string normalized = normalize_text(text);
   std::string out;
   out.reserve(normalized.size());

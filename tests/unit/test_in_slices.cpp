@@ -59,6 +59,39 @@ Sliced import_in_slices(const std::string& bytes, size_t budget) {
   return out;
 }
 
+// The file fed to a streamed import in pieces of `piece` bytes (0: pieces of varying
+// sizes), a step of `budget` bytes after each piece, as a page does with its download.
+struct Streamed {
+  ImportResult result;
+  bool progress_ok = true;  // bytes read never went back nor past what was given
+  size_t most_held = 0;     // the most bytes of the file held at once
+};
+
+Streamed import_streamed(const std::string& bytes, size_t piece, size_t budget, size_t expected = 0) {
+  ImportJob job(ImportJob::Streamed{expected}, "sliced.json");
+  Streamed out;
+  size_t at = 0, last = 0, round = 0;
+  while (at < bytes.size()) {
+    const size_t size = std::min(bytes.size() - at, piece ? piece : 1 + (round++ * 7919) % 5000);
+    std::copy_n(bytes.data() + at, size, job.input_space(size));
+    job.input_added(size);
+    at += size;
+    out.most_held = std::max(out.most_held, job.bytes_held());
+    while (!job.step(budget) && !job.waiting()) {
+    }
+    if (job.bytes_read() < last || job.bytes_read() > at) out.progress_ok = false;
+    // The size is the one said at the start (at least what came), or not known (0).
+    if (job.bytes_total() != (expected ? std::max(expected, at) : 0)) out.progress_ok = false;
+    last = job.bytes_read();
+  }
+  job.input_ended();
+  while (!job.step(budget)) {
+  }
+  if (job.bytes_read() != bytes.size() || job.bytes_total() != bytes.size()) out.progress_ok = false;
+  out.result = std::move(job).finish();
+  return out;
+}
+
 std::string record(int id, const std::string& title, int views = 0) {
   return R"({"id":)" + std::to_string(id) + R"(,"title":")" + title + R"(","published_at":"2024-01-0)" +
          std::to_string(id % 9 + 1) + R"(T10:00:00+09:00","views":)" + std::to_string(views) + R"(,"body":"본문 )" + title + "\"}";
@@ -95,6 +128,9 @@ TEST_CASE("an import in slices gives what the import in one go gives, for every 
       {"no articles", R"({"board":{"title":"뉴스룸"}})"},
       {"not an export", "\"just text\""},
       {"empty", "  \n"},
+      {"a byte order mark", "\xEF\xBB\xBF" + list_of(two)},
+      {"EUC-KR", list_of(R"({"id":1,"title":"\xC0\xFC\xBA\xCF \xB1\xB9\xC1\xA6 \xC7\xF9\xB7\xC2 \xC1\xF8\xC8\xEF\xBF\xF8","published_at":"2024-01-01"})")},
+      {"bytes that are not UTF-8 in one record", list_of(record(1, "a\xFF") + "," + record(2, "b"))},
       {"the sample data", test::read_file(test::source_dir() + "/data/articles.json").value_or("")},
   };
   for (const auto& [name, bytes] : files) {
@@ -106,7 +142,46 @@ TEST_CASE("an import in slices gives what the import in one go gives, for every 
       CHECK(describe(sliced.result) == whole);
       CHECK(sliced.progress_ok);
     }
+    // Streamed while it downloads: the same board and report, the same byte offsets.
+    for (const size_t piece : {size_t{1}, size_t{7}, size_t{4096}, size_t{0}}) {
+      CAPTURE(piece);
+      const Streamed streamed = import_streamed(bytes, piece, piece == 1 ? 3 : 4096);
+      CHECK(describe(streamed.result) == whole);
+      CHECK(streamed.progress_ok);
+    }
   }
+}
+
+TEST_CASE("a streamed import holds the part of the file not read yet, not the whole file") {
+  const std::string bytes = make_synthetic_export(2000, 11);
+  const std::string whole = describe(import_export(bytes, "sliced.json"));
+  const size_t piece = 64 * 1024;
+  const Streamed streamed = import_streamed(bytes, piece, SIZE_MAX, bytes.size());
+  CHECK(describe(streamed.result) == whole);
+  CHECK(streamed.result.report.loaded == 2000);
+  CHECK(streamed.progress_ok);
+  // Read as it comes: about a piece and a record unread, and read bytes kept until they
+  // are half the window.
+  CHECK(streamed.most_held < 4 * piece);
+  CHECK(bytes.size() > 40 * piece);
+
+  // Given faster than it is read, the unread part is held and said (the page waits).
+  ImportJob job(ImportJob::Streamed{}, "ahead.json");
+  for (size_t at = 0; at < bytes.size(); at += piece) {
+    const size_t size = std::min(piece, bytes.size() - at);
+    std::copy_n(bytes.data() + at, size, job.input_space(size));
+    job.input_added(size);
+  }
+  CHECK(job.bytes_buffered() == bytes.size());
+  CHECK_FALSE(job.waiting());
+  while (!job.step(piece) && !job.waiting()) {
+  }
+  CHECK(job.waiting());  // all read, the end not said yet
+  CHECK_FALSE(job.done());
+  CHECK(job.bytes_buffered() < 8192);  // at most the last record, held back until the end
+  job.input_ended();
+  CHECK(job.step(piece));
+  CHECK(describe(std::move(job).finish()) == whole);
 }
 
 TEST_CASE("a large export is read in many slices, each a bounded part of the file") {
@@ -236,4 +311,24 @@ TEST_CASE("a large board is browsable after the first slice and searchable once 
   CHECK(app.results() == whole_app.results());
   CHECK(app.list().page == 3);
   CHECK(app.hash() == whole_app.hash());
+}
+
+TEST_CASE("the board's text grows by blocks and every text reads back whole, however long") {
+  TextArena arena;
+  std::vector<std::pair<TextRef, std::string>> stored;
+  const std::string long_text(TextArena::kBlock + 12345, 'x');  // longer than a block: one of its own
+  for (int i = 0; i < 40000; ++i) {
+    std::string text = "글 " + std::to_string(i) + std::string(static_cast<size_t>(i % 997), static_cast<char>('a' + i % 26));
+    if (i == 20000) text = long_text;
+    const char* before = stored.empty() ? nullptr : arena.view(stored.front().first).data();
+    stored.emplace_back(arena.store(text), std::move(text));
+    REQUIRE((before == nullptr || arena.view(stored.front().first).data() == before));  // nothing moved
+  }
+  size_t total = 0;
+  for (const auto& [ref, text] : stored) {
+    REQUIRE(arena.view(ref) == text);
+    total += text.size();
+  }
+  CHECK(arena.size() == total);
+  CHECK(total > 2 * TextArena::kBlock);  // several blocks, and the long text
 }
