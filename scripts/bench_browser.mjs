@@ -15,12 +15,14 @@
 // when it could measure, whatever the figures.
 //
 // Synthetic exports: build/native/src/tools/newsroom-gen --count N --seed 1, cached in
-// build/bench/ (the tool is built first when missing). The sample is the page's default
-// load (`/`, data/ served live as scripts/serve.sh does); the others `?data=data/<file>`.
+// build/bench/ (the tool is built first when missing), each with a precompressed FILE.gz.
+// The sample is the page's default load (`/`, data/ served live as scripts/serve.sh does);
+// the others `?data=data/<file>`.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,9 +74,20 @@ function sizeCount(label) {
   return Number(m[1]) * (m[2] ? 1000 : 1);
 }
 
-function syntheticExport(label) {
+// A synthetic export and its FILE.gz beside it: deployed as a static host serves large
+// files (precompressed once, sent with their Content-Length; scripts/serve.mjs).
+async function syntheticExport(label) {
   const file = path.join(benchDir, `synthetic-${label}.json`);
-  if (existsSync(file)) return file;
+  if (!existsSync(file)) generate(label, file);
+  const gz = `${file}.gz`;
+  if (!existsSync(gz) || statSync(gz).mtimeMs < statSync(file).mtimeMs) {
+    log(`compressing ${path.relative(root, file)} (gzip -6, once)`);
+    await pipeline(createReadStream(file), createGzip({ level: 6 }), createWriteStream(gz));
+  }
+  return file;
+}
+
+function generate(label, file) {
   if (!existsSync(genTool)) {
     log('building newsroom-gen (native preset)');
     const env = { ...process.env, NODE_PATH: process.env.NODE_PATH || '/usr/share/nodejs' };
@@ -83,7 +96,6 @@ function syntheticExport(label) {
   }
   log(`generating ${path.relative(root, file)}`);
   execFileSync(genTool, ['--count', String(sizeCount(label)), '--seed', '1', '--out', file], { stdio: 'inherit' });
-  return file;
 }
 
 // The renderer processes and their peak resident memory (VmHWM), from /proc (Linux).
@@ -302,7 +314,7 @@ async function coldRun(browser, browserCdp, target) {
 // --- a size: its server, its runs, its summary ----------------------------------------------
 async function benchSize(browser, browserCdp, label) {
   const sample = label === 'sample';
-  const file = sample ? path.join(root, 'data/articles.json') : syntheticExport(label);
+  const file = sample ? path.join(root, 'data/articles.json') : await syntheticExport(label);
   const server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data: path.dirname(file) });
   const target = {
     label, base: `http://127.0.0.1:${server.address().port}/`,
@@ -352,6 +364,7 @@ async function benchSize(browser, browserCdp, label) {
   summary.importRatio = summary.appImport / summary.js.parse;
   summary.importRatioDecodeParse = summary.appImport / (summary.js.decode + summary.js.parse);
   summary.readyRatio = summary.ready / summary.js.parse;
+  summary.readyRatioPipeline = summary.ready / (summary.js.fetch + summary.js.decode + summary.js.parse);
   summary.cpuReadyRatio = summary.cpuToReady / summary.js.cpuParse;
   for (const s of summary.searches) s.ratio = s.app / s.js;
   return { summary, runs: results.map((r) => ({ ...r, memory: { ...r.memory } })) };
@@ -379,14 +392,15 @@ function report(result) {
     row('navigation → search ready (index built)', (s) => ms(s.searchReady)),
     row('main-thread CPU to ready', (s) => ms(s.cpuToReady)),
     row('data response end', (s) => ms(s.dataResponseEnd)),
-    row('app import (ready − data end)', (s) => ms(s.appImport)),
+    row('ready − data end (large: imported while downloading)', (s) => ms(s.appImport)),
     row('JS fetch (same bytes, again)', (s) => ms(s.js.fetch)),
     row('JS TextDecoder', (s) => ms(s.js.decode)),
     row('JS JSON.parse', (s) => ms(s.js.parse)),
     row('JS main-thread CPU: decode / parse', (s) => `${ms(s.js.cpuDecode)} / ${ms(s.js.cpuParse)}`),
-    row('import ÷ JSON.parse', (s) => ratio(s.importRatio)),
-    row('import ÷ (decode + parse)', (s) => ratio(s.importRatioDecodeParse)),
+    row('(ready − data end) ÷ JSON.parse', (s) => ratio(s.importRatio)),
+    row('(ready − data end) ÷ (decode + parse)', (s) => ratio(s.importRatioDecodeParse)),
     row('ready ÷ JSON.parse', (s) => ratio(s.readyRatio)),
+    row('ready ÷ JS fetch + decode + parse', (s) => ratio(s.readyRatioPipeline)),
     row('CPU to ready ÷ JSON.parse CPU', (s) => ratio(s.cpuReadyRatio)),
     ...S[0].searches.map((q, i) => row(`search "${q.q}" app / JS filter`, (s) => `${ms(s.searches[i].app)} / ${ms(s.searches[i].js)} = ${ratio(s.searches[i].ratio)}`)),
     ...S[0].searches.map((q, i) => row(`  matches "${q.q}" app / JS`, (s) => `${s.searches[i].appCount} / ${s.searches[i].jsCount}`)),
@@ -421,7 +435,7 @@ function report(result) {
   const goal = (text, ok, figure) => lines.push(`  ${ok == null ? 'n/a ' : ok ? 'MET ' : 'MISS'}  ${text}: ${figure}`);
   const sample = bySize('sample'); const big = bySize('100k');
   goal('sample ready under 1 s (cold)', sample ? sample.ready < 1000 : null, sample ? ms(sample.ready) : 'not measured');
-  goal('100k ready within 3× JSON.parse', big ? big.readyRatio <= 3 : null, big ? `ready ${ms(big.ready)} = ${ratio(big.readyRatio)} JSON.parse ${ms(big.js.parse)}; import alone ${ratio(big.importRatio)}; main-thread CPU ${ratio(big.cpuReadyRatio)}` : 'not measured');
+  goal('100k ready within 3× JSON.parse', big ? big.readyRatio <= 3 : null, big ? `ready ${ms(big.ready)} = ${ratio(big.readyRatio)} JSON.parse ${ms(big.js.parse)}; after the data ended ${ratio(big.importRatio)}; main-thread CPU ${ratio(big.cpuReadyRatio)}; ${ratio(big.readyRatioPipeline)} the JS fetch + decode + parse` : 'not measured');
   goal('100k scroll frames under 8 ms CPU (p95)', big ? big.scroll.p95 < 8 : null, big ? `p95 ${ms(big.scroll.p95)}, max ${ms(big.scroll.max)}` : 'not measured');
   goal('100k typing frames under 8 ms CPU (p95)', big ? big.typing.p95 < 8 : null, big ? `p95 ${ms(big.typing.p95)}, max ${ms(big.typing.max)}` : 'not measured');
   goal('wasm under 600 KB gzipped', result.wasm.gzip9 < 600 * 1000, `${KB(result.wasm.gzip9)}`);

@@ -1,6 +1,8 @@
 // A small static file server for the built site, as a static host would serve it:
 // correct MIME types (application/wasm for streaming compilation), gzip when the client
-// accepts it, ETag / Last-Modified with 304s. `/data/` is served live from the source
+// accepts it (a precompressed FILE.gz next to the file when it is at least as new, with
+// its Content-Length, as nginx's gzip_static does; else compressed on the fly), ETag /
+// Last-Modified with 304s. `/data/` is served live from the source
 // tree's data/ folder, so an export dropped there shows up on reload without a rebuild.
 //
 //   node scripts/serve.mjs [--port 8080] [--site build/web/site] [--data data]
@@ -59,10 +61,13 @@ export function startServer({ port = 8080, host = '127.0.0.1', site, data, log =
         return;
       }
       const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+      const ready = gzip && (await fs.stat(file + '.gz').catch(() => null));
+      const precompressed = ready && ready.isFile() && ready.mtimeMs >= stat.mtimeMs ? ready : null;
       if (gzip) headers['content-encoding'] = 'gzip';
-      else headers['content-length'] = stat.size;
+      if (!gzip || precompressed) headers['content-length'] = (precompressed || stat).size;
       res.writeHead(200, headers);
       if (req.method === 'HEAD') return res.end();
+      if (precompressed) return createReadStream(file + '.gz').pipe(res);
       const stream = createReadStream(file);
       (gzip ? stream.pipe(createGzip({ level: 6 })) : stream).pipe(res);
     } catch (error) {
