@@ -86,17 +86,20 @@
   // `onProgress(done, total)`: the download is read in pieces, reported as they come (the
   // page shows a bar); once the runtime is up they go straight into one block of the wasm
   // heap, so a 230 MB export is held once, not twice. `signal` may abort it (its block is freed).
-  async function fetchBytes(url, { data = true, onProgress = null, signal } = {}) {
+  // With `stream` (a gate, `{ open }`: open once this is known to be the export to show), a
+  // large export is imported while it downloads (streamIn).
+  async function fetchBytes(url, { data = true, onProgress = null, signal, stream = null } = {}) {
     const response = await fetch(url, { cache: 'no-cache', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    let bytes = onProgress && response.body ? await readInPieces(response, onProgress)
+    let bytes = onProgress && response.body ? await readInPieces(url, response, onProgress, stream)
                                             : new Uint8Array(await response.arrayBuffer());
     if (bytes.chunks && bytes.length <= kKeptInJsUpTo) bytes = asArray(bytes);
     if (data) remember(url, response, bytes);
     return bytes;
   }
   const kKeptInJsUpTo = 64 << 20;
-  // A download as one Uint8Array of its own (its heap block, if any, is freed).
+  // A download as one Uint8Array of its own (its heap block, if any, is freed); a streamed
+  // one from the copy kept of its pieces.
   function asArray(bytes) {
     if (bytes.ptr) {
       intoHeap(bytes);
@@ -104,43 +107,87 @@
       Module._free(bytes.ptr);
       return out;
     }
+    const pieces = bytes.streamed ? bytes.kept : bytes.chunks;
     const out = new Uint8Array(bytes.length);
     let at = 0;
-    for (const chunk of bytes.chunks) {
+    for (const chunk of pieces) {
       out.set(chunk, at);
       at += chunk.length;
     }
+    out.streamed = bytes.streamed;
     return out;
   }
-  async function readInPieces(response, onProgress) {
+  async function readInPieces(url, response, onProgress, stream) {
     // A compressed response's Content-Length counts compressed bytes: the total is unknown,
-    // and the block is first sized for JSON's usual ratio (gzip makes an export 7-8 times
-    // smaller), then cut to the real length; growing it later would move it, and the heap
-    // never gives memory back.
+    // and the block is first sized for JSON's usual ratio (gzip makes an export about 7
+    // times smaller), then cut to the real length; growing it later would move it, and the
+    // heap never gives memory back.
     const sent = Number(response.headers.get('content-length')) || 0;
     const total = response.headers.get('content-encoding') ? 0 : sent;
-    const expected = total || sent * 8;
+    const expected = total || sent * 7;
     const reader = response.body.getReader();
-    const bytes = { chunks: [], length: 0, ptr: 0, capacity: 0, expected };
+    const bytes = { chunks: [], length: 0, ptr: 0, capacity: 0, expected, streamed: false, kept: null };
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
         bytes.chunks.push(value);
         bytes.length += value.length;
+        if (!bytes.streamed && stream && stream.open && started && bytes.length >= kStreamFrom) beginStream(url, bytes);
+        if (bytes.streamed) {
+          await streamIn(bytes);
+          continue;
+        }
         if (started) intoHeap(bytes);
         onProgress(bytes.length, total);
       }
     } catch (error) {
       if (bytes.ptr) Module._free(bytes.ptr);
-      throw error;
+      throw error;  // a streamed import is dropped by the loadFailed() that follows
     }
+    if (bytes.streamed) return bytes.kept ? asArray(bytes) : { streamed: true, chunks: [], length: bytes.length };
     if (bytes.ptr && bytes.capacity > bytes.length + (1 << 20)) {  // give the rest back (in place)
       intoHeap(bytes);
       bytes.ptr = Module._realloc(bytes.ptr, Math.max(1, bytes.length));
       bytes.capacity = bytes.length;
     }
     return bytes;
+  }
+  // A large export is imported while it downloads: each piece goes to the importer as it
+  // comes (ImportJob::Streamed), so the import overlaps the download and the whole file is
+  // never held. The download pauses while the import has more than kUnreadAtMost unread
+  // (the network holds the rest). A piece of up to 64 MB keeps a copy for the saved copy.
+  const kStreamFrom = 4 << 20;
+  const kUnreadAtMost = 8 << 20;
+  function beginStream(url, bytes) {
+    withString(url, (src) => Module._newsroom_stream_begin(src, bytes.expected));
+    bytes.streamed = true;
+    bytes.kept = bytes.length <= kKeptInJsUpTo ? [] : null;
+    if (!bytes.ptr) return;
+    intoHeap(bytes);  // what went into the heap block before: copied over, the block freed
+    const at = Module._newsroom_stream_space(bytes.length);
+    Module.HEAPU8.copyWithin(at, bytes.ptr, bytes.ptr + bytes.length);
+    if (bytes.kept) bytes.kept.push(Module.HEAPU8.slice(at, at + bytes.length));
+    Module._newsroom_stream_added(bytes.length);
+    Module._free(bytes.ptr);
+    Object.assign(bytes, { ptr: 0, capacity: 0 });
+  }
+  async function streamIn(bytes) {
+    for (const chunk of bytes.chunks) {
+      const at = Module._newsroom_stream_space(chunk.length);  // first: the heap may grow (a new HEAPU8)
+      Module.HEAPU8.set(chunk, at);
+      Module._newsroom_stream_added(chunk.length);
+      if (bytes.kept) bytes.kept.push(chunk);
+    }
+    bytes.chunks = [];
+    if (bytes.length > kKeptInJsUpTo) bytes.kept = null;
+    // A few ms of import now, not only at the next frame; while too much is unread, the
+    // download waits and the import goes on between frames.
+    Module._newsroom_stream_work();
+    while (Module._newsroom_stream_unread() > kUnreadAtMost) {
+      await new Promise((resolve) => setTimeout(resolve, 4));
+      Module._newsroom_stream_work();
+    }
   }
   // Moves the pieces received so far into the block (`ptr`), growing it by half as needed.
   function intoHeap(bytes) {
@@ -164,15 +211,22 @@
     console.warn(`newsroom: font ${fontUrl} could not be loaded: ${error.message}`);
     return null;
   });
-  const fetchResult = (url, signal) =>
-    fetchBytes(url, { onProgress: downloadProgress, signal }).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
+  const fetchResult = (url, signal, stream = null) =>
+    fetchBytes(url, { onProgress: downloadProgress, signal, stream }).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
+  // An export that is the one to show: imported while it downloads when it is large.
+  const fetchExport = (url) => fetchResult(url, undefined, { open: true });
   // Without ?data=, the manifest and the single export are asked at once (one round trip,
-  // not two); the export's download stops as soon as a manifest turns out to exist.
+  // not two); the export's download stops as soon as a manifest turns out to exist, and is
+  // imported while it downloads once none does.
   function defaultData() {
     const stop = new AbortController();
-    const alone = fetchResult(defaultExport, stop.signal);
+    const gate = { open: false };
+    const alone = fetchResult(defaultExport, stop.signal, gate);
     return fetchResult(defaultManifest).then((manifest) => {
-      if (!manifest.bytes) return alone;
+      if (!manifest.bytes) {
+        gate.open = true;
+        return alone;
+      }
       stop.abort();
       alone.then((result) => { if (result.bytes && result.bytes.ptr) Module._free(result.bytes.ptr); });
       fetched.delete(absolute(defaultExport));
@@ -181,7 +235,7 @@
   }
   const firstData = embeddedData
     ? Promise.resolve({ url: embeddedData.file, bytes: embeddedData.bytes })
-    : dataUrl ? fetchResult(dataUrl) : defaultData();
+    : dataUrl ? fetchExport(dataUrl) : defaultData();
 
   // --- helpers over the wasm heap ------------------------------------------------
   // Bytes (a Uint8Array, or a download) as a malloc'd block that the callee frees: a
@@ -224,6 +278,11 @@
   async function deliver(result) {
     const source = result.url;
     if (!result.bytes) return loadFailed(source, `the export could not be fetched: ${errorText(result.error)}`);
+    if (result.bytes.streamed) {  // read while it downloaded: its end is all that is left to say
+      const ended = loadEnded();
+      Module._newsroom_stream_end();
+      return ended;
+    }
     const small = result.bytes.length <= (1 << 20);  // manifests are small; exports need not be asked
     const manifest = small
       ? JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(result.bytes), result.bytes.length)))
@@ -763,7 +822,7 @@
     async load(url) {
       await ready;
       await firstDelivery.catch(() => {});
-      await queued(async () => deliverTracked(await fetchResult(String(url))));
+      await queued(async () => deliverTracked(await fetchExport(String(url))));
       return window.newsroom.state().data;
     },
   };

@@ -150,11 +150,14 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
   state["theme"] = frame.theme;
   state["lang"] = frame.lang;
   state["frame"] = frame.frame;
+  state["drawn"] = frame.drawn;
   state["image_textures"] = frame.image_textures;
   state["load"] = {{"phase", frame.load.phase},
                    {"done", frame.load.done},
                    {"total", frame.load.total},
                    {"articles", frame.load.articles},
+                   {"streamed", frame.load.streamed},
+                   {"held", frame.load.held},
                    {"index_progress", app.index() ? 1.0 : app.index_progress()},
                    {"search_pending", app.search_pending()}};
   if (frame.kiosk) {

@@ -36,7 +36,8 @@ struct FrameFacts {
   std::string mode = "visitor";  // "kiosk" with ?mode=kiosk
   std::vector<int64_t> drawn_ids;  // article ids drawn on screen, in order
   int64_t glyphs_missing = 0;      // characters drawn without a glyph in the font
-  int64_t frame = 0;               // frames drawn since start
+  int64_t frame = 0;               // turns of the main loop since start (the heartbeat)
+  int64_t drawn = 0;               // frames drawn (an idle page draws none)
   bool font_loaded = false;
   float text_scale = 1.0f;         // the visitor's text size factor
   std::string theme = "light";     // "light" or "dark"
@@ -51,6 +52,8 @@ struct FrameFacts {
     std::string phase = "none";  // none, downloading, importing, indexing
     uint64_t done = 0, total = 0;  // bytes; total 0 when unknown
     int64_t articles = 0;          // read so far
+    bool streamed = false;         // the import reads the download as it arrives
+    uint64_t held = 0;             // bytes of the file the import holds now (streamed)
   } load;
   std::optional<KioskFacts> kiosk; // in kiosk mode
   LiveStatus live;                 // live polling and the saved copy (web/newsroom.js)

@@ -14,6 +14,7 @@
 #include <emscripten/html5.h>
 #include <emscripten/html5_webgl.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // InputEventsQueue: input waiting for the next frame
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -41,7 +42,10 @@ struct Runtime {
   GLFWwindow* window = nullptr;
   AppState app;
   ui::UiContext ui;
-  int64_t frame = 0;
+  int64_t frame = 0;          // turns of the main loop (the heartbeat), drawn or not
+  int64_t drawn = 0;          // frames drawn
+  double awake_until = 0;     // emscripten_get_now() until which every frame is drawn
+  double last_drawn = -1e9;   // when the last frame was drawn
   bool data_settled = false;  // the export arrived (or failed to)
   bool font_settled = false;  // the font arrived (or failed to)
   bool ready_signalled = false;
@@ -65,6 +69,7 @@ struct Runtime {
   // An export being imported a slice per frame, with the bytes it reads.
   std::unique_ptr<char, decltype(&std::free)> loading_bytes{nullptr, &std::free};
   std::unique_ptr<ImportJob> loading;
+  bool loading_streamed = false;  // `loading` reads a download as it arrives (newsroom_stream_*)
   double last_input = -1e9;  // emscripten_get_now() of the visitor's last input
   // Kiosk mode (?mode=kiosk): the options, the attract loop, and the test clock's offset.
   KioskOptions options;
@@ -79,6 +84,7 @@ struct Runtime {
 // scrolling, typing or touching (input in the last second) it yields to them, so those
 // frames stay smooth and the work goes on more slowly. Smaller exports are imported at once.
 constexpr double kWorkMillisecondsPerFrame = 40.0, kWorkMillisecondsWhileUsed = 5.0;
+constexpr double kWorkMillisecondsBetweenFrames = 8.0;  // a streamed export's work as each piece arrives
 constexpr double kInputRecentMilliseconds = 1000.0;
 constexpr size_t kImportSlice = 256 << 10, kIndexSlice = 512 << 10;  // bytes read between clock checks
 constexpr size_t kImportAtOnceBelow = 4 << 20;
@@ -90,7 +96,31 @@ Runtime& runtime() {
 
 // The canvas's backing store follows its CSS size × devicePixelRatio, so text is sharp
 // on HiDPI screens; ImGui works in those device pixels with fonts and sizes scaled by dpr.
-void sync_canvas_size(Runtime& rt) {
+// Frames are drawn while something may change on screen: for a second after any input
+// or change (a call from the page, the end of a load), always in kiosk mode (the attract
+// loop moves) and while the search box has focus (its caret blinks), and ten times a
+// second while a load or the index goes on with nobody using the page (the bar moves; the
+// work itself goes on every turn). An idle page draws nothing: with software WebGL a
+// redrawn frame costs a core's worth of time in the GPU process, and on a phone, battery.
+constexpr double kAwakeMilliseconds = 1000.0, kBackgroundFrameMilliseconds = 100.0;
+
+void wake(Runtime& rt) { rt.awake_until = std::max(rt.awake_until, emscripten_get_now() + kAwakeMilliseconds); }
+
+bool should_draw(const Runtime& rt, double now) {
+  if (rt.kiosk || rt.ui.search.focused || now < rt.awake_until || rt.gl_restored) return true;
+  const bool working = rt.loading || rt.app.indexing() || rt.ui.load.phase != ui::LoadProgress::Phase::none;
+  return working && now - rt.last_drawn >= kBackgroundFrameMilliseconds;
+}
+
+// The runtime, for a call from the page that may change what is shown.
+Runtime& changed() {
+  Runtime& rt = runtime();
+  wake(rt);
+  return rt;
+}
+
+bool sync_canvas_size(Runtime& rt) {
+  bool resized = false;
   double css_width = 0, css_height = 0;
   emscripten_get_element_css_size("#canvas", &css_width, &css_height);
   const double dpr = std::max(0.5, emscripten_get_device_pixel_ratio());
@@ -100,6 +130,7 @@ void sync_canvas_size(Runtime& rt) {
     platform::resize_canvas(width, height);
     rt.backing_width = width;
     rt.backing_height = height;
+    resized = true;
   }
   rt.ui.dpr = static_cast<float>(dpr);
   rt.ui.css_width = static_cast<float>(css_width);
@@ -107,6 +138,7 @@ void sync_canvas_size(Runtime& rt) {
     ui::apply_style(rt.ui.dpr);
     rt.style_dpr = rt.ui.dpr;
   }
+  return resized;
 }
 
 // Wheel deltas as the SDL and ImGui backends read them: 100 pixels or 3 lines per step.
@@ -349,33 +381,42 @@ void after_frame(Runtime& rt) {
 // The import in slices is done: the board replaces the one on screen (or the report says
 // why not) and the page hears that the load ended.
 void finish_loading(Runtime& rt) {
+  wake(rt);
   rt.app.load(std::move(*rt.loading).finish());
   rt.loading.reset();
   rt.loading_bytes.reset();
+  rt.loading_streamed = false;
   rt.data_settled = true;
   platform::replace_hash(rt.app.hash());  // the route may have been clamped to the board
   platform::load_finished();
 }
 
-// A slice of the import, or of the search index, within the frame's time for work.
-void continue_work(Runtime& rt) {
+// A slice of the import, or of the search index, within `budget` ms (less while the
+// visitor is using the page).
+void continue_work(Runtime& rt, double budget) {
   using Phase = ui::LoadProgress::Phase;
   ui::LoadProgress& progress = rt.ui.load;
   const double start = emscripten_get_now();
-  const double budget = start - rt.last_input < kInputRecentMilliseconds ? kWorkMillisecondsWhileUsed : kWorkMillisecondsPerFrame;
+  if (start - rt.last_input < kInputRecentMilliseconds) budget = std::min(budget, kWorkMillisecondsWhileUsed);
   const auto in_time = [start, budget] { return emscripten_get_now() - start < budget; };
   if (rt.loading) {
     ImportJob& job = *rt.loading;
-    while (!job.step(kImportSlice) && in_time()) {
+    while (!job.step(kImportSlice) && !job.waiting() && in_time()) {
     }
-    if (job.done()) {
-      finish_loading(rt);
-    } else {
+    if (!job.done()) {
       progress = {Phase::importing, job.bytes_read(), job.bytes_total(), job.articles_read()};
       return;
     }
+    // Building the board and setting up its index take a turn of their own (tens of ms
+    // at 100k), not the end of one that already worked its time; the index goes on after.
+    if (emscripten_get_now() - start > budget / 4) return;
+    finish_loading(rt);
+    return;
   }
-  while (rt.app.indexing() && in_time()) rt.app.continue_indexing(kIndexSlice);
+  while (rt.app.indexing() && in_time()) {
+    rt.app.continue_indexing(kIndexSlice);
+    if (!rt.app.indexing()) wake(rt);  // searches waiting for the index are answered
+  }
   if (progress.phase != Phase::downloading) progress = {rt.app.indexing() ? Phase::indexing : Phase::none};
 }
 
@@ -413,18 +454,28 @@ void recreate_device_objects(Runtime& rt) {
 void main_loop_iteration() {
   Runtime& rt = runtime();
   const double started = emscripten_get_now();
+  ++rt.frame;
   if (rt.gl_restored) {
     rt.gl_restored = false;
     recreate_device_objects(rt);
+    wake(rt);
   }
-  sync_canvas_size(rt);
+  if (sync_canvas_size(rt)) wake(rt);
   glfwPollEvents();
-  continue_work(rt);
+  if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) wake(rt);  // mouse, keys, wheel
+  const bool worked = rt.loading || rt.app.indexing();
+  continue_work(rt, kWorkMillisecondsPerFrame);
+  rt.ui.images.now = glfwGetTime();  // ImGui's clock too
+  if (!should_draw(rt, started)) {
+    sync_images(rt.ui.images);  // previews not drawn for a while are given back all the same
+    if (worked) rt.frame_times.push(emscripten_get_now() - started);
+    return;
+  }
+  rt.last_drawn = started;
 
   // A click that changes the view is seen while the old view is being drawn; that frame
   // is discarded and the new view drawn at once, so no frame (and no state()) mixes the
   // two. The second pass sees no new input.
-  rt.ui.images.now = ImGui::GetTime();
   kiosk_before_frame(rt);
   bool input = false;
   for (int pass = 0; pass < 2; ++pass) {
@@ -453,8 +504,7 @@ void main_loop_iteration() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   }
-  ++rt.frame;
-  if (rt.frame == 1) platform::signal_first_frame();
+  if (++rt.drawn == 1) platform::signal_first_frame();
   rt.frame_times.push(emscripten_get_now() - started + rt.input_ms);
   rt.input_ms = 0;
   if (!rt.ready_signalled && rt.data_settled && rt.font_settled && !rt.app.search_pending()) {
@@ -472,16 +522,60 @@ extern "C" {
 // Starts importing an export (a load still under way is dropped); the page hears
 // newsroomHost.loadFinished() when the board is in place.
 EMSCRIPTEN_KEEPALIVE void newsroom_load_export(char* bytes, int length, const char* source) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   rt.loading_bytes.reset(bytes);
+  rt.loading_streamed = false;
   rt.loading = std::make_unique<ImportJob>(std::string_view(bytes, static_cast<size_t>(length)), source, source);
   rt.ui.load = {ui::LoadProgress::Phase::importing, 0, static_cast<uint64_t>(length)};
   if (static_cast<size_t>(length) < kImportAtOnceBelow) finish_loading(rt);
 }
 
+// A large export imported while it downloads (ImportJob::Streamed), so that the import
+// overlaps the download and the whole file is never held: the page asks for room for each
+// piece it receives, copies the piece there and says how much it wrote, and says when the
+// download ended; the import goes on a slice per frame (continue_work). `expected` is the
+// file's size when known, else an estimate or 0. A load still under way is dropped.
+EMSCRIPTEN_KEEPALIVE void newsroom_stream_begin(const char* source, double expected) {
+  Runtime& rt = changed();
+  rt.loading_bytes.reset();
+  rt.loading = std::make_unique<ImportJob>(ImportJob::Streamed{static_cast<size_t>(expected)}, source, source);
+  rt.loading_streamed = true;
+  rt.ui.load = {ui::LoadProgress::Phase::importing, 0, static_cast<uint64_t>(expected)};
+}
+
+EMSCRIPTEN_KEEPALIVE char* newsroom_stream_space(int length) {
+  Runtime& rt = runtime();
+  return rt.loading_streamed ? rt.loading->input_space(static_cast<size_t>(length)) : nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE void newsroom_stream_added(int length) {
+  Runtime& rt = runtime();
+  if (rt.loading_streamed) rt.loading->input_added(static_cast<size_t>(length));
+}
+
+EMSCRIPTEN_KEEPALIVE void newsroom_stream_end() {
+  Runtime& rt = changed();
+  if (rt.loading_streamed) rt.loading->input_ended();
+}
+
+// Work between frames, as pieces of a streamed export arrive: the import keeps up with the
+// download rather than waiting for the next frame (a task of a few ms). While the visitor
+// is scrolling, typing or touching, only the frames work (5 ms each).
+EMSCRIPTEN_KEEPALIVE void newsroom_stream_work() {
+  Runtime& rt = runtime();
+  if (emscripten_get_now() - rt.last_input < kInputRecentMilliseconds) return;  // the frames' share is enough then
+  continue_work(rt, kWorkMillisecondsBetweenFrames);
+}
+
+// Bytes received and not read yet: the page pauses its download above a limit.
+EMSCRIPTEN_KEEPALIVE double newsroom_stream_unread() {
+  Runtime& rt = runtime();
+  return rt.loading_streamed ? static_cast<double>(rt.loading->bytes_buffered()) : 0.0;
+}
+
 // The export's download so far (total 0 when the server does not say).
 EMSCRIPTEN_KEEPALIVE void newsroom_download_progress(double done, double total) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   rt.ui.load = {ui::LoadProgress::Phase::downloading, static_cast<uint64_t>(done), static_cast<uint64_t>(total)};
 }
 
@@ -502,13 +596,13 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_manifest_files(char* bytes, int length
 }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_add_part(char* bytes, int length, const char* name, const char* fetch_error) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   ExportPart part{name, std::string_view(bytes ? bytes : "", bytes ? static_cast<size_t>(length) : 0), fetch_error};
   rt.parts.emplace_back(std::unique_ptr<char, decltype(&std::free)>(bytes, &std::free), std::move(part));
 }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_finish_parts(const char* source) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   std::vector<ExportPart> parts;
   for (const auto& [owner, part] : rt.parts) parts.push_back(part);
   rt.app.load(import_parts(parts, source, source));
@@ -520,7 +614,9 @@ EMSCRIPTEN_KEEPALIVE void newsroom_finish_parts(const char* source) {
 }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_load_failed(const char* source, const char* message) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
+  rt.loading.reset();  // a streamed import whose download broke off
+  rt.loading_streamed = false;
   rt.app.load_failed(source, message);
   rt.data_settled = true;
   rt.ui.load = {};
@@ -528,7 +624,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_load_failed(const char* source, const char* m
 }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_set_font(char* bytes, int length) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   rt.font_settled = true;
   if (!bytes) return;  // the font could not be fetched: the page goes on with ImGui's own
   ImFontConfig config;
@@ -542,7 +638,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_set_font(char* bytes, int length) {
 }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_set_hash(const char* hash) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   if (rt.app.hash() != hash) rt.ui.list_is_previous_entry = false;  // moved through history or a typed URL
   rt.app.apply_hash(hash);
   if (rt.app.hash() != hash && rt.app.has_board()) platform::replace_hash(rt.app.hash());
@@ -553,7 +649,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_set_hash(const char* hash) {
 // corrected without a history entry per keystroke.
 EMSCRIPTEN_KEEPALIVE void newsroom_search_input(const char* text, int caret, int composing_begin, int composing_end) {
   runtime().last_input = emscripten_get_now();
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   const double started = emscripten_get_now();
   ui::SearchInput& input = rt.ui.search;
   input.text = text;
@@ -572,13 +668,13 @@ EMSCRIPTEN_KEEPALIVE void newsroom_search_input(const char* text, int caret, int
 EMSCRIPTEN_KEEPALIVE const char* newsroom_frame_times() { return runtime().frame_times.take(); }
 EMSCRIPTEN_KEEPALIVE const char* newsroom_search_times() { return runtime().search_times.take(); }
 
-EMSCRIPTEN_KEEPALIVE void newsroom_search_focus(int focused) { runtime().ui.search.focused = focused != 0; }
+EMSCRIPTEN_KEEPALIVE void newsroom_search_focus(int focused) { changed().ui.search.focused = focused != 0; }
 
 // Touch, forwarded by web/newsroom.js (Emscripten 3.1.6's GLFW ignores touch events):
 // framebuffer pixels; phase 1 down, 0 up, -1 move. ImGui is told the source is a touch
 // screen; GLFW's cursor follows so that the backend's per-frame cursor read agrees.
 EMSCRIPTEN_KEEPALIVE void newsroom_touch(float x, float y, int phase) {
-  runtime().last_input = emscripten_get_now();
+  changed().last_input = emscripten_get_now();
   ImGuiIO& io = ImGui::GetIO();
   platform::set_cursor_position(x, y);
   io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
@@ -590,7 +686,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_touch(float x, float y, int phase) {
 // The page's query string (location.search), once at start: ?mode=kiosk and its options
 // (app/kiosk.h). Each bad value is named on the console and, in kiosk mode, in the status bar.
 EMSCRIPTEN_KEEPALIVE void newsroom_set_options(const char* query) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   rt.options = parse_kiosk_options(query);
   for (const std::string& problem : rt.options.problems) emscripten_log(EM_LOG_WARN, "newsroom: %s", problem.c_str());
   if (!rt.options.kiosk) return;
@@ -605,25 +701,25 @@ EMSCRIPTEN_KEEPALIVE void newsroom_set_options(const char* query) {
 
 // window.newsroom.advanceClock(seconds): moves the kiosk's clock on (tests of weeks of uptime).
 EMSCRIPTEN_KEEPALIVE void newsroom_advance_clock(double seconds) {
-  if (std::isfinite(seconds)) runtime().clock_offset += seconds;
+  if (std::isfinite(seconds)) changed().clock_offset += seconds;
 }
 
 // ?lang=en: English interface strings (Korean by default).
 EMSCRIPTEN_KEEPALIVE void newsroom_set_language(int english) {
   ui::set_language(english ? ui::Language::english : ui::Language::korean);
-  runtime().mirror_key.clear();  // the DOM mirror is rebuilt in the new language
+  changed().mirror_key.clear();  // the DOM mirror is rebuilt in the new language
 }
 
 // Light or dark: the system's preference unless ?theme= says; restyled before the next frame.
 EMSCRIPTEN_KEEPALIVE void newsroom_set_theme(int dark) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   ui::set_dark_theme(dark != 0);
   rt.style_dpr = 0;  // sync_canvas_size() rebuilds the style
 }
 
 // A remembered text size (from localStorage), applied before the next frame.
 EMSCRIPTEN_KEEPALIVE void newsroom_set_text_scale(float scale) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   if (rt.kiosk || !(scale >= 0.5f && scale <= 3.0f)) return;  // a kiosk's size is its `scale` option
   rt.ui.text_scale = scale;
   ImGui::GetStyle().FontScaleMain = scale;
@@ -632,7 +728,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_set_text_scale(float scale) {
 // Escape outside the search box: an open article goes back to its list; a list with a
 // search clears it.
 EMSCRIPTEN_KEEPALIVE void newsroom_escape() {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   if (rt.app.route().view == Route::View::article) {
     rt.ui.history_back = true;
   } else if (!rt.app.list().q.empty() && rt.app.set_search_text("")) {
@@ -649,7 +745,7 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_article(double id) {
 // The page's answer to request_image. status: 1 shown (texture is a GL name), 2 could not
 // be read, 3 another origin (never fetched).
 EMSCRIPTEN_KEEPALIVE void newsroom_image_ready(const char* url, int texture, int width, int height, int status) {
-  Runtime& rt = runtime();
+  Runtime& rt = changed();
   const auto it = rt.ui.images.by_url.find(url);
   GLuint name = static_cast<GLuint>(texture);
   if (it == rt.ui.images.by_url.end()) {  // no longer wanted
@@ -670,7 +766,7 @@ EMSCRIPTEN_KEEPALIVE double newsroom_load_generation() { return static_cast<doub
 // when the last check went well.
 EMSCRIPTEN_KEEPALIVE void newsroom_live_status(int poll_seconds, double polls, double swaps, double last_checked,
                                                const char* last_error, double saved_at) {
-  LiveStatus& live = runtime().ui.live;
+  LiveStatus& live = changed().ui.live;
   live.poll_seconds = poll_seconds;
   live.polls = static_cast<int64_t>(polls);
   live.swaps = static_cast<int64_t>(swaps);
@@ -698,9 +794,11 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   }
   facts.drawn_ids = rt.ui.drawn_ids;
   constexpr const char* kPhase[] = {"none", "downloading", "importing", "indexing"};
-  facts.load = {kPhase[static_cast<int>(rt.ui.load.phase)], rt.ui.load.done, rt.ui.load.total, rt.ui.load.articles};
+  facts.load = {kPhase[static_cast<int>(rt.ui.load.phase)], rt.ui.load.done, rt.ui.load.total, rt.ui.load.articles,
+                rt.loading_streamed, rt.loading ? rt.loading->bytes_held() : 0};
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;
+  facts.drawn = rt.drawn;
   facts.font_loaded = rt.ui.font_loaded;
   facts.text_scale = rt.ui.text_scale;
   facts.theme = ui::dark_theme() ? "dark" : "light";

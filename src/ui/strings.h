@@ -15,6 +15,7 @@ enum class Text : uint16_t {
   loading,
   load_downloading,  // {} bytes so far
   load_importing,    // {} articles, {} percent
+  load_reading,      // {} articles, {} bytes read (the size not known yet)
   load_indexing,     // {} percent
   search_pending,
   load_failed,

@@ -1,6 +1,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -118,6 +119,13 @@ void progress_bar(UiContext& ctx, float fraction, std::string_view label, const 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float rounding = size.y * 0.5f;
   draw->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), palette().surface_strong, rounding);
+  if (fraction < 0) {  // the whole is unknown: a third of the bar sweeps across it
+    const float phase = static_cast<float>(std::fmod(ImGui::GetTime() / 1.6, 1.0));
+    const float from = (size.x + size.x / 3) * phase - size.x / 3;
+    const float left = std::max(0.0f, from), right = std::min(size.x, from + size.x / 3);
+    if (right > left) draw->AddRectFilled(ImVec2(min.x + left, min.y), ImVec2(min.x + right, min.y + size.y), palette().accent, rounding);
+    return;
+  }
   const float filled = size.x * std::clamp(fraction, 0.0f, 1.0f);
   if (filled > 0) draw->AddRectFilled(min, ImVec2(min.x + std::max(filled, size.y), min.y + size.y), palette().accent, rounding);
 }
@@ -126,12 +134,14 @@ void load_progress(const AppState& app, UiContext& ctx, Language shown) {
   const LoadProgress& load = ctx.load;
   using Phase = LoadProgress::Phase;
   const auto percent = [](double fraction) { return std::to_string(static_cast<int>(fraction * 100)); };
+  const float fraction = load.total ? static_cast<float>(load.fraction()) : -1.0f;  // -1: the size is not known
   if (load.phase == Phase::downloading) {
-    progress_bar(ctx, static_cast<float>(load.fraction()), tr(Text::load_downloading, {human_size(static_cast<int64_t>(load.done))}, shown),
+    progress_bar(ctx, fraction, tr(Text::load_downloading, {human_size(static_cast<int64_t>(load.done))}, shown), "load:progress");
+  } else if (load.phase == Phase::importing && load.total) {
+    progress_bar(ctx, fraction, tr(Text::load_importing, {with_thousands(load.articles), percent(load.fraction())}, shown), "load:progress");
+  } else if (load.phase == Phase::importing) {  // read while it downloads, its size not said (compressed on the fly)
+    progress_bar(ctx, fraction, tr(Text::load_reading, {with_thousands(load.articles), human_size(static_cast<int64_t>(load.done))}, shown),
                  "load:progress");
-  } else if (load.phase == Phase::importing) {
-    progress_bar(ctx, static_cast<float>(load.fraction()),
-                 tr(Text::load_importing, {with_thousands(load.articles), percent(load.fraction())}, shown), "load:progress");
   } else if (app.indexing()) {
     progress_bar(ctx, static_cast<float>(app.index_progress()), tr(Text::load_indexing, {percent(app.index_progress())}, shown),
                  "load:progress");

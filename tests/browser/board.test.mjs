@@ -213,3 +213,29 @@ test('back from an article returns to the list scrolled where it was', async () 
   const after = await page.evaluate((id) => window.newsroom.locate(`row:${id}`), anchor);
   assert.ok(Math.abs(after.y - before.y) < 2, `the row is where it was (${before.y} -> ${after.y})`);
 });
+
+test('an idle page draws nothing and keeps its loop; input draws again at once', async () => {
+  const page = await newPage(env);
+  await open(page, env);
+  // A second after the last change nothing is drawn, while the loop (the heartbeat) runs.
+  const quiet = await waitForState(page, (s) => s.load.phase === 'none', 'the load to end');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const a = await state(page);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const b = await state(page);
+  assert.ok(b.frame > a.frame + 10, `the loop goes on (${a.frame} -> ${b.frame})`);
+  assert.equal(b.drawn, a.drawn, 'an idle page draws no frame');
+  assert.ok(quiet.drawn > 0);
+
+  // The mouse over a row: drawn again, and the row answers (hovered, then opened).
+  const row = await page.evaluate(() => window.newsroom.locate(`row:${window.newsroom.state().results.ids[1]}`));
+  await page.mouse.move(row.x + row.w / 2, row.y + row.h / 2);
+  const moved = await waitForState(page, (s) => s.drawn > b.drawn, 'a frame after the mouse moved', 2000);
+  await page.waitForTimeout(50);
+  await page.mouse.down();
+  await page.waitForTimeout(50);
+  await page.mouse.up();
+  const opened = await waitForState(page, (s) => s.route === 'article', 'the article after the click', 2000);
+  assert.equal(opened.article.id, moved.results.ids[1]);
+  assert.deepEqual(page.errors, []);
+});
