@@ -156,7 +156,8 @@
   // A large export is imported while it downloads: each piece goes to the importer as it
   // comes (ImportJob::Streamed), so the import overlaps the download and the whole file is
   // never held. The download pauses while the import has more than kUnreadAtMost unread
-  // (the network holds the rest). A piece of up to 64 MB keeps a copy for the saved copy.
+  // (the network holds the rest). A download of up to 64 MB also keeps its pieces in JS, for
+  // the live digest and the saved copy.
   const kStreamFrom = 4 << 20;
   const kUnreadAtMost = 8 << 20;
   function beginStream(url, bytes) {

@@ -94,8 +94,6 @@ Runtime& runtime() {
   return instance;
 }
 
-// The canvas's backing store follows its CSS size × devicePixelRatio, so text is sharp
-// on HiDPI screens; ImGui works in those device pixels with fonts and sizes scaled by dpr.
 // Frames are drawn while something may change on screen: for a second after any input
 // or change (a call from the page, the end of a load), always in kiosk mode (the attract
 // loop moves) and while the search box has focus (its caret blinks), and ten times a
@@ -119,6 +117,9 @@ Runtime& changed() {
   return rt;
 }
 
+// The canvas's backing store follows its CSS size × devicePixelRatio, so text is sharp
+// on HiDPI screens; ImGui works in those device pixels with fonts and sizes scaled by dpr.
+// True when the size changed.
 bool sync_canvas_size(Runtime& rt) {
   bool resized = false;
   double css_width = 0, css_height = 0;
@@ -533,7 +534,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_load_export(char* bytes, int length, const ch
 // A large export imported while it downloads (ImportJob::Streamed), so that the import
 // overlaps the download and the whole file is never held: the page asks for room for each
 // piece it receives, copies the piece there and says how much it wrote, and says when the
-// download ended; the import goes on a slice per frame (continue_work). `expected` is the
+// download ended; the import goes on in each frame and as pieces arrive. `expected` is the
 // file's size when known, else an estimate or 0. A load still under way is dropped.
 EMSCRIPTEN_KEEPALIVE void newsroom_stream_begin(const char* source, double expected) {
   Runtime& rt = changed();
@@ -648,8 +649,8 @@ EMSCRIPTEN_KEEPALIVE void newsroom_set_hash(const char* hash) {
 // composed, as UTF-8 byte offsets. Results follow as the visitor types; the URL is
 // corrected without a history entry per keystroke.
 EMSCRIPTEN_KEEPALIVE void newsroom_search_input(const char* text, int caret, int composing_begin, int composing_end) {
-  runtime().last_input = emscripten_get_now();
   Runtime& rt = changed();
+  rt.last_input = emscripten_get_now();
   const double started = emscripten_get_now();
   ui::SearchInput& input = rt.ui.search;
   input.text = text;
