@@ -91,11 +91,16 @@
   async function fetchBytes(url, { data = true, onProgress = null, signal, stream = null } = {}) {
     const response = await fetch(url, { cache: 'no-cache', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    let bytes = onProgress && response.body ? await readInPieces(url, response, onProgress, stream)
-                                            : new Uint8Array(await response.arrayBuffer());
-    if (bytes.chunks && bytes.length <= kKeptInJsUpTo) bytes = asArray(bytes);
+    const bytes = await bodyOf(url, response, onProgress, stream);
     if (data) remember(url, response, bytes);
     return bytes;
+  }
+  // A response's bytes: in pieces when its progress is followed (or it may be streamed);
+  // up to 64 MB as a Uint8Array of their own.
+  async function bodyOf(url, response, onProgress, stream) {
+    const bytes = onProgress && response.body ? await readInPieces(url, response, onProgress, stream)
+                                              : new Uint8Array(await response.arrayBuffer());
+    return bytes.chunks && bytes.length <= kKeptInJsUpTo ? asArray(bytes) : bytes;
   }
   const kKeptInJsUpTo = 64 << 20;
   // A download as one Uint8Array of its own (its heap block, if any, is freed); a streamed
@@ -143,7 +148,8 @@
       }
     } catch (error) {
       if (bytes.ptr) Module._free(bytes.ptr);
-      throw error;  // a streamed import is dropped by the loadFailed() that follows
+      if (bytes.streamed) Module._newsroom_stream_abort();  // the board on screen stays
+      throw error;
     }
     if (bytes.streamed) return bytes.kept ? asArray(bytes) : { streamed: true, chunks: [], length: bytes.length };
     if (bytes.ptr && bytes.capacity > bytes.length + (1 << 20)) {  // give the rest back (in place)
@@ -386,7 +392,10 @@
     }
   }
   // One conditional request: { changed, bytes } (bytes when the file came back whole).
-  async function check(url) {
+  // The export itself (`stream`, not a manifest's file) is imported while it downloads when
+  // it is large, as on the first load: a swap then holds the old board and the new one,
+  // never the file as well. A large file the digest finds unchanged drops that import.
+  async function check(url, { stream = false } = {}) {
     const key = absolute(url);
     const known = validators.get(key) || {};
     const headers = {};
@@ -398,9 +407,10 @@
     if (response.status === 304) return { changed: false };
     if (savedAtOf(response)) throw new Error(T.offline);  // the service worker's saved copy: no network
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await bodyOf(key, response, stream ? () => {} : null, stream ? { open: true } : null);
     const now = digest(bytes);
     const changed = now === null || now !== known.digest;  // a large file: the server said it changed
+    if (!changed && bytes.streamed) Module._newsroom_stream_abort();
     remember(url, response, bytes);
     if (!changed) fetched.delete(key);
     return { changed, bytes };
@@ -414,7 +424,7 @@
     live.lastChecked = nowSeconds();
     let where = source;
     try {
-      const main = await check(source);
+      const main = await check(source, { stream: true });
       const bytes = main.changed ? main.bytes : live.manifest;
       let changed = main.changed;
       for (const part of manifestFiles(source, bytes) || []) {

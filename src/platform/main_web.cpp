@@ -559,6 +559,16 @@ EMSCRIPTEN_KEEPALIVE void newsroom_stream_end() {
   if (rt.loading_streamed) rt.loading->input_ended();
 }
 
+// A streamed import given up (its download broke off, or a live check found the same
+// file): the board on screen stays, and the page is told nothing more.
+EMSCRIPTEN_KEEPALIVE void newsroom_stream_abort() {
+  Runtime& rt = changed();
+  if (!rt.loading_streamed) return;
+  rt.loading.reset();
+  rt.loading_streamed = false;
+  rt.ui.load = {};
+}
+
 // Work between frames, as pieces of a streamed export arrive: the import keeps up with the
 // download rather than waiting for the next frame (a task of a few ms). While the visitor
 // is scrolling, typing or touching, only the frames work (5 ms each).
@@ -616,7 +626,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_finish_parts(const char* source) {
 
 EMSCRIPTEN_KEEPALIVE void newsroom_load_failed(const char* source, const char* message) {
   Runtime& rt = changed();
-  rt.loading.reset();  // a streamed import whose download broke off
+  rt.loading.reset();  // a streamed import, if any, is over
   rt.loading_streamed = false;
   rt.app.load_failed(source, message);
   rt.data_settled = true;

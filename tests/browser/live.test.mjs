@@ -3,7 +3,8 @@
 // answers 304; a broken one leaves the old board on screen with the problem named.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { launchWithDataCopy, newPage, open, state, waitForState, clickWidget, root } from './harness.mjs';
 
@@ -189,4 +190,44 @@ test('polling defaults: every 300 s, every 60 s in kiosk mode, a bad ?poll= fall
   assert.equal((await open(page, env, '?poll=soon')).data.live.poll_seconds, 300);
   assert.ok(warnings.some((text) => text.includes('?poll=soon')), 'the bad value is named');
   assert.deepEqual(page.errors, []);
+});
+
+test('a large export is swapped in while it downloads; the same bytes sent again change nothing', async () => {
+  // Exports past 4 MB are imported as they download, on a poll as on the first load.
+  const generator = path.join(root, 'build/native/src/tools/newsroom-gen');
+  assert.ok(existsSync(generator), `${generator} is missing: build the native preset first (scripts/test.sh does)`);
+  const file = path.join(dataDir, 'large.json');
+  const generate = (count, seed) => execFileSync(generator, ['--count', String(count), '--seed', String(seed), '--out', file]);
+  generate(2500, 21);
+  const page = await newPage(env);
+  let s = await open(page, env, '?poll=0&data=data/large.json');
+  assert.equal(s.data.articles, 2500);
+  // Counts the streamed imports the page begins (web/newsroom.js calls through Module).
+  await page.evaluate(() => {
+    const begin = window.Module._newsroom_stream_begin;
+    window.__streams = 0;
+    window.Module._newsroom_stream_begin = (...args) => { ++window.__streams; return begin(...args); };
+  });
+  const streams = () => page.evaluate(() => window.__streams);
+
+  // The same bytes with a new date: read again (the server says it changed), found the same
+  // by their digest, and dropped: no swap, nothing left loading.
+  const later = new Date(Date.now() + 5000);
+  utimesSync(file, later, later);
+  await page.evaluate(() => window.newsroom.pollNow());
+  s = await state(page);
+  assert.equal(s.data.live.swaps, 0);
+  assert.equal(s.load.phase, 'none');
+  assert.equal(await streams(), 1, 'it was read as it came');
+  assert.equal(s.load.streamed, false, 'and its import dropped');
+
+  // A new export: streamed in, then swapped.
+  generate(2600, 22);
+  await page.evaluate(() => window.newsroom.pollNow());
+  s = await waitForState(page, (x) => x.data.articles === 2600, 'the new board', 30000);
+  assert.equal(s.data.live.swaps, 1);
+  assert.equal(await streams(), 2, 'the new export was imported while it downloaded');
+  assert.equal(s.data.live.last_error, null);
+  assert.deepEqual(page.errors, []);
+  rmSync(file);
 });
