@@ -32,6 +32,7 @@ class TextArena {
   void reserve(size_t bytes);
   TextRef store(std::string_view text);
   std::string_view view(TextRef ref) const {
+    if (ref.length == 0) return {};  // also a TextRef{} of a board with no text
     return std::string_view(slots_[ref.offset >> kShift].data() + (ref.offset & (kBlock - 1)), ref.length);
   }
   size_t size() const { return used_; }  // bytes of text held

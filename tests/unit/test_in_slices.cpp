@@ -315,6 +315,7 @@ TEST_CASE("a large board is browsable after the first slice and searchable once 
 
 TEST_CASE("the board's text grows by blocks and every text reads back whole, however long") {
   TextArena arena;
+  CHECK(arena.view(TextRef{}).empty());  // an empty text of a board that has none
   std::vector<std::pair<TextRef, std::string>> stored;
   const std::string long_text(TextArena::kBlock + 12345, 'x');  // longer than a block: one of its own
   for (int i = 0; i < 40000; ++i) {
