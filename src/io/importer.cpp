@@ -138,16 +138,21 @@ class Import {
   size_t comments_ = 0, secret_ = 0;
 };
 
-// "byte N (line L, column C)" of a position in the window; columns count characters.
-std::string Import::where(const ScanError& error) const {
-  size_t line = base_line_, column = base_column_;
-  for (size_t i = 0; i < error.offset && i < text_.size(); ++i) {
-    if (text_[i] == '\n') {
+// Moves a line and column (columns count characters) over `text`.
+void advance(std::string_view text, size_t& line, size_t& column) {
+  for (const char c : text) {
+    if (c == '\n') {
       line = 1 + line, column = 1;
-    } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
       ++column;
     }
   }
+}
+
+// "byte N (line L, column C)" of a position in the window.
+std::string Import::where(const ScanError& error) const {
+  size_t line = base_line_, column = base_column_;
+  advance(text_.substr(0, error.offset), line, column);
   return "byte " + std::to_string(base_ + error.offset) + " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
 }
 
@@ -165,13 +170,7 @@ size_t Import::needed_from() const {
 }
 
 void Import::drop_front(size_t count) {
-  for (size_t i = 0; i < count; ++i) {
-    if (text_[i] == '\n') {
-      ++base_line_, base_column_ = 1;
-    } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
-      ++base_column_;
-    }
-  }
+  advance(text_.substr(0, count), base_line_, base_column_);
   base_ += count;
   // The export's own cursor may point below the window while its articles are read; it
   // is set again before it is read.
@@ -623,6 +622,7 @@ bool ImportJob::step(size_t byte_budget) {
 }
 
 bool ImportJob::done() const { return state_->done; }
+bool ImportJob::streamed() const { return state_->streamed; }
 bool ImportJob::waiting() const {
   const State& st = *state_;
   if (!st.streamed || st.done || st.ended) return false;

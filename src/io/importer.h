@@ -50,6 +50,7 @@ class ImportJob {
   // one record); true once the whole file was read (or refused).
   bool step(size_t byte_budget);
   bool done() const;
+  bool streamed() const;  // made with Streamed: reads the file as it arrives
   // Streamed: room for the next `bytes` of the file (valid until the next call), then how
   // many were written there; the end of the file.
   char* input_space(size_t bytes);

@@ -69,7 +69,6 @@ struct Runtime {
   // An export being imported a slice per frame, with the bytes it reads.
   std::unique_ptr<char, decltype(&std::free)> loading_bytes{nullptr, &std::free};
   std::unique_ptr<ImportJob> loading;
-  bool loading_streamed = false;  // `loading` reads a download as it arrives (newsroom_stream_*)
   double last_input = -1e9;  // emscripten_get_now() of the visitor's last input
   // Kiosk mode (?mode=kiosk): the options, the attract loop, and the test clock's offset.
   KioskOptions options;
@@ -109,6 +108,9 @@ bool should_draw(const Runtime& rt, double now) {
   const bool working = rt.loading || rt.app.indexing() || rt.ui.load.phase != ui::LoadProgress::Phase::none;
   return working && now - rt.last_drawn >= kBackgroundFrameMilliseconds;
 }
+
+// A load that reads a download as it arrives (newsroom_stream_*) is under way.
+bool streaming(const Runtime& rt) { return rt.loading && rt.loading->streamed(); }
 
 // The runtime, for a call from the page that may change what is shown.
 Runtime& changed() {
@@ -386,7 +388,6 @@ void finish_loading(Runtime& rt) {
   rt.app.load(std::move(*rt.loading).finish());
   rt.loading.reset();
   rt.loading_bytes.reset();
-  rt.loading_streamed = false;
   rt.data_settled = true;
   platform::replace_hash(rt.app.hash());  // the route may have been clamped to the board
   platform::load_finished();
@@ -525,7 +526,6 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void newsroom_load_export(char* bytes, int length, const char* source) {
   Runtime& rt = changed();
   rt.loading_bytes.reset(bytes);
-  rt.loading_streamed = false;
   rt.loading = std::make_unique<ImportJob>(std::string_view(bytes, static_cast<size_t>(length)), source, source);
   rt.ui.load = {ui::LoadProgress::Phase::importing, 0, static_cast<uint64_t>(length)};
   if (static_cast<size_t>(length) < kImportAtOnceBelow) finish_loading(rt);
@@ -540,32 +540,30 @@ EMSCRIPTEN_KEEPALIVE void newsroom_stream_begin(const char* source, double expec
   Runtime& rt = changed();
   rt.loading_bytes.reset();
   rt.loading = std::make_unique<ImportJob>(ImportJob::Streamed{static_cast<size_t>(expected)}, source, source);
-  rt.loading_streamed = true;
   rt.ui.load = {ui::LoadProgress::Phase::importing, 0, static_cast<uint64_t>(expected)};
 }
 
 EMSCRIPTEN_KEEPALIVE char* newsroom_stream_space(int length) {
   Runtime& rt = runtime();
-  return rt.loading_streamed ? rt.loading->input_space(static_cast<size_t>(length)) : nullptr;
+  return streaming(rt) ? rt.loading->input_space(static_cast<size_t>(length)) : nullptr;
 }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_stream_added(int length) {
   Runtime& rt = runtime();
-  if (rt.loading_streamed) rt.loading->input_added(static_cast<size_t>(length));
+  if (streaming(rt)) rt.loading->input_added(static_cast<size_t>(length));
 }
 
 EMSCRIPTEN_KEEPALIVE void newsroom_stream_end() {
   Runtime& rt = changed();
-  if (rt.loading_streamed) rt.loading->input_ended();
+  if (streaming(rt)) rt.loading->input_ended();
 }
 
 // A streamed import given up (its download broke off, or a live check found the same
 // file): the board on screen stays, and the page is told nothing more.
 EMSCRIPTEN_KEEPALIVE void newsroom_stream_abort() {
   Runtime& rt = changed();
-  if (!rt.loading_streamed) return;
+  if (!streaming(rt)) return;
   rt.loading.reset();
-  rt.loading_streamed = false;
   rt.ui.load = {};
 }
 
@@ -581,7 +579,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_stream_work() {
 // Bytes received and not read yet: the page pauses its download above a limit.
 EMSCRIPTEN_KEEPALIVE double newsroom_stream_unread() {
   Runtime& rt = runtime();
-  return rt.loading_streamed ? static_cast<double>(rt.loading->bytes_buffered()) : 0.0;
+  return streaming(rt) ? static_cast<double>(rt.loading->bytes_buffered()) : 0.0;
 }
 
 // The export's download so far (total 0 when the server does not say).
@@ -627,7 +625,6 @@ EMSCRIPTEN_KEEPALIVE void newsroom_finish_parts(const char* source) {
 EMSCRIPTEN_KEEPALIVE void newsroom_load_failed(const char* source, const char* message) {
   Runtime& rt = changed();
   rt.loading.reset();  // a streamed import, if any, is over
-  rt.loading_streamed = false;
   rt.app.load_failed(source, message);
   rt.data_settled = true;
   rt.ui.load = {};
@@ -806,7 +803,7 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   facts.drawn_ids = rt.ui.drawn_ids;
   constexpr const char* kPhase[] = {"none", "downloading", "importing", "indexing"};
   facts.load = {kPhase[static_cast<int>(rt.ui.load.phase)], rt.ui.load.done, rt.ui.load.total, rt.ui.load.articles,
-                rt.loading_streamed, rt.loading ? rt.loading->bytes_held() : 0};
+                streaming(rt), rt.loading ? rt.loading->bytes_held() : 0};
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;
   facts.drawn = rt.drawn;
