@@ -12,12 +12,15 @@ import { createGzip } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Every text type names its charset: without one a browser decodes a script or a style
+// sheet in the encoding of the page that loads it (web/embed.js runs in host pages,
+// which may be EUC-KR).
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
   '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp', '.txt': 'text/plain; charset=utf-8', '.jsonl': 'application/x-ndjson; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml; charset=utf-8', '.gif': 'image/gif', '.webp': 'image/webp', '.txt': 'text/plain; charset=utf-8',
+  '.jsonl': 'application/x-ndjson; charset=utf-8', '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.ttf', '.svg', '.txt', '.jsonl']);
 

@@ -9,6 +9,10 @@
 // (mode, rotate, idle, scale, playlist, count, stale, lang, theme, data; README "Kiosk and
 // embedding"). data-newsroom may be empty: the viewer is then the folder this script is
 // served from. Elements added later are mounted by calling window.newsroomEmbed.mount().
+//
+// This file is pure ASCII; write other characters as \uXXXX escapes. A host's server may
+// send it without a charset, and a script without one is decoded in the host page's
+// encoding (EUC-KR on many Korean sites), which would turn UTF-8 text into mojibake.
 (function () {
   'use strict';
 
@@ -34,8 +38,9 @@
     if (element.newsroomFrame) return element.newsroomFrame;
     const frame = document.createElement('iframe');
     frame.src = viewerUrl(element);
+    // The Korean for "Newsroom", escaped: this file stays ASCII (see the top).
     frame.title = element.getAttribute('data-title') ||
-      (element.getAttribute('data-lang') === 'en' ? 'Newsroom' : '뉴스룸');
+      (element.getAttribute('data-lang') === 'en' ? 'Newsroom' : '\uB274\uC2A4\uB8F8');
     frame.allow = 'fullscreen; clipboard-write';
     frame.allowFullscreen = true;
     frame.loading = 'eager';

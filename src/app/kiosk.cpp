@@ -3,18 +3,31 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 
 #include "app/route.h"
 
 namespace newsroom {
 namespace {
 
-// A decimal number, all of the text (no units, no trailing garbage).
+// A plain decimal number, all of the text: an optional '-', digits, and optionally a '.'
+// with more digits ("20", "1.5"). strtod alone would also take "0x10", "1e2", "inf",
+// " 5" and "+5", which nobody writing a kiosk address means as a number of seconds.
 std::optional<double> parse_number(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
+  size_t at = text.empty() || text[0] != '-' ? 0 : 1;
+  const auto digits = [&text, &at] {
+    const size_t start = at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+    return at > start;
+  };
+  if (!digits()) return std::nullopt;
+  if (at < text.size() && text[at] == '.') {
+    ++at;
+    if (!digits()) return std::nullopt;
+  }
+  if (at != text.size()) return std::nullopt;
+  const double value = std::strtod(text.c_str(), nullptr);
+  if (!std::isfinite(value)) return std::nullopt;  // hundreds of digits
   return value;
 }
 
@@ -25,19 +38,30 @@ std::string number_text(double value) {
   return text;
 }
 
-// Sets `target` to the number when it lies in [low, high] (and is whole when asked);
-// otherwise leaves the default and says so.
+// Sets the option to the number when it lies in [low, high] (and is whole when asked);
+// otherwise leaves it and says so, naming the option's own default (not whatever the
+// field holds now).
 template <typename T>
-void read_range(KioskOptions& options, const std::string& key, const std::string& value, T& target, double low,
-                double high, const char* unit, bool whole) {
+void read_range(KioskOptions& options, T KioskOptions::*field, const std::string& key, const std::string& value,
+                double low, double high, const char* unit, bool whole) {
   const auto number = parse_number(value);
   if (number && *number >= low && *number <= high && (!whole || *number == std::floor(*number))) {
-    target = static_cast<T>(*number);
+    options.*field = static_cast<T>(*number);
     return;
   }
+  const KioskOptions defaults;
   options.problems.push_back(key + "=" + value + ": expected " + (whole ? "a whole number of " : "") + unit +
                              " from " + number_text(low) + " to " + number_text(high) + "; using the default " +
-                             number_text(static_cast<double>(target)));
+                             number_text(static_cast<double>(defaults.*field)));
+}
+
+// The options this parser reads. A browser's URLSearchParams.get, which the page's own
+// script uses for mode, lang and theme, answers the first of a repeated parameter; the
+// first one is used here too, so both halves of the page agree.
+bool is_option(std::string_view key) {
+  constexpr std::string_view kNames[] = {"mode",  "lang",  "theme", "rotate",  "idle",
+                                         "scale", "count", "stale", "playlist"};
+  return std::find(std::begin(kNames), std::end(kNames), key) != std::end(kNames);
 }
 
 }  // namespace
@@ -61,13 +85,28 @@ KioskOptions parse_kiosk_options(std::string_view query) {
     std::replace(raw.begin(), raw.end(), '+', ' ');  // a page's query string (forms write spaces as '+')
     pairs.emplace_back(percent_decode(key), percent_decode(raw));
   }
+  // The first occurrence of each option, in query order; later ones are named and ignored.
+  std::vector<std::pair<std::string, std::string>> firsts;
+  std::vector<std::pair<std::string, std::string>> repeats;
+  for (auto& [key, value] : pairs) {
+    if (!is_option(key)) continue;
+    const auto first = std::find_if(firsts.begin(), firsts.end(), [&key](const auto& f) { return f.first == key; });
+    if (first == firsts.end()) {
+      firsts.emplace_back(std::move(key), std::move(value));
+    } else {
+      repeats.emplace_back(key + "=" + value + ": " + key + " is given more than once; the first (" + key + "=" +
+                               first->second + ") is used",
+                           key);
+    }
+  }
+  const auto is_kiosk_only = [](std::string_view key) { return key != "mode" && key != "lang" && key != "theme"; };
   // mode first: the kiosk's own options only matter in kiosk mode.
-  for (const auto& [key, value] : pairs) {
+  for (const auto& [key, value] : firsts) {
     if (key != "mode") continue;
     if (value == "kiosk") options.kiosk = true;
     else options.problems.push_back("mode=" + value + ": expected kiosk (the only mode there is); showing the board");
   }
-  for (const auto& [key, value] : pairs) {
+  for (const auto& [key, value] : firsts) {
     if (key == "lang") {
       if (value == "ko" || value == "en") options.lang = value;
       else options.problems.push_back("lang=" + value + ": expected ko or en; using the default ko");
@@ -77,15 +116,15 @@ KioskOptions parse_kiosk_options(std::string_view query) {
     }
     if (!options.kiosk) continue;
     if (key == "rotate") {
-      read_range(options, key, value, options.rotate, 3, 3600, "seconds", false);
+      read_range(options, &KioskOptions::rotate, key, value, 3, 3600, "seconds", false);
     } else if (key == "idle") {
-      read_range(options, key, value, options.idle, 10, 86400, "seconds", false);
+      read_range(options, &KioskOptions::idle, key, value, 10, 86400, "seconds", false);
     } else if (key == "scale") {
-      read_range(options, key, value, options.scale, 0.75, 3, "times the text size", false);
+      read_range(options, &KioskOptions::scale, key, value, 0.75, 3, "times the text size", false);
     } else if (key == "count") {
-      read_range(options, key, value, options.count, 1, 500, "articles", true);
+      read_range(options, &KioskOptions::count, key, value, 1, 500, "articles", true);
     } else if (key == "stale") {
-      read_range(options, key, value, options.stale_hours, 1, 8760, "hours", false);
+      read_range(options, &KioskOptions::stale_hours, key, value, 1, 8760, "hours", false);
     } else if (key == "playlist") {
       if (value == "latest") options.playlist = PlaylistKind::latest;
       else if (value == "views") options.playlist = PlaylistKind::views;
@@ -98,6 +137,10 @@ KioskOptions parse_kiosk_options(std::string_view query) {
                                    ": expected latest, views, pinned or category:<name>; using the default latest");
       }
     }
+  }
+  // Kiosk options repeated outside kiosk mode are not read, so there is nothing to say.
+  for (auto& [problem, key] : repeats) {
+    if (options.kiosk || !is_kiosk_only(key)) options.problems.push_back(std::move(problem));
   }
   return options;
 }

@@ -40,7 +40,9 @@ struct KioskOptions {
 
 // Reads "?mode=kiosk&rotate=20&playlist=category:보도자료" (location.search; the leading '?'
 // is optional, values are percent-decoded, '+' is a space). Unknown parameters are left to
-// others (data=, ...). A bad value falls back to its default with a message.
+// others (data=, ...). A bad value falls back to its default with a message. Numbers are
+// plain decimals ("20", "1.5"). An option given twice keeps its first value, as the
+// browser's URLSearchParams.get does, and each later one gets a message.
 KioskOptions parse_kiosk_options(std::string_view query);
 
 const char* playlist_name(PlaylistKind kind);  // "latest", "views", "pinned", "category"

@@ -23,6 +23,12 @@ void TextArena::add_block(size_t at_least) {
   for (size_t i = kBlock; i < size; i += kBlock) slots_.emplace_back();
 }
 
+size_t TextArena::capacity() const {
+  size_t bytes = 0;
+  for (const std::string& block : slots_) bytes += block.capacity();
+  return bytes;
+}
+
 TextRef TextArena::store(std::string_view text) {
   // A text stays within its block's first kBlock bytes, so its offset names its slot; a
   // longer text starts a block of its own.
@@ -97,6 +103,11 @@ bool BoardBuilder::add(ArticleDraft&& d) {
   b.published_at_.push_back(d.published_at);
   b.views_.push_back(d.views);
   b.pinned_.push_back(d.pinned ? 1 : 0);
+  // Category numbers are 16-bit: past that many names, the rest share the last one.
+  if (b.category_names_.size() >= kMaxCategories - 1 && !category_index_.count(d.category)) {
+    d.category = kMoreCategories;
+    ++folded_categories_;
+  }
   const auto [category, added] = category_index_.try_emplace(d.category, static_cast<uint16_t>(b.category_names_.size()));
   if (added) b.category_names_.push_back(d.category);
   b.categories_.push_back(category->second);
@@ -117,7 +128,21 @@ bool BoardBuilder::add(ArticleDraft&& d) {
   auto& tags = b.tags_.emplace_back();
   tags.reserve(d.tags.size());
   for (const auto& tag : d.tags) tags.push_back(store(b.arena_, tag));
+  list_bytes_ += attachments.capacity() * sizeof(AttachmentRef) + links.capacity() * sizeof(LinkRef) +
+                 tags.capacity() * sizeof(TextRef);
   return replaced;
+}
+
+size_t BoardBuilder::memory_bytes() const {
+  const Board& b = board_;
+  const size_t rows = b.ids_.capacity();
+  size_t bytes = b.arena_.capacity() + list_bytes_ + replaced_row_.capacity();
+  bytes += rows * (4 * sizeof(int64_t) + sizeof(uint8_t) + sizeof(uint16_t) + 6 * sizeof(TextRef));
+  bytes += rows * (sizeof(std::vector<AttachmentRef>) + sizeof(std::vector<LinkRef>) + sizeof(std::vector<TextRef>));
+  // The id index: a node (key, row, hash, next) per id and a bucket pointer each.
+  bytes += b.index_of_id_.size() * (4 * sizeof(void*) + sizeof(int64_t)) + b.index_of_id_.bucket_count() * sizeof(void*);
+  for (const std::string& name : b.category_names_) bytes += sizeof(std::string) + name.capacity() + 4 * sizeof(void*);
+  return bytes;
 }
 
 void BoardBuilder::drop_replaced_rows() {

@@ -36,6 +36,7 @@ class TextArena {
     return std::string_view(slots_[ref.offset >> kShift].data() + (ref.offset & (kBlock - 1)), ref.length);
   }
   size_t size() const { return used_; }  // bytes of text held
+  size_t capacity() const;               // bytes of the blocks
 
  private:
   void add_block(size_t at_least);
@@ -162,6 +163,13 @@ class BoardBuilder {
   void reserve_text(size_t bytes) { board_.arena_.reserve(bytes); }
   bool add(ArticleDraft&& draft);
   size_t size() const { return board_.ids_.size() - replaced_; }
+  // About how much memory the board takes so far (columns, lists, the id index, text): the
+  // importer's budget. Counts capacities, walks no text.
+  size_t memory_bytes() const;
+  // Articles whose category came past the 65,535th distinct one: shown under kMoreCategories.
+  size_t folded_categories() const { return folded_categories_; }
+  static constexpr size_t kMaxCategories = 65536;
+  static constexpr const char* kMoreCategories = "(more categories)";
   Board build(BoardInfo info) &&;
 
  private:
@@ -170,6 +178,8 @@ class BoardBuilder {
   Board board_;
   std::vector<uint8_t> replaced_row_;  // rows superseded by a later record with their id
   size_t replaced_ = 0;
+  size_t list_bytes_ = 0;  // the attachments', links' and tags' entries
+  size_t folded_categories_ = 0;
   std::unordered_map<std::string, uint16_t> category_index_;
 };
 

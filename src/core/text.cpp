@@ -147,4 +147,15 @@ std::vector<std::string_view> split_paragraphs(std::string_view body) {
   return paragraphs;
 }
 
+std::string with_thousands(int64_t value) {
+  const bool negative = value < 0;
+  const std::string digits = std::to_string(negative ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value));
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return negative ? "-" + out : out;
+}
+
 }  // namespace newsroom

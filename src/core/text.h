@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,8 @@ std::string sanitize_utf8(std::string_view text);
 std::string_view trim_truncated_tail(std::string_view text);
 
 std::string_view trim(std::string_view text);
+// 1234567 -> "1,234,567": counts in messages and on screen.
+std::string with_thousands(int64_t value);
 // Paragraphs of a plain-text body: split at blank lines, each trimmed, empty ones dropped.
 // Single line breaks inside a paragraph are kept.
 std::vector<std::string_view> split_paragraphs(std::string_view body);

@@ -9,14 +9,19 @@
 #include "core/text.h"
 #include "io/json_diagnostics.h"
 #include "io/json_scan.h"
+#include "io/limits.h"
 #include "io/record_reader.h"
 #include "io/text_normalize.h"
+#include "io/unreadable_numbers.h"
 
 namespace newsroom {
 namespace {
 
 using simdjson::dom::element;
 using simdjson::dom::object;
+
+// The record parser's own depth limit is the one stated for records.
+static_assert(limits::kRecordDepth == simdjson::DEFAULT_MAX_DEPTH);
 
 // The first bytes of a file tell its encoding.
 constexpr size_t kHeadBytes = 1 << 16;
@@ -50,7 +55,7 @@ bool looks_like_cp949(std::string_view bytes) {
 class Import {
  public:
   Import(std::string_view text, ImportReport& report, std::string_view address_base, size_t size_hint)
-      : text_(text), scan_(text), report_(report), address_base_(address_base) {
+      : text_(text), scan_(text), report_(report), address_base_(address_base), size_hint_(size_hint) {
     builder_.reserve_text(size_hint - size_hint / 8);  // text is most of an export
   }
 
@@ -73,7 +78,15 @@ class Import {
   bool ended() const { return stage_ == Stage::done || stage_ == Stage::failed; }
   size_t position() const { return base_ + position_; }  // in the file
   int64_t records() const { return index_; }
-  Board finish(BoardInfo info) && { return std::move(builder_).build(std::move(info)); }
+  Board finish(BoardInfo info) && {
+    if (builder_.folded_categories() > 0) {
+      report_.add(Severity::warning, -1, "", "category",
+                  "the file names more than " + with_thousands(BoardBuilder::kMaxCategories - 1) + " categories; " +
+                      with_thousands(static_cast<int64_t>(builder_.folded_categories())) + " articles are listed under \"" +
+                      BoardBuilder::kMoreCategories + "\"");
+    }
+    return std::move(builder_).build(std::move(info));
+  }
 
  private:
   enum class Dialect { article, gnuboard };
@@ -107,8 +120,11 @@ class Import {
   // True when an item ending at `end` may go on past the window (more bytes may follow).
   bool cut_off(size_t end) const { return more_ && end >= text_.size(); }
   std::string where(const ScanError& error) const;
+  std::string where(size_t offset) const { return where(ScanError{offset, {}}); }
   bool parse(size_t begin, size_t end, element& out, int64_t record);
   void record(size_t begin, size_t end, Dialect dialect);
+  bool over_budget();
+  size_t next_line_with_object(size_t from) const;
   void detect();
   bool object_step(size_t until, BoardInfo& info);
   bool object_member(std::string_view key, size_t value_begin, size_t value_end, BoardInfo& info);
@@ -136,6 +152,10 @@ class Import {
   bool has_articles_ = false, broken_member_ = false, phpmyadmin_ = false;
   int64_t index_ = 0;     // records seen
   size_t comments_ = 0, secret_ = 0;
+  size_t size_hint_ = 0;  // the file's size, when known (the memory budget grows with what arrived)
+  BlankedNumbers blanked_;  // numbers too large to read in the record being read
+  bool refused_ = false;    // the board went past its memory budget
+  bool line_start_ = false; // JSON Lines: the walk went on at a line's start after a bad line
 };
 
 // Moves a line and column (columns count characters) over `text`.
@@ -184,17 +204,39 @@ void Import::drop_front(size_t count) {
 
 bool Import::parse(size_t begin, size_t end, element& out, int64_t record_index) {
   std::string_view bytes = text_.substr(begin, end - begin);
+  blanked_ = {};
+  if (bytes.size() > limits::kRecordBytes) {
+    report_.add(Severity::error, record_index, "", "",
+                "the record is " + std::to_string(bytes.size() >> 20) + " MB (" + std::to_string(bytes.size()) +
+                    " bytes, from " + where(begin) + "), over the limit of " + std::to_string(limits::kRecordBytes >> 20) +
+                    " MB for one record; it is skipped");
+    return false;
+  }
   // simdjson reads up to SIMDJSON_PADDING bytes past a record: inside the file those
   // bytes exist (their content is ignored), so only the file's tail needs a padded copy.
   const bool needs_copy = end + simdjson::SIMDJSON_PADDING > text_.size();
   auto error = parser_.parse(bytes.data(), bytes.size(), needs_copy).get(out);
+  bool repaired = false;
   if (error == simdjson::UTF8_ERROR) {
     // One bad byte costs one character, not the record.
     const size_t bad = find_invalid_utf8(bytes);
     report_.add(Severity::warning, record_index, "", "",
                 "bytes that are not UTF-8 at byte " + std::to_string(base_ + begin + bad) + " were replaced by \xEF\xBF\xBD");
     repaired_ = sanitize_utf8(bytes);
+    repaired = true;
     error = parser_.parse(repaired_.data(), repaired_.size(), true).get(out);
+  }
+  if (error == simdjson::NUMBER_ERROR || error == simdjson::NUMBER_OUT_OF_RANGE) {
+    // A number no 64-bit reader holds costs that value, not the record (record() names it).
+    if (!repaired) repaired_.assign(bytes);
+    blanked_ = blank_unreadable_numbers(repaired_);
+    if (blanked_.count > 0) error = parser_.parse(repaired_.data(), repaired_.size(), true).get(out);
+  }
+  if (error == simdjson::DEPTH_ERROR) {
+    report_.add(Severity::error, record_index, "", "",
+                "the record nests lists and objects more than " + std::to_string(limits::kRecordDepth) +
+                    " levels deep (from " + where(begin) + "); it is skipped");
+    return false;
   }
   if (error != simdjson::SUCCESS) {
     const std::string detail = describe_json_failure(bytes, simdjson::error_message(error), base_ + begin);
@@ -219,21 +261,42 @@ void Import::record(size_t begin, size_t end, Dialect dialect) {
   }
   RecordReader reader(fields, record_index, report_, address_base_);
   ArticleDraft draft;
+  bool article = true;
   if (dialect == Dialect::gnuboard) {
-    switch (reader.read_gnuboard_row(draft)) {
-      case RecordReader::RowKind::comment: ++comments_; return;
-      case RecordReader::RowKind::secret: ++secret_; return;
-      case RecordReader::RowKind::unusable: ++report_.skipped; return;
-      case RecordReader::RowKind::article: break;
-    }
+    const RecordReader::RowKind kind = reader.read_gnuboard_row(draft);
+    if (kind == RecordReader::RowKind::comment) ++comments_;
+    if (kind == RecordReader::RowKind::secret) ++secret_;
+    if (kind == RecordReader::RowKind::unusable) ++report_.skipped;
+    article = kind == RecordReader::RowKind::article;
   } else if (!reader.read_article(draft)) {
     ++report_.skipped;
-    return;
+    article = false;
   }
+  reader.report_blanked_numbers(blanked_);
+  if (!article) return;
   if (builder_.add(std::move(draft))) {
     report_.add(Severity::warning, record_index, reader.id_text(), "id",
                 "id " + reader.id_text() + " appears again; this record replaces the earlier one");
   }
+  over_budget();
+}
+
+// The board may take limits::board_budget() of the file's size (the part that arrived, for
+// a streamed file of unknown size); past it the file is refused rather than the page's
+// memory exhausted. Checked every few records: the estimate walks no text.
+bool Import::over_budget() {
+  if (index_ % 256 != 0) return false;
+  const size_t file = std::max(size_hint_, base_ + text_.size());
+  const size_t budget = limits::board_budget(file);
+  const size_t used = builder_.memory_bytes();
+  if (used <= budget) return false;
+  refused_ = true;
+  report_.fail("the file would need more than " + std::to_string(budget >> 20) + " MB of memory for its " +
+               std::to_string(file >> 20) + " MB (records so far: " + std::to_string(index_) +
+               "); the limit is " + std::to_string(limits::kBoardBytesPerFileByte) + " times the file's size plus " +
+               std::to_string(limits::kBoardBytesBase >> 20) + " MB, and at most " +
+               std::to_string(limits::kBoardBytesAtMost >> 20) + " MB: split the export, or remove records that are empty");
+  return true;
 }
 
 void Import::read_board_info(element value, BoardInfo& info) {
@@ -297,8 +360,21 @@ void Import::detect() {
   }
   outer_ = {start};
   stage_ = Stage::object;
-  if (!error.ok()) return;  // the object's walk reports where it breaks
-  if (next < text_.size() && text_[next] == '{' && text_.substr(first_end, next - first_end).find('\n') != std::string_view::npos) {
+  if (!error.ok()) {
+    // A broken first line followed by a line that begins with '{': JSON Lines whose first
+    // line costs only itself. Otherwise the object's walk reports where it breaks.
+    const size_t line_end = text_.find('\n', start);
+    const size_t second = next_line_with_object(start);
+    if (line_end != std::string_view::npos && error.offset <= line_end && second < text_.size()) {
+      report_.format = "json-lines";
+      position_ = start;
+      stage_ = Stage::lines;
+    }
+    return;
+  }
+  // (A second value on the first line is that line's mistake when more lines follow.)
+  const bool next_line = text_.substr(first_end, next - first_end).find('\n') != std::string_view::npos;
+  if (next < text_.size() && text_[next] == '{' && (next_line || next_line_with_object(next) < text_.size())) {
     report_.format = "json-lines";
     position_ = start;
     stage_ = Stage::lines;
@@ -315,6 +391,7 @@ bool Import::object_step(size_t until, BoardInfo& info) {
       if (scan_.next_element(list_, begin, end, error)) {
         if (cut_off(end)) return wait();
         record(begin, end, Dialect::article);
+        if (refused_) return stop(false);
         position_ = end;
         continue;
       }
@@ -345,8 +422,10 @@ bool Import::object_step(size_t until, BoardInfo& info) {
   return false;
 }
 
-// A member other than the articles: small, checked whole.
+// A member other than the articles: the two the viewer reads are checked whole; the others
+// are not read at all (an unknown member costs nothing, whatever it holds).
 bool Import::object_member(std::string_view key, size_t value_begin, size_t value_end, BoardInfo& info) {
+  if (key != "board" && key != "exported_at") return true;
   element value;
   if (!parse(value_begin, value_end, value, -1)) return false;
   if (key == "board") {
@@ -418,9 +497,11 @@ bool Import::array_step(size_t until) {
     }
     if (!phpmyadmin_) {
       record(begin, end, Dialect::article);
+      if (refused_) return stop(false);
       continue;
     }
     phpmyadmin_element(begin, error);
+    if (refused_) return stop(false);
     if (!error.ok()) return fail(error, "the list of articles");
   }
   return false;
@@ -432,30 +513,59 @@ void Import::phpmyadmin_element(size_t begin, ScanError& error) {
   ScanError inner;
   scan_.members(begin, inner, [&](std::string_view key, size_t value_begin) -> size_t {
     if (key == "data" && text_[value_begin] == '[') {
-      return scan_.elements(value_begin, inner, [&](size_t rb, size_t re) { record(rb, re, Dialect::gnuboard); });
+      return scan_.elements(value_begin, inner, [&](size_t rb, size_t re) {
+        if (!refused_) record(rb, re, Dialect::gnuboard);
+      });
     }
     return scan_.skip_value(value_begin, inner);
   });
   if (!inner.ok()) error = inner;
 }
 
-// One article per line.
+// One article per line. A line that is not JSON costs only itself: the walk goes on at the
+// next line that begins with '{'.
 bool Import::lines_step(size_t until) {
   while (position_ < until) {
     mark_ = mark();
     const size_t pos = scan_.skip_whitespace(position_);
     if (pos >= text_.size()) return more_ ? wait() : stop(true);
-    if (index_ > 0 && text_.substr(position_, pos - position_).find('\n') == std::string_view::npos) {
-      return fail(ScanError{pos, "a line break before the next article"}, "line " + std::to_string(index_));
-    }
     ScanError error;
-    const size_t end = scan_.skip_value(pos, error);
-    if (!error.ok()) return fail(error, "line " + std::to_string(index_ + 1));
+    if (index_ > 0 && !line_start_ && text_.substr(position_, pos - position_).find('\n') == std::string_view::npos) {
+      error = ScanError{pos, "a line break before the next article"};
+    }
+    const size_t end = error.ok() ? scan_.skip_value(pos, error) : pos;
+    if (!error.ok()) {
+      if (more_ && error.offset >= text_.size()) return wait();  // the rest has not arrived yet
+      const size_t next = next_line_with_object(pos);
+      if (next >= text_.size() && more_) return wait();
+      const int64_t record_index = index_++;
+      ++report_.skipped;
+      report_.add(Severity::error, record_index, "", "",
+                  "record " + std::to_string(record_index + 1) + " (from " + where(pos) + ") is not valid JSON at " +
+                      where(error) + ": expected " + error.expected + "; the line is skipped");
+      position_ = next;
+      line_start_ = true;
+      continue;
+    }
     if (cut_off(end)) return wait();
     record(pos, end, Dialect::article);
+    if (refused_) return stop(false);
     position_ = end;
+    line_start_ = false;
   }
   return false;
+}
+
+// Where the next line that begins with '{' (after blanks) begins, or the window's end.
+size_t Import::next_line_with_object(size_t from) const {
+  size_t pos = from;
+  for (;;) {
+    const size_t newline = text_.find('\n', pos);
+    if (newline == std::string_view::npos) return text_.size();
+    pos = newline + 1;
+    while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t' || text_[pos] == '\r')) ++pos;
+    if (pos < text_.size() && text_[pos] == '{') return pos;
+  }
 }
 
 bool Import::step(size_t budget, BoardInfo& info) {
@@ -492,6 +602,10 @@ struct ImportJob::State {
   std::string window;
   size_t bom = 0, received = 0, expected = 0;
   size_t space_at = 0;  // where input_space() put the room it gave
+  // Streamed: the walk waits for an item cut off by the window's end; it is tried again once
+  // this many bytes were received (the unread part doubled), so an item of any size is
+  // scanned a few times, not once per piece.
+  size_t retry_at = 0;
 
   // The checks made on the file's first bytes (empty, EUC-KR); false when they refused it.
   bool check_head(std::string_view head);
@@ -611,9 +725,13 @@ bool ImportJob::step(size_t byte_budget) {
   State& st = *state_;
   if (st.done) return true;
   if (st.streamed) {
+    if (st.import && st.import->waiting() && !st.ended && st.received < st.retry_at) return false;
     if (!st.walk_ended() && !st.prepare_stream()) return st.done;
     const bool walk_ended = st.walk_ended() || st.import->step(std::max<size_t>(1, byte_budget), st.info);
     if (walk_ended) st.window = {};
+    if (!walk_ended && st.import->waiting()) {
+      st.retry_at = st.received + (st.window.size() - std::min(st.window.size(), st.import->needed_from()));
+    }
     st.done = walk_ended && st.ended;
     return st.done;
   }
@@ -631,7 +749,9 @@ bool ImportJob::waiting() const {
 }
 size_t ImportJob::bytes_buffered() const {
   const State& st = *state_;
-  return st.walk_ended() ? 0 : st.received - std::min(st.received, bytes_read());
+  // Bytes the walk waits on (an item not yet whole) are not unread: more must come first.
+  if (st.walk_ended() || waiting()) return 0;
+  return st.received - std::min(st.received, bytes_read());
 }
 size_t ImportJob::bytes_held() const { return state_->window.size(); }
 size_t ImportJob::bytes_total() const {

@@ -58,7 +58,8 @@ class ImportJob {
   void input_ended();
   // Streamed: everything given so far is read and more must come before step() can go on.
   bool waiting() const;
-  // Streamed: bytes given but not read yet (the page stops reading its download above a limit).
+  // Streamed: bytes given but not read yet (the page stops reading its download above a
+  // limit); 0 while the walk waits for more (an item larger than the limit must still come whole).
   size_t bytes_buffered() const;
   // Streamed: bytes of the file held now (the window: the part not read, and read bytes not yet dropped).
   size_t bytes_held() const;

@@ -42,9 +42,9 @@ size_t JsonScanner::skip_string(size_t pos, ScanError& error) const {
 size_t JsonScanner::skip_value(size_t pos, ScanError& error) const {
   pos = skip_whitespace(pos);
   if (pos >= text_.size()) return fail(pos, "a value (the file ends here: truncated?)", error);
-  // Containers are walked with an explicit stack of closers, not recursion.
-  char closers[kMaxDepth];
-  int depth = 0;
+  // Containers are walked with an explicit stack of closers, not recursion; records nest a
+  // few levels, so the stack stays in the string's own small buffer.
+  std::string closers;
   bool expect_value = true;  // after '[' ',' ':' or at the start
   bool in_object_key = false;
   while (pos < text_.size()) {
@@ -63,16 +63,15 @@ size_t JsonScanner::skip_value(size_t pos, ScanError& error) const {
         continue;
       }
       if (c == '{' || c == '[') {
-        if (depth == kMaxDepth) return fail(pos, "at most 128 nested lists and objects (too deep)", error);
-        closers[depth++] = c == '{' ? '}' : ']';
+        const char closer = c == '{' ? '}' : ']';
         const size_t next = skip_whitespace(pos + 1);
-        if (next < text_.size() && text_[next] == closers[depth - 1]) {  // empty container
-          --depth;
+        if (next < text_.size() && text_[next] == closer) {  // empty container
           pos = next + 1;
           expect_value = false;
-          if (depth == 0) return pos;
+          if (closers.empty()) return pos;
           continue;
         }
+        closers += closer;
         pos = next;
         in_object_key = c == '{';
         continue;
@@ -93,23 +92,23 @@ size_t JsonScanner::skip_value(size_t pos, ScanError& error) const {
         return fail(pos, "a value", error);
       }
       expect_value = false;
-      if (depth == 0) return pos;
+      if (closers.empty()) return pos;
       continue;
     }
     // After a value inside a container: ',' or the closer.
     if (c == ',') {
       ++pos;
       expect_value = true;
-      in_object_key = closers[depth - 1] == '}';
+      in_object_key = closers.back() == '}';
       continue;
     }
-    if (c == closers[depth - 1]) {
+    if (c == closers.back()) {
       ++pos;
-      --depth;
-      if (depth == 0) return pos;
+      closers.pop_back();
+      if (closers.empty()) return pos;
       continue;
     }
-    return fail(pos, closers[depth - 1] == '}' ? "',' or '}'" : "',' or ']'", error);
+    return fail(pos, closers.back() == '}' ? "',' or '}'" : "',' or ']'", error);
   }
   return fail(text_.size(), "the rest of the value (the file ends here: truncated?)", error);
 }

@@ -1,7 +1,8 @@
 // A structural scanner for JSON: finds where values begin and end without building them,
 // so that an export of any size is imported one record at a time (simdjson parses each
 // record; memory stays at the file plus the board). It checks the structure it walks
-// (brackets, commas, colons, strings, nesting depth) and says where it breaks.
+// (brackets, commas, colons, strings) and says where it breaks. It walks any depth (the
+// record's parser refuses a record nested too deep; the records around it still load).
 #pragma once
 
 #include <cstddef>
@@ -18,9 +19,6 @@ struct ScanError {
 
 class JsonScanner {
  public:
-  // Records nest a few levels; anything deeper than this is not an export.
-  static constexpr int kMaxDepth = 128;
-
   explicit JsonScanner(std::string_view text) : text_(text) {}
 
   std::string_view text() const { return text_; }

@@ -49,19 +49,14 @@ ImportResult import_parts(const std::vector<ExportPart>& parts, std::string sour
   int64_t newest_so_far = INT64_MIN;
   for (const ExportPart& part : parts) {
     if (!part.fetch_error.empty()) {
-      report.add(Severity::error, -1, "", "", "the file could not be fetched: " + part.fetch_error);
-      report.problems.back().file = part.name;
+      report.add({Severity::error, -1, "", "", "the file could not be fetched: " + part.fetch_error, part.name});
       continue;
     }
     const std::string part_address = address_base.empty() ? std::string() : resolve_address(address_base, part.name);
     ImportResult one = import_export(part.bytes, part.name, part_address);
-    for (Problem& p : one.report.problems) {
-      p.file = part.name;
-      report.problems.push_back(std::move(p));
-    }
-    report.skipped += one.report.skipped;
-    report.personal_columns.insert(one.report.personal_columns.begin(), one.report.personal_columns.end());
-    if (!one.report.usable) continue;
+    const bool usable = one.report.usable;
+    report.absorb(std::move(one.report), part.name);
+    if (!usable) continue;
     const std::optional<int64_t> made = one.board.info.exported_at;
     snapshot_series = snapshot_series && made && *made > newest_so_far;
     if (made) newest_so_far = std::max(newest_so_far, *made);
@@ -81,14 +76,12 @@ ImportResult import_parts(const std::vector<ExportPart>& parts, std::string sour
     for (uint32_t row = 0; row < one.board.size(); ++row) {
       if (!builder.add(one.board.draft(row))) continue;
       if (snapshot_series && ++newer_copies > kListedCopies) continue;
-      report.add(Severity::warning, row, std::to_string(one.board.id(row)), "id",
-                 "id " + std::to_string(one.board.id(row)) + " is also in an earlier file; this one replaces it");
-      report.problems.back().file = part.name;
+      report.add({Severity::warning, row, std::to_string(one.board.id(row)), "id",
+                  "id " + std::to_string(one.board.id(row)) + " is also in an earlier file; this one replaces it", part.name});
     }
     if (newer_copies > kListedCopies) {  // one line for the rest of a snapshot, not one per article
-      report.add(Severity::warning, -1, "", "", std::to_string(newer_copies - kListedCopies) +
-                 " more article(s) are also in an earlier, older export; this newer export replaces them");
-      report.problems.back().file = part.name;
+      report.add({Severity::warning, -1, "", "", std::to_string(newer_copies - kListedCopies) +
+                  " more article(s) are also in an earlier, older export; this newer export replaces them", part.name});
     }
   }
   merged.board = std::move(builder).build(std::move(info));

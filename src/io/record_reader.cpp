@@ -5,6 +5,7 @@
 
 #include "core/dates.h"
 #include "core/text.h"
+#include "io/limits.h"
 #include "io/text_normalize.h"
 
 namespace newsroom {
@@ -45,6 +46,105 @@ void RecordReader::problem(Severity severity, std::string field_name, std::strin
 bool RecordReader::field(std::string_view key, element& out) {
   if (record_[key].get(out) != simdjson::SUCCESS) return false;
   return !out.is_null();
+}
+
+namespace {
+
+// The fields each dialect reads (read_article, read_gnuboard_row).
+constexpr std::string_view kFieldsRead[] = {
+    "id", "title", "published_at", "number", "views", "pinned", "category", "author", "body_format", "body", "summary",
+    "source", "links", "attachments", "tags", "wr_id", "wr_subject", "wr_datetime", "wr_num", "wr_hit", "ca_name",
+    "wr_name", "wr_content", "wr_option", "wr_is_comment", "wr_link1", "wr_link2", "wr_link1_hit", "wr_link2_hit"};
+
+size_t utf8_chars(std::string_view text) {
+  size_t chars = 0;
+  for (const char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return chars;
+}
+
+// The first `chars` characters of UTF-8 text (never cutting one).
+std::string_view first_chars(std::string_view text, size_t chars) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && chars-- == 0) return text.substr(0, i);
+  }
+  return text;
+}
+
+// At most `bytes` bytes of UTF-8 text, cut before a character.
+std::string_view first_bytes(std::string_view text, size_t bytes) {
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+  return text.substr(0, bytes);
+}
+
+// "254", "1,254" or "-3": digits, with commas only between groups of three. Empty when the
+// text is anything else ("1,2,3", ",5", "12,34", "+5", "0x10").
+std::string plain_digits(std::string_view text, bool& negative) {
+  negative = !text.empty() && text[0] == '-';
+  if (negative) text.remove_prefix(1);
+  const bool commas = text.find(',') != std::string_view::npos;
+  std::string digits;
+  size_t group = 0;
+  bool first_group = true;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      ++group;
+    } else if (c == ',' && group > 0 && (first_group ? group <= 3 : group == 3)) {
+      group = 0;
+      first_group = false;
+    } else {
+      return {};
+    }
+  }
+  if (commas && group != 3) return {};
+  return digits;
+}
+
+}  // namespace
+
+bool RecordReader::reads(std::string_view key) {
+  for (const std::string_view field : kFieldsRead) {
+    if (field == key) return true;
+  }
+  return false;
+}
+
+void RecordReader::report_blanked_numbers(const BlankedNumbers& blanked) {
+  size_t named = 0;
+  for (const UnreadableNumber& number : blanked.first) {
+    const std::string_view top = std::string_view(number.path).substr(0, number.path.find_first_of(".["));
+    if (!reads(top)) continue;
+    ++named;
+    problem(Severity::error, number.path,
+            number.path + " is the number " + number.text + ", too large to read; ignored");
+  }
+  if (blanked.count > blanked.first.size() && named > 0) {
+    problem(Severity::error, "", with_thousands(blanked.count - blanked.first.size()) + " more numbers too large to read were ignored");
+  }
+}
+
+std::string RecordReader::line(std::string_view text, const std::string& name) {
+  // Normalizing may join characters (decomposed Hangul): read a few times the limit's worth,
+  // never the whole of a huge value, and count after.
+  const std::string_view head = first_chars(text, 4 * limits::kLineChars);
+  std::string out = normalize_line(head);
+  if (head.size() == text.size() && utf8_chars(out) <= limits::kLineChars) return out;
+  out.resize(first_chars(out, limits::kLineChars - 1).size());
+  out += "\u2026";
+  problem(Severity::warning, name,
+          name + " is " + with_thousands(utf8_chars(text)) + " characters long; the first " +
+              with_thousands(limits::kLineChars - 1) + " are kept");
+  return out;
+}
+
+bool RecordReader::list_has_room(size_t index, size_t size, const std::string& name) {
+  if (index < limits::kListEntries) return true;
+  if (index == limits::kListEntries) {
+    problem(Severity::warning, name,
+            name + " has " + with_thousands(size) + " entries; the first " + with_thousands(limits::kListEntries) + " are read");
+  }
+  return false;
 }
 
 // [SECTION] The project's export ---------------------------------------------------------
@@ -172,7 +272,7 @@ bool RecordReader::read_title(std::string_view key, ArticleDraft& draft) {
   if (whole.size() != text.size()) {
     problem(Severity::warning, name, name + " ends inside a character (cut at a byte limit?); the broken character was removed");
   }
-  draft.title = normalize_line(whole);
+  draft.title = line(whole, name);
   // "[보도자료] 제목": the board's habit of putting the category in the subject.
   title_category_.clear();
   if (draft.title.size() > 2 && draft.title[0] == '[') {
@@ -230,18 +330,8 @@ bool RecordReader::read_integer(std::string_view key, const std::string& name, i
     ok = std::isfinite(real) && real == std::floor(real) && std::fabs(real) < 9e15;
     integer = ok ? static_cast<int64_t>(real) : 0;
   } else if (value.get(text) == simdjson::SUCCESS) {
-    std::string digits;
-    const std::string_view trimmed = trim(text);
-    const bool negative = !trimmed.empty() && trimmed[0] == '-';
-    for (size_t i = negative ? 1 : 0; i < trimmed.size(); ++i) {
-      const char c = trimmed[i];
-      if (c >= '0' && c <= '9') {
-        digits += c;
-      } else if (c != ',') {
-        digits.clear();
-        break;
-      }
-    }
+    bool negative = false;
+    const std::string digits = plain_digits(trim(text), negative);
     ok = !digits.empty() && digits.size() < 16;
     integer = ok ? (negative ? -1 : 1) * std::stoll(digits) : 0;
   }
@@ -289,13 +379,19 @@ std::string_view RecordReader::read_string(std::string_view key, const std::stri
 }
 
 std::string RecordReader::read_line(std::string_view key, const std::string& name) {
-  return normalize_line(read_string(key, name));
+  return line(read_string(key, name), name);
 }
 
 std::string RecordReader::read_url(element value, const std::string& name) {
   std::string_view text;
   if (value.get(text) != simdjson::SUCCESS) {
     problem(Severity::error, name, name + " must be text, found " + describe(value) + "; ignored");
+    return {};
+  }
+  if (text.size() > limits::kAddressBytes) {
+    problem(Severity::error, name,
+            name + " is " + with_thousands(text.size()) + " bytes long, over the limit of " + with_thousands(limits::kAddressBytes) +
+                " for an address; ignored");
     return {};
   }
   std::string url = normalize_line(text);
@@ -312,13 +408,16 @@ void RecordReader::read_body(std::string_view key, std::string_view format, Arti
   if (kind == "html") {
     HtmlText html = html_to_text(body);
     draft.body = normalize_text(html.text);
+    keep_body_within_limit(key, draft);
     for (auto& link : html.links) {
+      if (!list_has_room(draft.links.size(), html.links.size(), std::string(key) + " links")) break;
       ArticleDraft::Link reduced;
       reduced.title = normalize_line(link.title);
       reduced.url = normalize_line(link.url);
       draft.links.push_back(std::move(reduced));
     }
     for (auto& image : html.images) {
+      if (!list_has_room(draft.attachments.size(), html.images.size(), std::string(key) + " images")) break;
       draft.attachments.push_back({normalize_line(image.title), resolve_address(address_base_, normalize_line(image.url)), -1, -1});
     }
     return;
@@ -327,6 +426,16 @@ void RecordReader::read_body(std::string_view key, std::string_view format, Arti
     problem(Severity::warning, "body_format", "body_format \"" + normalize_line(kind) + "\" is not text or html; read as text");
   }
   draft.body = normalize_text(body);
+  keep_body_within_limit(key, draft);
+}
+
+void RecordReader::keep_body_within_limit(std::string_view key, ArticleDraft& draft) {
+  if (draft.body.size() <= limits::kBodyBytes) return;
+  const std::string name(key);
+  problem(Severity::warning, name,
+          name + " is " + with_thousands(draft.body.size()) + " bytes of text; the first " + with_thousands(limits::kBodyBytes) +
+              " bytes are kept");
+  draft.body.resize(first_bytes(draft.body, limits::kBodyBytes).size());
 }
 
 void RecordReader::read_source(ArticleDraft& draft) {
@@ -335,7 +444,7 @@ void RecordReader::read_source(ArticleDraft& draft) {
   std::string_view text;
   object source;
   if (value.get(text) == simdjson::SUCCESS) {
-    draft.source_name = normalize_line(text);
+    draft.source_name = line(text, "source");
     return;
   }
   if (value.get(source) != simdjson::SUCCESS) {
@@ -344,7 +453,7 @@ void RecordReader::read_source(ArticleDraft& draft) {
   }
   element part;
   if (source["name"].get(part) == simdjson::SUCCESS && part.get(text) == simdjson::SUCCESS) {
-    draft.source_name = normalize_line(text);
+    draft.source_name = line(text, "source.name");
   }
   if (source["url"].get(part) == simdjson::SUCCESS && !part.is_null()) draft.source_url = read_url(part, "source.url");
 }
@@ -359,6 +468,7 @@ void RecordReader::read_links(ArticleDraft& draft) {
   }
   size_t i = 0;
   for (element link_value : links) {
+    if (!list_has_room(i, links.size(), "links")) break;
     const std::string name = "links[" + std::to_string(i++) + "]";
     std::string_view text;
     object entry;
@@ -369,7 +479,7 @@ void RecordReader::read_links(ArticleDraft& draft) {
     } else if (link_value.get(entry) == simdjson::SUCCESS && entry["url"].get(part) == simdjson::SUCCESS) {
       element title;
       if (entry["title"].get(title) == simdjson::SUCCESS && title.get(text) == simdjson::SUCCESS) {
-        link.title = normalize_line(text);
+        link.title = line(text, name + ".title");
       }
       link.url = read_url(part, name + ".url");
       RecordReader nested(entry, index_, report_);
@@ -394,12 +504,13 @@ void RecordReader::read_attachments(ArticleDraft& draft) {
   }
   size_t i = 0;
   for (element entry_value : attachments) {
+    if (!list_has_room(i, attachments.size(), "attachments")) break;
     const std::string name = "attachments[" + std::to_string(i++) + "]";
     object entry;
     std::string_view text;
     ArticleDraft::Attachment attachment;
     if (entry_value.get(text) == simdjson::SUCCESS) {
-      attachment.name = normalize_line(text);
+      attachment.name = line(text, name);
     } else if (entry_value.get(entry) == simdjson::SUCCESS) {
       RecordReader nested(entry, index_, report_);
       nested.id_text_ = id_text_;
@@ -428,10 +539,12 @@ void RecordReader::read_tags(ArticleDraft& draft) {
     problem(Severity::error, "tags", "tags must be a list of words, found " + describe(value) + "; ignored");
     return;
   }
+  size_t i = 0;
   for (element tag : tags) {
+    if (!list_has_room(i++, tags.size(), "tags")) break;
     std::string_view text;
     if (tag.get(text) == simdjson::SUCCESS) {
-      std::string word = normalize_line(text);
+      std::string word = line(text, "tags[" + std::to_string(i - 1) + "]");
       if (!word.empty()) draft.tags.push_back(std::move(word));
     }
   }

@@ -10,6 +10,7 @@
 
 #include "core/board.h"
 #include "io/import_report.h"
+#include "io/unreadable_numbers.h"
 
 namespace newsroom {
 
@@ -36,6 +37,12 @@ class RecordReader {
 
   const std::string& id_text() const { return id_text_; }
 
+  // Names the numbers too large to read that were blanked in this record, when they are in
+  // a field the viewer reads (an unknown field is ignored, whatever it holds).
+  void report_blanked_numbers(const BlankedNumbers& blanked);
+  // Whether the viewer reads this member of a record (either dialect).
+  static bool reads(std::string_view key);
+
  private:
   void problem(Severity severity, std::string field, std::string message);
   bool field(std::string_view key, simdjson::dom::element& out);
@@ -52,7 +59,13 @@ class RecordReader {
   std::string read_line(std::string_view key) { return read_line(key, std::string(key)); }
   std::string read_line(std::string_view key, const std::string& field_name);
   std::string read_url(simdjson::dom::element value, const std::string& field_name);
+  // A one-line field, normalized and kept to limits::kLineChars characters (then "…").
+  std::string line(std::string_view text, const std::string& field_name);
+  // True while a list has room for its `index`th entry; past limits::kListEntries, says once
+  // how many entries were left out.
+  bool list_has_room(size_t index, size_t size, const std::string& field_name);
   void read_body(std::string_view key, std::string_view format, ArticleDraft& draft);
+  void keep_body_within_limit(std::string_view key, ArticleDraft& draft);
   void read_source(ArticleDraft& draft);
   void read_links(ArticleDraft& draft);
   void read_attachments(ArticleDraft& draft);

@@ -170,16 +170,7 @@ int exit_code_of(const ImportReport& report) {
 }
 
 // 1234567 -> "1,234,567"
-std::string grouped(int64_t value) {
-  const bool negative = value < 0;
-  std::string digits = std::to_string(negative ? -static_cast<uint64_t>(value) : static_cast<uint64_t>(value));
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return negative ? "-" + out : out;
-}
+std::string grouped(int64_t value) { return with_thousands(value); }
 
 std::string signed_grouped(int64_t value) { return value > 0 ? "+" + grouped(value) : grouped(value); }
 

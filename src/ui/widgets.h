@@ -7,6 +7,7 @@
 
 #include "app/app_state.h"
 #include "core/search.h"
+#include "core/text.h"
 #include "ui/strings.h"
 #include "ui/ui_context.h"
 
@@ -41,7 +42,5 @@ void progress_bar(UiContext& ctx, float fraction, std::string_view label, const 
 void load_progress(const AppState& app, UiContext& ctx, Language shown);
 
 std::string human_size(int64_t bytes);
-// "1,254"
-std::string with_thousands(int64_t value);
 
 }  // namespace newsroom::ui

@@ -2,7 +2,7 @@
 // attract loop rotates through its playlist with a progress bar, a touch hands control to
 // a visitor, idle time returns to the loop with the list reset, old data is flagged, links
 // become QR codes that decode to the link, the embed script mounts the viewer in a host
-// page, bad options are named, and a simulated day leaves memory flat.
+// page (in any encoding), bad options are named, and a simulated day leaves memory flat.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -349,6 +349,32 @@ test('embed.js mounts the viewer into a host page element with the options', asy
   assert.deepEqual(s.kiosk.playlist, ids([...articles].sort((a, b) => b.views - a.views || newestFirst(a, b)), 3));
   assert.deepEqual(await frame.evaluate(() => [document.getElementById('canvas').width, innerWidth]), [800, 800]);
   await screenshot(page, 'kiosk-embedded');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('embed.js on an EUC-KR host page, from a server that sends no charset, titles the frame 뉴스룸', async () => {
+  const page = await newPage(env);
+  const host = `${env.base}host/euc-kr.html`;
+  await page.route(host, (route) => route.fulfill({
+    contentType: 'text/html; charset=euc-kr',
+    body: `<!doctype html><html><head><meta charset="euc-kr"><title>Lobby</title></head><body style="margin:0">
+      <div id="screen" data-newsroom="${env.base}" data-mode="kiosk" style="width:640px;height:400px"></div>
+      <script src="${env.base}web/embed.js"></script></body></html>`,
+  }));
+  // A plain static server: the built script as is, typed without a charset, so the
+  // browser decodes it in the host page's encoding.
+  const script = `${env.base}web/embed.js`;
+  await page.route(script, async (route) => {
+    const built = await route.fetch();
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body: await built.body() });
+  });
+  const served = page.waitForResponse(script);
+  await page.goto(host);
+  assert.equal((await served).headers()['content-type'], 'text/javascript');
+  assert.equal(await page.evaluate(() => document.characterSet), 'EUC-KR');
+  await page.waitForSelector('#screen iframe');
+  assert.equal(await page.getAttribute('#screen iframe', 'title'), '뉴스룸');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

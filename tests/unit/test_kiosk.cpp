@@ -94,6 +94,72 @@ TEST_CASE("kiosk options: a bad value names the option and falls back to the def
   CHECK(kiosk("mode=kiosk&rotate=12abc").problems.size() == 1);
 }
 
+TEST_CASE("kiosk options: numbers are plain decimals; hex, exponents, spaces and inf are bad values") {
+  const KioskOptions plain = kiosk("mode=kiosk&rotate=20&idle=45.5&scale=0.75&stale=1.5");
+  CHECK(plain.rotate == 20);
+  CHECK(plain.idle == 45.5);
+  CHECK(plain.scale == 0.75);
+  CHECK(plain.stale_hours == 1.5);
+  CHECK(plain.problems.empty());
+  // Each of these is a number to strtod; none is what a person means by hours or seconds.
+  for (const char* text : {"0x10", "1e2", "inf", "nan", "%205", "5%20", "%2B5", "1.", ".5", "1.2.3", "--5", ""}) {
+    const KioskOptions bad = kiosk(std::string("mode=kiosk&stale=") + text);
+    INFO("stale=" << text);
+    CHECK(bad.stale_hours == 72);
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].rfind("stale=", 0) == 0);
+    CHECK(bad.problems[0].find("using the default 72") != std::string::npos);
+  }
+  // '+' in a query string is a space: "rotate=+5" is " 5".
+  CHECK(kiosk("mode=kiosk&rotate=+5").rotate == 15);
+  CHECK(kiosk("mode=kiosk&count=0x10").count == 20);
+  CHECK(kiosk("mode=kiosk&idle=1e2").idle == 90);
+  // A negative number is a number, out of range.
+  const KioskOptions negative = kiosk("mode=kiosk&count=-1");
+  REQUIRE(negative.problems.size() == 1);
+  CHECK(negative.problems[0] == "count=-1: expected a whole number of articles from 1 to 500; using the default 20");
+}
+
+TEST_CASE("kiosk options: a repeated option keeps its first value, as the browser does, and names the others") {
+  const KioskOptions twice = kiosk("mode=kiosk&count=5&count=-1");
+  CHECK(twice.count == 5);
+  REQUIRE(twice.problems.size() == 1);
+  CHECK(twice.problems[0] == "count=-1: count is given more than once; the first (count=5) is used");
+  // The default named for a bad value is the option's own, whatever came before.
+  for (const auto& problem : kiosk("mode=kiosk&count=7&count=0&rotate=abc").problems) {
+    CHECK(problem.find("default 7") == std::string::npos);
+  }
+  CHECK(kiosk("mode=kiosk&count=abc&count=5").count == 20);  // the first is bad: the default, not the second
+
+  const KioskOptions all = kiosk(
+      "mode=kiosk&lang=en&theme=dark&rotate=20&idle=30&scale=2&count=9&stale=24&playlist=views"
+      "&lang=ko&theme=light&rotate=5&idle=60&scale=1&count=3&stale=48&playlist=pinned&mode=museum");
+  CHECK(all.kiosk);
+  CHECK(all.lang == "en");
+  CHECK(all.theme == "dark");
+  CHECK(all.rotate == 20);
+  CHECK(all.idle == 30);
+  CHECK(all.scale == 2);
+  CHECK(all.count == 9);
+  CHECK(all.stale_hours == 24);
+  CHECK(all.playlist == PlaylistKind::views);
+  CHECK(all.problems.size() == 9);
+  for (const char* name : {"mode", "lang", "theme", "rotate", "idle", "scale", "count", "stale", "playlist"}) {
+    const std::string option = name;
+    INFO(option);
+    CHECK(std::count_if(all.problems.begin(), all.problems.end(), [&option](const std::string& p) {
+            return p.rfind(option + "=", 0) == 0 && p.find(option + " is given more than once") != std::string::npos;
+          }) == 1);
+  }
+  // The first mode decides: a board, and the kiosk's options (repeated or not) are not read.
+  const KioskOptions board = kiosk("mode=museum&mode=kiosk&count=3&count=4");
+  CHECK_FALSE(board.kiosk);
+  CHECK(board.count == 20);
+  REQUIRE(board.problems.size() == 2);
+  CHECK(board.problems[0].rfind("mode=museum: expected kiosk", 0) == 0);
+  CHECK(board.problems[1] == "mode=kiosk: mode is given more than once; the first (mode=museum) is used");
+}
+
 TEST_CASE("playlists: latest, most viewed, pinned, a category, and the count") {
   const Board board = sample_board();
   const auto ids = [&board](const std::string& query) { return make_playlist(board, kiosk(query)).ids; };
