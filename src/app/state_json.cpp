@@ -22,6 +22,15 @@ nlohmann::json problems_json(const ImportReport& report, size_t max_problems) {
   return problems;
 }
 
+// The problems past the ones listed in full, counted by severity and field.
+nlohmann::json unlisted_json(const ImportReport& report) {
+  nlohmann::json unlisted = nlohmann::json::array();
+  for (const UnlistedProblems& u : report.unlisted) {
+    unlisted.push_back({{"severity", to_string(u.severity)}, {"field", u.field}, {"count", u.count}});
+  }
+  return unlisted;
+}
+
 // Views across the manifest's dated exports, or null without them.
 nlohmann::json trends_json(const AppState& app) {
   const Trends& t = app.trends();
@@ -128,8 +137,9 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
                    {"usable", report.usable},
                    {"articles", board.size()},
                    {"skipped", report.skipped},
-                   {"problem_count", report.problems.size()},
+                   {"problem_count", report.total_problems()},
                    {"problems", problems_json(report, 100)},
+                   {"unlisted", unlisted_json(report)},
                    {"exported_at", board.info.exported_at ? nlohmann::json(format_iso_seoul(*board.info.exported_at))
                                                           : nlohmann::json(nullptr)},
                    {"board_source", app.board_source()},
@@ -190,7 +200,9 @@ std::string report_json(const ImportReport& report, size_t max_problems) {
                               {"format", report.format},
                               {"loaded", report.loaded},
                               {"skipped", report.skipped},
-                              {"problems", problems_json(report, max_problems)}};
+                              {"problem_count", report.total_problems()},
+                              {"problems", problems_json(report, max_problems)},
+                              {"unlisted", unlisted_json(report)}};
   return dump(out);
 }
 

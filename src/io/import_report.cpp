@@ -100,6 +100,11 @@ std::string unlisted_summary(const ImportReport& report) {
   return text;
 }
 
+std::string limits::export_too_large(size_t bytes) {
+  return "the file is " + with_thousands(static_cast<int64_t>(bytes >> 20)) + " MB, over the limit of " +
+         std::to_string(kExportBytes >> 20) + " MB for an export: split it into several files listed by a manifest";
+}
+
 const char* to_string(Severity severity) { return severity == Severity::warning ? "warning" : "error"; }
 
 }  // namespace newsroom

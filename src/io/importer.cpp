@@ -671,6 +671,10 @@ ImportJob::ImportJob(std::string_view bytes, std::string source, std::string_vie
   st.address_base = address_base;
   st.total = bytes.size();
   st.done = true;
+  if (bytes.size() > limits::kExportBytes) {
+    st.result.report.fail(limits::export_too_large(bytes.size()));
+    return;
+  }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   if (!st.check_head(bytes)) return;
   st.start(bytes, bytes.size());
@@ -713,6 +717,12 @@ void ImportJob::input_added(size_t bytes) {
   State& st = *state_;
   st.window.resize(std::min(st.window.size(), st.space_at + bytes));
   st.received += bytes;
+  if (st.received > limits::kExportBytes && !st.refused) {  // the rest is not read
+    st.result.report.fail(limits::export_too_large(st.received));
+    st.refused = true;
+    st.import.reset();
+    st.window = {};
+  }
 }
 
 void ImportJob::input_ended() {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace newsroom::limits {
 
@@ -39,6 +40,10 @@ inline constexpr size_t kListedProblems = 1000;
 inline constexpr size_t kBoardBytesPerFileByte = 8;
 inline constexpr size_t kBoardBytesBase = size_t{64} << 20;
 inline constexpr size_t kBoardBytesAtMost = size_t{1} << 30;
+
+// "the file is 4,096 MB, over the limit of 512 MB for an export; …": the same words from the
+// checker, the importer and the page (web/newsroom.js writes them too).
+std::string export_too_large(size_t bytes);
 
 inline constexpr size_t board_budget(size_t file_bytes) {
   const size_t budget = kBoardBytesBase + kBoardBytesPerFileByte * file_bytes;

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@
 #include "core/dates.h"
 #include "core/text.h"
 #include "io/importer.h"
+#include "io/limits.h"
 
 namespace {
 
@@ -131,12 +133,21 @@ FileBytes read_whole_file(const std::string& path) {
   std::string bytes;
   char buffer[1 << 16];
   size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.append(buffer, got);
+  // Past the export limit the file is refused as the page refuses it; reading stops there.
+  while (bytes.size() <= limits::kExportBytes && (got = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+    bytes.append(buffer, got);
+  }
   const bool failed = std::ferror(file) != 0;
   const int error = errno;
   if (file != stdin) std::fclose(file);
   if (failed) {
     out.error = std::string("cannot read the file: ") + std::strerror(error);
+    return out;
+  }
+  if (bytes.size() > limits::kExportBytes) {
+    std::error_code size_error;
+    const auto size = path == "-" ? 0 : std::filesystem::file_size(path, size_error);
+    out.error = limits::export_too_large(size_error || size == 0 ? bytes.size() : static_cast<size_t>(size));
     return out;
   }
   out.bytes = std::move(bytes);
@@ -166,7 +177,7 @@ bool unusable(const ImportReport& report) { return !report.usable || report.load
 
 int exit_code_of(const ImportReport& report) {
   if (unusable(report)) return kExitUnusable;
-  return report.problems.empty() ? kExitClean : kExitProblems;
+  return report.clean() ? kExitClean : kExitProblems;
 }
 
 // 1234567 -> "1,234,567"
@@ -230,9 +241,13 @@ void print_human_report(const ImportReport& report, const Board& board, bool rea
       if (p.severity == severity) std::cout << "    " << problem_line(p) << "\n";
     }
   }
+  if (!report.unlisted.empty()) {
+    std::cout << "  " << unlisted_summary(report) << " (the first " << grouped(limits::kListedProblems)
+              << " are listed in full)\n";
+  }
   if (unusable(report)) {
     std::cout << "  UNUSABLE: nothing can be shown from this file; the viewer keeps the board it had\n";
-  } else if (report.problems.empty()) {
+  } else if (report.clean()) {
     std::cout << "  OK: no problems\n";
   }
 }
@@ -261,8 +276,8 @@ void print_human_diff(const std::string& previous_path, const ImportResult& prev
                       const BoardDiff& diff) {
   std::cout << "compared with " << previous_path << " (" << plural(previous.board.size(), "article", "articles");
   if (previous.board.info.exported_at) std::cout << ", exported " << format_iso_seoul(*previous.board.info.exported_at);
-  if (!previous.report.problems.empty()) {
-    std::cout << ", " << plural(previous.report.problems.size(), "problem", "problems") << " of its own not listed";
+  if (!previous.report.clean()) {
+    std::cout << ", " << plural(previous.report.total_problems(), "problem", "problems") << " of its own not listed";
   }
   std::cout << ")";
   if (diff.elapsed_seconds) {

@@ -61,7 +61,7 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     text(ctx, line, palette().text_muted);
   }
 
-  const size_t problems = report.problems.size();
+  const size_t problems = report.total_problems();
   if (problems > 0 || report.skipped > 0) {
     ImGui::SameLine();
     const std::string label = tr(report.usable ? Text::status_problems : Text::status_failed, {std::to_string(problems)}) +
@@ -100,7 +100,7 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     text(ctx, tr(Text::report_summary, {report.source, std::to_string(report.loaded), std::to_string(report.skipped),
                                         std::to_string(problems)}));
     ImGui::Separator();
-    const size_t shown = std::min<size_t>(problems, 500);
+    const size_t shown = std::min<size_t>(report.problems.size(), 500);
     for (size_t i = 0; i < shown; ++i) {
       const Problem& p = report.problems[i];
       std::string where = p.file.empty() ? std::string() : p.file + " · ";

@@ -179,6 +179,43 @@ lines_are 1
 json_lines
 out_has '"problems":[]'
 
+# Limits (src/io/limits.h), as the page applies them.
+# A million empty records: a problem each is counted, the first thousand listed in full.
+python3 - "$tmp/empty.json" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('{"articles":[{"id":1,"title":"t","published_at":"2024-01-02"}' + ',{}' * 1000000 + ']}')
+PY
+run "a million empty records" "$tmp/empty.json"
+status_is 1
+out_has "loaded 1 · skipped 1,000,000 · errors 3000000"
+out_has "and 2,999,000 more problems not listed"
+[ "$(wc -c <"$tmp/out")" -lt 400000 ] || fail "the report is $(wc -c <"$tmp/out") bytes for a 3 MB file"
+run "a million empty records --json" --json "$tmp/empty.json"
+status_is 1
+lines_are 1
+out_has '"problem_count":3000000'
+out_has '"unlisted":[{"count":'
+[ "$(wc -c <"$tmp/out")" -lt 400000 ] || fail "the JSON report is $(wc -c <"$tmp/out") bytes for a 3 MB file"
+
+# One bad JSON Lines line costs only itself.
+python3 - "$tmp/lines.jsonl" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(1, 1001):
+        f.write("{'id':%d}\n" % i if i == 500 else '{"id":%d,"title":"t","published_at":"2024-01-02"}\n' % i)
+PY
+run "a bad JSON Lines line" "$tmp/lines.jsonl"
+status_is 1
+out_has "loaded 999 · skipped 1"
+out_has "(line 500, column 2)"
+
+# A file over the export limit is refused without reading it all.
+truncate -s 600M "$tmp/huge.json"
+run "a file over the export limit" "$tmp/huge.json"
+status_is 2
+out_has "the file is 600 MB, over the limit of 512 MB for an export"
+
 if [ "$failures" -ne 0 ]; then
   echo "check_cli_test: $failures check(s) failed" >&2
   exit 1
