@@ -88,6 +88,16 @@
   // heap, so a 230 MB export is held once, not twice. `signal` may abort it (its block is freed).
   // With `stream` (a gate, `{ open }`: open once this is known to be the export to show), a
   // large export is imported while it downloads (streamIn).
+  // The largest export (kExportBytes in src/io/limits.h; tests/node checks they agree): a
+  // larger download is refused before anything is allocated for it, in the importer's words.
+  const kExportBytesAtMost = 512 << 20;
+  const refusal = (bytes) => Object.assign(new Error(`the file is ${Math.floor(bytes / 1048576).toLocaleString('en-US')} MB, ` +
+    `over the limit of ${kExportBytesAtMost >> 20} MB for an export: split it into several files listed by a manifest`),
+    { refused: true });
+  // How long a live check may take: a download that sends nothing for stallMs, or a check
+  // (download and import) that takes longer than checkMs, is abandoned and the board stays.
+  // Tests may set window.newsroomLimits before this script runs.
+  const limits = { stallMs: 60000, checkMs: 600000, ...(window.newsroomLimits || {}) };
   async function fetchBytes(url, { data = true, onProgress = null, signal, stream = null } = {}) {
     const response = await fetch(url, { cache: 'no-cache', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
@@ -129,7 +139,11 @@
     // heap never gives memory back.
     const sent = Number(response.headers.get('content-length')) || 0;
     const total = response.headers.get('content-encoding') ? 0 : sent;
-    const expected = total || sent * 7;
+    if (total > kExportBytesAtMost) {
+      response.body.cancel().catch(() => {});
+      throw refusal(total);
+    }
+    const expected = Math.min(total || sent * 7, kExportBytesAtMost);
     const reader = response.body.getReader();
     const bytes = { chunks: [], length: 0, ptr: 0, capacity: 0, expected, streamed: false, kept: null };
     try {
@@ -138,6 +152,10 @@
         if (done) break;
         bytes.chunks.push(value);
         bytes.length += value.length;
+        if (bytes.length > kExportBytesAtMost) {
+          reader.cancel().catch(() => {});
+          throw refusal(bytes.length);
+        }
         if (!bytes.streamed && stream && stream.open && started && bytes.length >= kStreamFrom) beginStream(url, bytes);
         if (bytes.streamed) {
           await streamIn(bytes);
@@ -284,7 +302,10 @@
   // parallel, relative to the manifest) and imported together. Resolves once imported.
   async function deliver(result) {
     const source = result.url;
-    if (!result.bytes) return loadFailed(source, `the export could not be fetched: ${errorText(result.error)}`);
+    if (!result.bytes) {
+      const refused = result.error && result.error.refused;
+      return loadFailed(source, refused ? errorText(result.error) : `the export could not be fetched: ${errorText(result.error)}`);
+    }
     if (result.bytes.streamed) {  // read while it downloaded: its end is all that is left to say
       const ended = loadEnded();
       Module._newsroom_stream_end();
@@ -368,10 +389,19 @@
     }
   }
   // deliver() and what follows it: the live state, the saved copy, the next poll's source.
-  async function deliverTracked(result) {
+  // With a `watch` (a live check's), the import is abandoned when the check runs out of time.
+  async function deliverTracked(result, watch = null) {
     const generation = Module._newsroom_load_generation();
-    await deliver(result);
-    await settled(generation);
+    const abandon = () => {
+      if (Module._newsroom_load_generation() === generation) loadFailed(result.url, errorText(watch.signal.reason));
+    };
+    if (watch) watch.signal.addEventListener('abort', abandon);
+    try {
+      await deliver(result);
+      await settled(generation);
+    } finally {
+      if (watch) watch.signal.removeEventListener('abort', abandon);
+    }
     const files = fetched;
     fetched = new Map();
     live.source = result.url;
@@ -395,7 +425,21 @@
   // The export itself (`stream`, not a manifest's file) is imported while it downloads when
   // it is large, as on the first load: a swap then holds the old board and the new one,
   // never the file as well. A large file the digest finds unchanged drops that import.
-  async function check(url, { stream = false } = {}) {
+  // A live check's clock (limits above): abort() goes to its downloads and its import.
+  function watchdog() {
+    const controller = new AbortController();
+    const abandon = (why) => controller.abort(new Error(`abandoned: ${why}; the board on screen stays`));
+    let stall = 0;
+    const kick = () => {  // data arrived: the stall clock starts again
+      clearTimeout(stall);
+      stall = setTimeout(() => abandon(`no data came for ${limits.stallMs / 1000} s`), limits.stallMs);
+    };
+    const whole = setTimeout(() => abandon(`the check took longer than ${limits.checkMs / 1000} s`), limits.checkMs);
+    kick();
+    return { signal: controller.signal, kick, downloaded: () => clearTimeout(stall),
+             stop() { clearTimeout(stall); clearTimeout(whole); } };
+  }
+  async function check(url, { stream = false, watch } = {}) {
     const key = absolute(url);
     const known = validators.get(key) || {};
     const headers = {};
@@ -403,11 +447,12 @@
       if (known.etag) headers['If-None-Match'] = known.etag;
       if (known.lastModified) headers['If-Modified-Since'] = known.lastModified;
     }
-    const response = await fetch(key, { cache: 'no-store', headers });
+    const response = await fetch(key, { cache: 'no-store', headers, signal: watch.signal });
+    watch.kick();
     if (response.status === 304) return { changed: false };
     if (savedAtOf(response)) throw new Error(T.offline);  // the service worker's saved copy: no network
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    const bytes = await bodyOf(key, response, stream ? () => {} : null, stream ? { open: true } : null);
+    const bytes = await bodyOf(key, response, stream ? watch.kick : null, stream ? { open: true } : null);
     const now = digest(bytes);
     const changed = now === null || now !== known.digest;  // a large file: the server said it changed
     if (!changed && bytes.streamed) Module._newsroom_stream_abort();
@@ -423,17 +468,19 @@
     ++live.polls;
     live.lastChecked = nowSeconds();
     let where = source;
+    const watch = watchdog();
     try {
-      const main = await check(source, { stream: true });
+      const main = await check(source, { stream: true, watch });
       const bytes = main.changed ? main.bytes : live.manifest;
       let changed = main.changed;
       for (const part of manifestFiles(source, bytes) || []) {
         where = part;
-        changed = (await check(part)).changed || changed;
+        changed = (await check(part, { watch })).changed || changed;
         fetched.delete(part);  // deliver() fetches the files of a manifest itself
       }
+      watch.downloaded();
       if (changed) {
-        await deliverTracked({ url: source, bytes: bytes || main.bytes });
+        await deliverTracked({ url: source, bytes: bytes || main.bytes }, watch);
       } else {
         fetched = new Map();
         if (!live.refused) live.lastError = '';  // a refused export stays named until it is replaced
@@ -441,7 +488,9 @@
       }
     } catch (error) {
       fetched = new Map();
-      live.lastError = `${where}: ${errorText(error)}`;
+      live.lastError = `${where}: ${errorText(watch.signal.aborted ? watch.signal.reason : error)}`;
+    } finally {
+      watch.stop();
     }
     reportLive();
   }

@@ -90,7 +90,8 @@ KioskOptions parse_kiosk_options(std::string_view query) {
   std::vector<std::pair<std::string, std::string>> repeats;
   for (auto& [key, value] : pairs) {
     if (!is_option(key)) continue;
-    const auto first = std::find_if(firsts.begin(), firsts.end(), [&key](const auto& f) { return f.first == key; });
+    const std::string& name = key;  // clang 14 cannot capture a structured binding
+    const auto first = std::find_if(firsts.begin(), firsts.end(), [&name](const auto& f) { return f.first == name; });
     if (first == firsts.end()) {
       firsts.emplace_back(std::move(key), std::move(value));
     } else {
