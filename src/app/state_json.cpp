@@ -168,6 +168,7 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
                    {"articles", frame.load.articles},
                    {"streamed", frame.load.streamed},
                    {"held", frame.load.held},
+                   {"streams", frame.load.streams},
                    {"index_progress", app.index() ? 1.0 : app.index_progress()},
                    {"search_pending", app.search_pending()}};
   if (frame.kiosk) {

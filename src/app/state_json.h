@@ -54,6 +54,7 @@ struct FrameFacts {
     int64_t articles = 0;          // read so far
     bool streamed = false;         // the import reads the download as it arrives
     uint64_t held = 0;             // bytes of the file the import holds now (streamed)
+    int64_t streams = 0;           // streamed imports begun since the page started
   } load;
   std::optional<KioskFacts> kiosk; // in kiosk mode
   LiveStatus live;                 // live polling and the saved copy (web/newsroom.js)

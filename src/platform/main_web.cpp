@@ -44,6 +44,7 @@ struct Runtime {
   ui::UiContext ui;
   int64_t frame = 0;          // turns of the main loop (the heartbeat), drawn or not
   int64_t drawn = 0;          // frames drawn
+  int64_t streams = 0;        // streamed imports begun (state().load.streams)
   double awake_until = 0;     // emscripten_get_now() until which every frame is drawn
   double last_drawn = -1e9;   // when the last frame was drawn
   bool data_settled = false;  // the export arrived (or failed to)
@@ -540,6 +541,7 @@ EMSCRIPTEN_KEEPALIVE void newsroom_stream_begin(const char* source, double expec
   Runtime& rt = changed();
   rt.loading_bytes.reset();
   rt.loading = std::make_unique<ImportJob>(ImportJob::Streamed{static_cast<size_t>(expected)}, source, source);
+  ++rt.streams;
   rt.ui.load = {ui::LoadProgress::Phase::importing, 0, static_cast<uint64_t>(expected)};
 }
 
@@ -803,7 +805,7 @@ EMSCRIPTEN_KEEPALIVE const char* newsroom_state() {
   facts.drawn_ids = rt.ui.drawn_ids;
   constexpr const char* kPhase[] = {"none", "downloading", "importing", "indexing"};
   facts.load = {kPhase[static_cast<int>(rt.ui.load.phase)], rt.ui.load.done, rt.ui.load.total, rt.ui.load.articles,
-                streaming(rt), rt.loading ? rt.loading->bytes_held() : 0};
+                streaming(rt), rt.loading ? rt.loading->bytes_held() : 0, rt.streams};
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;
   facts.drawn = rt.drawn;
