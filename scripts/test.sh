@@ -19,16 +19,21 @@ elif [ -f "$NEWSROOM_CORPORA/naughty-strings/blns.json.gz" ]; then
   echo "[test] outside corpora from $NEWSROOM_CORPORA (naughty strings unpacked to build/corpora)"
 fi
 
-echo "[test] 1/3 native build and unit tests (cmake --preset native)"
+echo "[test] 1/4 native build and unit tests (cmake --preset native)"
 cmake --preset native >/dev/null
 cmake --build --preset native -j "$jobs"
 ctest --preset native
 
-echo "[test] 2/3 web build and the same unit tests as wasm under Node (cmake --preset web)"
+echo "[test] 2/4 unit tests and the importer's fuzz target under ASan+UBSan (cmake --preset asan; fuzz.import runs ${NEWSROOM_FUZZ_SECONDS:-20} s)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$jobs"
+ctest --preset asan
+
+echo "[test] 3/4 web build and the same unit tests as wasm under Node (cmake --preset web)"
 cmake --preset web >/dev/null
 cmake --build --preset web -j "$jobs"
 ctest --preset web
 
-echo "[test] 3/3 Node tests (export schema) and browser tests (headless Chromium, screenshots in build/browser-screenshots)"
+echo "[test] 4/4 Node tests (export schema) and browser tests (headless Chromium, screenshots in build/browser-screenshots)"
 node --test --test-reporter=spec tests/node/ tests/browser/
 echo "[test] all tests passed"

@@ -12,9 +12,10 @@ namespace {
 constexpr size_t kTopCount = 10;
 constexpr int kAgeColumns = 24;
 
+// 10^exponent, saturating at INT64_MAX (the last bins' bounds lie past any view count).
 int64_t power_of_ten(size_t exponent) {
   int64_t value = 1;
-  for (size_t i = 0; i < exponent; ++i) value *= 10;
+  for (size_t i = 0; i < exponent; ++i) value = value > INT64_MAX / 10 ? INT64_MAX : value * 10;
   return value;
 }
 
@@ -24,7 +25,8 @@ Analytics::Bin bin_at(size_t b) {
   constexpr int64_t kSteps[] = {1, 2, 5, 10};
   const size_t decade = (b - 1) / 3, step = (b - 1) % 3;
   const int64_t scale = power_of_ten(decade);
-  return {kSteps[step] * scale, kSteps[step + 1] * scale, 0};
+  const auto times = [scale](int64_t factor) { return scale > INT64_MAX / factor ? INT64_MAX : factor * scale; };
+  return {times(kSteps[step]), times(kSteps[step + 1]), 0};
 }
 
 // The first kTopCount rows by `before`, among those `keep` accepts: one pass with a small

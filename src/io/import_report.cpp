@@ -64,6 +64,10 @@ void ImportReport::add(Severity severity, int64_t record, std::string id, std::s
 }
 
 void ImportReport::add(Problem problem) {
+  // A message may quote the file (a parser's "last read"): it is shown and written as UTF-8.
+  for (std::string* text : {&problem.id, &problem.field, &problem.message}) {
+    if (find_invalid_utf8(*text) != std::string::npos) *text = sanitize_utf8(*text);
+  }
   if (problems.size() < limits::kListedProblems) {
     problems.push_back(std::move(problem));
   } else {

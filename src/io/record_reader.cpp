@@ -124,18 +124,38 @@ void RecordReader::report_blanked_numbers(const BlankedNumbers& blanked) {
   }
 }
 
-std::string RecordReader::line(std::string_view text, const std::string& name) {
+std::string limited_line(std::string_view text, size_t& cut_from_chars) {
   // Normalizing may join characters (decomposed Hangul): read a few times the limit's worth,
   // never the whole of a huge value, and count after.
+  cut_from_chars = 0;
   const std::string_view head = first_chars(text, 4 * limits::kLineChars);
   std::string out = normalize_line(head);
   if (head.size() == text.size() && utf8_chars(out) <= limits::kLineChars) return out;
   out.resize(first_chars(out, limits::kLineChars - 1).size());
   out += "\u2026";
-  problem(Severity::warning, name,
-          name + " is " + with_thousands(utf8_chars(text)) + " characters long; the first " +
-              with_thousands(limits::kLineChars - 1) + " are kept");
+  cut_from_chars = utf8_chars(text);
   return out;
+}
+
+std::string limit_message(const std::string& name, size_t chars) {
+  return name + " is " + with_thousands(static_cast<int64_t>(chars)) + " characters long; the first " +
+         with_thousands(limits::kLineChars - 1) + " are kept";
+}
+
+std::string RecordReader::line(std::string_view text, const std::string& name) {
+  size_t cut_from = 0;
+  std::string out = limited_line(text, cut_from);
+  if (cut_from) problem(Severity::warning, name, limit_message(name, cut_from));
+  return out;
+}
+
+// An address kept only within limits::kAddressBytes (a longer one is no address anyone takes).
+std::optional<std::string> RecordReader::address(std::string_view text, const std::string& name) {
+  if (text.size() <= limits::kAddressBytes) return normalize_line(text);
+  problem(Severity::error, name,
+          name + " is " + with_thousands(static_cast<int64_t>(text.size())) + " bytes long, over the limit of " +
+              with_thousands(limits::kAddressBytes) + " for an address; ignored");
+  return std::nullopt;
 }
 
 bool RecordReader::list_has_room(size_t index, size_t size, const std::string& name) {
@@ -388,13 +408,9 @@ std::string RecordReader::read_url(element value, const std::string& name) {
     problem(Severity::error, name, name + " must be text, found " + describe(value) + "; ignored");
     return {};
   }
-  if (text.size() > limits::kAddressBytes) {
-    problem(Severity::error, name,
-            name + " is " + with_thousands(text.size()) + " bytes long, over the limit of " + with_thousands(limits::kAddressBytes) +
-                " for an address; ignored");
-    return {};
-  }
-  std::string url = normalize_line(text);
+  std::optional<std::string> kept = address(text, name);
+  if (!kept) return {};
+  std::string url = std::move(*kept);
   if (!url.empty() && !is_safe_link(url) && !is_relative_address(url)) {
     problem(Severity::warning, name, name + " is not an http(s) or mailto address; shown as text, not a link");
   }
@@ -409,16 +425,18 @@ void RecordReader::read_body(std::string_view key, std::string_view format, Arti
     HtmlText html = html_to_text(body);
     draft.body = normalize_text(html.text);
     keep_body_within_limit(key, draft);
+    const std::string links_name = std::string(key) + " links", images_name = std::string(key) + " images";
     for (auto& link : html.links) {
-      if (!list_has_room(draft.links.size(), html.links.size(), std::string(key) + " links")) break;
-      ArticleDraft::Link reduced;
-      reduced.title = normalize_line(link.title);
-      reduced.url = normalize_line(link.url);
-      draft.links.push_back(std::move(reduced));
+      if (!list_has_room(draft.links.size(), html.links.size(), links_name)) break;
+      std::optional<std::string> url = address(link.url, links_name);
+      if (!url) continue;
+      draft.links.push_back({line(link.title, links_name), std::move(*url), -1});
     }
     for (auto& image : html.images) {
-      if (!list_has_room(draft.attachments.size(), html.images.size(), std::string(key) + " images")) break;
-      draft.attachments.push_back({normalize_line(image.title), resolve_address(address_base_, normalize_line(image.url)), -1, -1});
+      if (!list_has_room(draft.attachments.size(), html.images.size(), images_name)) break;
+      std::optional<std::string> url = address(image.url, images_name);
+      if (!url) continue;
+      draft.attachments.push_back({line(image.title, images_name), resolve_address(address_base_, *url), -1, -1});
     }
     return;
   }

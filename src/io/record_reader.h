@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,12 @@ std::string describe(simdjson::dom::element value);
 // Views above this are not a count but a broken export (the agency's most read post has
 // a few tens of thousands).
 inline constexpr int64_t kMaxPlausibleViews = 1'000'000'000;
+
+// A one-line field normalized and kept to limits::kLineChars characters (the first
+// kLineChars - 1 and "…"); `cut_from_chars` is the text's length when it was cut, else 0.
+std::string limited_line(std::string_view text, size_t& cut_from_chars);
+// "title is 1,000,000 characters long; the first 999 are kept"
+std::string limit_message(const std::string& name, size_t chars);
 
 class RecordReader {
  public:
@@ -59,6 +66,7 @@ class RecordReader {
   std::string read_line(std::string_view key) { return read_line(key, std::string(key)); }
   std::string read_line(std::string_view key, const std::string& field_name);
   std::string read_url(simdjson::dom::element value, const std::string& field_name);
+  std::optional<std::string> address(std::string_view text, const std::string& field_name);
   // A one-line field, normalized and kept to limits::kLineChars characters (then "…").
   std::string line(std::string_view text, const std::string& field_name);
   // True while a list has room for its `index`th entry; past limits::kListEntries, says once
