@@ -34,6 +34,9 @@ add_library(newsroom_qrcodegen STATIC "${_qrcodegen_dir}/qrcodegen.cpp")
 target_include_directories(newsroom_qrcodegen SYSTEM PUBLIC "${_qrcodegen_dir}")
 target_compile_features(newsroom_qrcodegen PUBLIC cxx_std_17)
 
+# The compiled third-party code is checked by the sanitizers with ours (the asan preset).
+newsroom_sanitize(newsroom_simdjson newsroom_utf8proc newsroom_qrcodegen)
+
 # Header-only libraries, reached through the staging folder so that em++ never sees /usr/include.
 add_library(newsroom_nlohmann INTERFACE)
 target_include_directories(newsroom_nlohmann SYSTEM INTERFACE "${_staged_dir}")
@@ -41,19 +44,49 @@ target_compile_definitions(newsroom_nlohmann INTERFACE JSON_NOEXCEPTION=1)
 add_library(newsroom_catch2 INTERFACE)
 target_include_directories(newsroom_catch2 SYSTEM INTERFACE "${_staged_dir}")
 
-# Dear ImGui: only the web build draws.
-if(EMSCRIPTEN)
-  if(NOT EXISTS "${_imgui_dir}/imgui.cpp")
-    message(FATAL_ERROR "Missing ${_imgui_dir}/imgui.cpp. Run scripts/bootstrap.sh first.")
-  endif()
-  add_library(newsroom_imgui STATIC
+# Dear ImGui, in two parts. The core (no backend) is in both builds: the ui library
+# (newsroom_ui) and its headless tests use it natively too. The GLFW + OpenGL3 backends
+# draw the page and exist in the web build only.
+if(NOT EXISTS "${_imgui_dir}/imgui.cpp")
+  message(FATAL_ERROR "Missing ${_imgui_dir}/imgui.cpp. Run scripts/bootstrap.sh first.")
+endif()
+
+# newsroom_imgui_core(name [CHECKS]): the core as a static library. Every user of imgui.h
+# must see the same definitions, hence PUBLIC. IMGUI_USER_CONFIG is src/ui/imgui_config.h;
+# with CHECKS, IM_ASSERT there calls a handler the headless tests install (release builds
+# would otherwise compile every check away). Without, ImGui's own assert(): nothing in a
+# release build, so the page does not carry the checks (4 % of index.wasm when it did).
+function(newsroom_imgui_core name)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "CHECKS" "" "")
+  add_library(${name} STATIC
     "${_imgui_dir}/imgui.cpp" "${_imgui_dir}/imgui_draw.cpp" "${_imgui_dir}/imgui_tables.cpp"
     "${_imgui_dir}/imgui_widgets.cpp"
-    "${_imgui_dir}/backends/imgui_impl_glfw.cpp" "${_imgui_dir}/backends/imgui_impl_opengl3.cpp")
-  target_include_directories(newsroom_imgui SYSTEM PUBLIC "${_imgui_dir}" "${_imgui_dir}/backends")
+    "${PROJECT_SOURCE_DIR}/src/ui/imgui_config.cpp")
+  target_include_directories(${name} SYSTEM PUBLIC "${_imgui_dir}")
   # 32-bit ImWchar: emoji and other astral characters in titles get a glyph lookup, not '?'.
-  target_compile_definitions(newsroom_imgui PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-                                                   IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
-  target_compile_options(newsroom_imgui PRIVATE -O2)
-  target_link_options(newsroom_imgui PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
+  target_compile_definitions(${name} PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+                                            IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
+                                            "IMGUI_USER_CONFIG=\"${PROJECT_SOURCE_DIR}/src/ui/imgui_config.h\"")
+  if(arg_CHECKS)
+    target_compile_definitions(${name} PUBLIC NEWSROOM_IMGUI_CHECKS)
+  endif()
+  target_compile_features(${name} PUBLIC cxx_std_17)
+  target_compile_options(${name} PRIVATE -O2)
+  newsroom_sanitize(${name})
+endfunction()
+
+if(EMSCRIPTEN)
+  # The page's core, and a checked one for the wasm unit tests.
+  newsroom_imgui_core(newsroom_imgui)
+  newsroom_imgui_core(newsroom_imgui_checked CHECKS)
+  add_library(newsroom_imgui_backends STATIC
+    "${_imgui_dir}/backends/imgui_impl_glfw.cpp" "${_imgui_dir}/backends/imgui_impl_opengl3.cpp")
+  target_include_directories(newsroom_imgui_backends SYSTEM PUBLIC "${_imgui_dir}/backends")
+  target_link_libraries(newsroom_imgui_backends PUBLIC newsroom_imgui)
+  target_compile_options(newsroom_imgui_backends PRIVATE -O2)
+  target_link_options(newsroom_imgui_backends PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
+else()
+  # Natively only the tests draw: one core, checked.
+  newsroom_imgui_core(newsroom_imgui CHECKS)
+  add_library(newsroom_imgui_checked ALIAS newsroom_imgui)
 endif()

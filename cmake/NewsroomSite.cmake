@@ -1,4 +1,4 @@
-# The web build: ui/ + platform/ linked with the engine into one static site folder,
+# The web build: platform/ linked with newsroom_ui (ui/) and the engine into one static site folder,
 #   ${NEWSROOM_SITE_DIR}/index.html (from shell.html), index.js, index.wasm,
 #   web/ (the page's own JavaScript and CSS), fonts/NanumGothic.ttf, data/ (a copy),
 #   sw.js (the service worker: offline copies of the app and the last good export).
@@ -16,25 +16,28 @@ if(NOT NEWSROOM_PYFTSUBSET)
 endif()
 
 add_executable(newsroom_web
-  ui/app_view.cpp
-  ui/article_view.cpp
-  ui/board_list.cpp
-  ui/analytics_view.cpp
-  ui/data_status.cpp
-  ui/kiosk_view.cpp
-  ui/page_header.cpp
-  ui/search_bar.cpp
-  ui/strings.cpp
-  ui/theme.cpp
-  ui/ui_context.cpp
-  ui/widgets.cpp
   platform/browser.cpp
-  platform/main_web.cpp)
-target_link_libraries(newsroom_web PRIVATE newsroom_app newsroom_imgui newsroom_nlohmann)
+  platform/main_web.cpp
+  platform/web_exports.cpp)
+target_link_libraries(newsroom_web PRIVATE newsroom_ui newsroom_imgui_backends newsroom_nlohmann)
 newsroom_configure(newsroom_web)
 set_target_properties(newsroom_web PROPERTIES
   OUTPUT_NAME index SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${NEWSROOM_SITE_DIR}")
 set(_shell "${PROJECT_SOURCE_DIR}/shell.html")
+# The page's way in (src/platform/web_exports.cpp; the table in docs/architecture.md): the
+# low-rate calls as JSON (command, query), the bytes of downloads, and the three calls that
+# come with every keystroke, touch and decoded image.
+set(NEWSROOM_EXPORTS
+  newsroom_command newsroom_query
+  newsroom_load_export newsroom_stream_begin newsroom_stream_space newsroom_stream_added newsroom_stream_work
+  newsroom_stream_unread newsroom_manifest_files newsroom_add_part newsroom_set_font
+  newsroom_search_input newsroom_touch newsroom_image_ready)
+list(TRANSFORM NEWSROOM_EXPORTS PREPEND "_")
+list(JOIN NEWSROOM_EXPORTS "," _exports)
+string(PREPEND _exports "_main,_malloc,_realloc,_free,")
+# The calls the other way (src/platform/browser.h), whose JavaScript is this library.
+set(_library "${CMAKE_CURRENT_SOURCE_DIR}/platform/library_newsroom.js")
+set_property(TARGET newsroom_web APPEND PROPERTY LINK_DEPENDS "${_library}")
 set_property(TARGET newsroom_web APPEND PROPERTY LINK_DEPENDS "${_shell}")
 target_link_options(newsroom_web PRIVATE
   --shell-file "${_shell}"
@@ -42,7 +45,8 @@ target_link_options(newsroom_web PRIVATE
   -sMINIFY_HTML=0  # Debian emscripten 3.1.6 calls htmlmin with a broken argument list
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
   -sDISABLE_EXCEPTION_CATCHING=1
-  "-sEXPORTED_FUNCTIONS=_main,_malloc,_realloc,_free"
+  "-sEXPORTED_FUNCTIONS=${_exports}"
+  --js-library "${_library}"
   "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8")
 
 # Page assets and the sample data, refreshed on every build.

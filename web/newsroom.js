@@ -166,7 +166,7 @@
       }
     } catch (error) {
       if (bytes.ptr) Module._free(bytes.ptr);
-      if (bytes.streamed) Module._newsroom_stream_abort();  // the board on screen stays
+      if (bytes.streamed) command({ stream_abort: true });  // the board on screen stays
       throw error;
     }
     if (bytes.streamed) return bytes.kept ? asArray(bytes) : { streamed: true, chunks: [], length: bytes.length };
@@ -231,7 +231,7 @@
     }
     bytes.chunks = [];
   }
-  const downloadProgress = (done, total) => { if (started) Module._newsroom_download_progress(done, total); };
+  const downloadProgress = (done, total) => { if (started) command({ download_progress: { done, total } }); };
   const fontPromise = embeddedFont ? Promise.resolve(embeddedFont.bytes) : fetchBytes(fontUrl, { data: false }).catch((error) => {
     console.warn(`newsroom: font ${fontUrl} could not be loaded: ${error.message}`);
     return null;
@@ -262,6 +262,10 @@
     ? Promise.resolve({ url: embeddedData.file, bytes: embeddedData.bytes })
     : dataUrl ? fetchExport(dataUrl) : defaultData();
 
+  // Integers that cross to the wasm side, named as in src/platform/browser.h.
+  const ImageStatus = Object.freeze({ shown: 1, failed: 2, refused: 3 });
+  const TouchPhase = Object.freeze({ up: 0, down: 1, move: 2 });
+
   // --- helpers over the wasm heap ------------------------------------------------
   // Bytes (a Uint8Array, or a download) as a malloc'd block that the callee frees: a
   // download's own block is handed over.
@@ -276,6 +280,10 @@
     Module.HEAPU8.set(bytes, ptr);
     return ptr;
   }
+  // The two low-rate calls (src/platform/web_exports.cpp): a command as {name: argument},
+  // and a query answered with JSON.
+  const command = (call) => withString(JSON.stringify(call), (ptr) => Module._newsroom_command(ptr));
+  const query = (ask) => JSON.parse(withString(JSON.stringify(ask), (ptr) => Module.UTF8ToString(Module._newsroom_query(ptr))));
   function withString(text, fn) {
     const size = Module.lengthBytesUTF8(text) + 1;
     const ptr = Module._malloc(size);
@@ -290,7 +298,7 @@
   const errorText = (error) => String((error && error.message) || error);
   function loadFailed(source, message) {
     const ended = loadEnded();
-    withString(source, (src) => withString(message, (msg) => Module._newsroom_load_failed(src, msg)));
+    command({ load_failed: { source, message } });
     return ended;
   }
 
@@ -308,7 +316,7 @@
     }
     if (result.bytes.streamed) {  // read while it downloaded: its end is all that is left to say
       const ended = loadEnded();
-      Module._newsroom_stream_end();
+      command({ stream_end: true });
       return ended;
     }
     const small = result.bytes.length <= (1 << 20);  // manifests are small; exports need not be asked
@@ -331,7 +339,7 @@
       }));
     }
     const ended = loadEnded();
-    withString(source, (src) => Module._newsroom_finish_parts(src));
+    command({ finish_parts: source });
     return ended;
   }
 
@@ -358,21 +366,14 @@
   const canSave = () => typeof caches !== 'undefined' && /^https?:$/.test(location.protocol) && !single;
   function reportLive() {
     if (!started) return;
-    withString(live.lastError, (error) => Module._newsroom_live_status(
-      Math.round(pollSeconds), live.polls, live.swaps, live.lastChecked, error, live.savedAt));
+    command({ live: { poll_seconds: Math.round(pollSeconds), polls: live.polls, swaps: live.swaps,
+                      last_checked: live.lastChecked, last_error: live.lastError, saved_at: live.savedAt } });
   }
   // The files of a manifest (absolute URLs), or null when the bytes are not a manifest.
   function manifestFiles(url, bytes) {
     if (!bytes || bytes.length > (1 << 20)) return null;
     const answer = JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(bytes), bytes.length)));
     return answer && answer.files ? answer.files.map((file) => new URL(file, absolute(url)).href) : null;
-  }
-  // Resolves once the import a delivery started has been applied (or refused).
-  async function settled(generation) {
-    const deadline = Date.now() + 600000;
-    while (Module._newsroom_load_generation() === generation && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
   }
   // Stores the files of a usable import as the saved copy the service worker answers with
   // when the network is down (sw.js); a refused import never replaces it.
@@ -391,15 +392,13 @@
   // deliver() and what follows it: the live state, the saved copy, the next poll's source.
   // With a `watch` (a live check's), the import is abandoned when the check runs out of time.
   async function deliverTracked(result, watch = null) {
-    const generation = Module._newsroom_load_generation();
-    const abandon = () => {
-      if (Module._newsroom_load_generation() === generation) loadFailed(result.url, errorText(watch.signal.reason));
-    };
+    let pending = true;  // until the wasm side says this load ended (loadFinished)
+    const abandon = () => { if (pending) loadFailed(result.url, errorText(watch.signal.reason)); };
     if (watch) watch.signal.addEventListener('abort', abandon);
     try {
       await deliver(result);
-      await settled(generation);
     } finally {
+      pending = false;
       if (watch) watch.signal.removeEventListener('abort', abandon);
     }
     const files = fetched;
@@ -455,7 +454,7 @@
     const bytes = await bodyOf(key, response, stream ? watch.kick : null, stream ? { open: true } : null);
     const now = digest(bytes);
     const changed = now === null || now !== known.digest;  // a large file: the server said it changed
-    if (!changed && bytes.streamed) Module._newsroom_stream_abort();
+    if (!changed && bytes.streamed) command({ stream_abort: true });
     remember(url, response, bytes);
     if (!changed) fetched.delete(key);
     return { changed, bytes };
@@ -516,7 +515,7 @@
   });
 
   function applyHash() {
-    if (started) withString(location.hash, (ptr) => Module._newsroom_set_hash(ptr));
+    if (started) command({ hash: location.hash });
   }
   window.addEventListener('popstate', applyHash);
   window.addEventListener('hashchange', applyHash);
@@ -559,8 +558,8 @@
   searchInput.addEventListener('compositionend', () => { composing = ''; sendSearchInput(); });
   for (const type of ['keyup', 'select', 'click']) searchInput.addEventListener(type, sendSearchInput);
   document.addEventListener('selectionchange', () => { if (document.activeElement === searchInput) sendSearchInput(); });
-  searchInput.addEventListener('focus', () => { if (started) Module._newsroom_search_focus(1); sendSearchInput(); });
-  searchInput.addEventListener('blur', () => { if (started) Module._newsroom_search_focus(0); });
+  searchInput.addEventListener('focus', () => { if (started) command({ search_focus: true }); sendSearchInput(); });
+  searchInput.addEventListener('blur', () => { if (started) command({ search_focus: false }); });
   // Touch goes to the wasm side directly: Emscripten 3.1.6's GLFW ignores touch, and its
   // handlers would cancel the browser's compatibility mouse events. Ours run first
   // (registered before GLFW's) and keep the page from scrolling or zooming under the canvas.
@@ -574,7 +573,8 @@
       const rect = canvas.getBoundingClientRect();
       const x = (touch.clientX - rect.left) * (canvas.width / rect.width);
       const y = (touch.clientY - rect.top) * (canvas.height / rect.height);
-      Module._newsroom_touch(x, y, type === 'touchstart' ? 1 : type === 'touchmove' ? -1 : 0);
+      const phase = type === 'touchstart' ? TouchPhase.down : type === 'touchmove' ? TouchPhase.move : TouchPhase.up;
+      Module._newsroom_touch(x, y, phase);
     }, { capture: true, passive: false });
   }
 
@@ -587,7 +587,7 @@
       event.stopImmediatePropagation();
       searchInput.focus();
     } else if (event.key === 'Escape') {
-      Module._newsroom_escape();
+      command({ escape: true });
     }
   }, true);
   // Emscripten's GLFW listens to keys on window in the capture phase (and cancels
@@ -611,14 +611,14 @@
   window.newsroomHost = {
     runtimeStarted() {
       started = true;
-      withString(location.search, (ptr) => Module._newsroom_set_options(ptr));
+      command({ options: location.search });
       const scale = Number(readSetting('textScale'));
-      if (scale) Module._newsroom_set_text_scale(scale);
-      Module._newsroom_set_language(english ? 1 : 0);
+      if (scale) command({ text_scale: scale });
+      command({ language: english ? 'en' : 'ko' });
       // ?theme=light|dark, else the system's preference, followed when it changes.
       const theme = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : null;
       const system = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
-      const applyTheme = () => Module._newsroom_set_theme(theme ? (theme === 'dark' ? 1 : 0) : (system && system.matches ? 1 : 0));
+      const applyTheme = () => command({ theme: theme || (system && system.matches ? 'dark' : 'light') });
       applyTheme();
       if (!theme && system) system.addEventListener('change', applyTheme);
       applyHash();
@@ -688,10 +688,11 @@
     },
     articleAction,
     updateMirror,
-    loadFinished() {
+    // The one signal that a load ended ({generation, usable}); deliver() waits for it.
+    loadFinished(outcome) {
       const waiters = loadWaiters;
       loadWaiters = [];
-      for (const resolve of waiters) resolve();
+      for (const resolve of waiters) resolve(outcome);
     },
     firstFrame() { performance.mark('newsroom:first-frame'); },
     signalReady() {
@@ -709,8 +710,8 @@
     const answer = (texture, width, height, status) =>
       withString(url, (ptr) => Module._newsroom_image_ready(ptr, texture, width, height, status));
     let address;
-    try { address = new URL(url, location.href); } catch (error) { return answer(0, 0, 0, 2); }
-    if (address.origin !== location.origin || !/^https?:$/.test(address.protocol)) return answer(0, 0, 0, 3);
+    try { address = new URL(url, location.href); } catch (error) { return answer(0, 0, 0, ImageStatus.failed); }
+    if (address.origin !== location.origin || !/^https?:$/.test(address.protocol)) return answer(0, 0, 0, ImageStatus.refused);
     try {
       const response = await fetch(address.href);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -723,9 +724,9 @@
       const texture = upload(picture);
       picture.close();
       bitmap.close();
-      answer(texture, width, height, 1);
+      answer(texture, width, height, ImageStatus.shown);
     } catch (error) {
-      answer(0, 0, 0, 2);
+      answer(0, 0, 0, ImageStatus.failed);
     }
   }
 
@@ -838,19 +839,18 @@
   }
 
   // --- window.newsroom: the documented boundary -------------------------------------
-  const times = (ptr) => { const text = Module.UTF8ToString(ptr); return text ? text.split(' ').map(Number) : []; };
   window.newsroom = {
     ready,
     state() {
       if (!started) return null;
-      return JSON.parse(Module.UTF8ToString(Module._newsroom_state()));
+      return query({ state: true });
     },
     // CSS-pixel rectangle of a widget drawn in the last frame, or null.
     locate(name) {
       if (!started) return null;
-      const text = withString(String(name), (ptr) => Module.UTF8ToString(Module._newsroom_locate(ptr)));
-      if (!text) return null;
-      const [x, y, w, h] = text.split(' ').map(Number);
+      const found = query({ locate: String(name) });
+      if (!found) return null;
+      const [x, y, w, h] = found;
       const rect = canvas.getBoundingClientRect();
       const sx = rect.width / canvas.width;
       const sy = rect.height / canvas.height;
@@ -859,7 +859,7 @@
     // One article's data as the page uses it for sharing and printing, or null.
     article(id) {
       if (!started) return null;
-      return JSON.parse(Module.UTF8ToString(Module._newsroom_article(Number(id))));
+      return query({ article: Number(id) });
     },
     // The printable page of an article, as HTML.
     printable(id) {
@@ -869,11 +869,11 @@
     lastAction: () => lastAction,
     // Benchmark hooks: CPU ms of each frame (searches typed since the previous frame
     // included) and of each search typed, since the last call (which clears them).
-    frameTimes: () => (started ? times(Module._newsroom_frame_times()) : []),
-    searchTimes: () => (started ? times(Module._newsroom_search_times()) : []),
+    frameTimes: () => (started ? query({ frame_times: true }) : []),
+    searchTimes: () => (started ? query({ search_times: true }) : []),
     // Test hook: moves the kiosk's clock on by `seconds` (rotation, idle reset, data age).
     advanceClock(seconds) {
-      if (started) Module._newsroom_advance_clock(Number(seconds));
+      if (started) command({ advance_clock: Number(seconds) });
     },
     // Checks the export (or the manifest and each of its files) for a change now; resolves
     // once that check, and a swap it caused, is done (docs/testing.md).

@@ -1,7 +1,7 @@
 // The query engine: filters, Korean-aware search and sorts over a Board, below the UI
 // (no ImGui here). Built once per board (`SearchIndex`), asked once per query change.
 //
-// Matching rules (issue 4):
+// Matching rules:
 //  - fields: title+body (default), title, body, author;
 //  - substring matching on the board's NFC text, Latin letters case-folded;
 //  - several terms are AND; "quoted phrase" matches exactly (spaces included); -term excludes;
@@ -9,7 +9,7 @@
 //    matches titles whose initial consonants contain it, whitespace ignored on both sides
 //    (ㅋㅈㅎ finds 카자흐스탄, ㅈㅂㄱㅈ finds 전북 국제).
 //
-// Details decided with the engine (core/search.cpp):
+// Details decided with the engine (core/query_parse.cpp, search_build.cpp, search.cpp):
 //  - Whitespace between terms: ASCII whitespace, no-break and ideographic spaces (U+3000)
 //    and the other Unicode space separators. A - before a term or a "phrase" excludes it;
 //    a - alone is a term. Phrase ends are trimmed; an empty phrase is ignored. Bytes that

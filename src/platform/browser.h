@@ -1,9 +1,15 @@
 // The calls from C++ into the page (JavaScript in web/newsroom.js). Only platform/ uses them.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace newsroom::platform {
+
+// Integers that cross to the page, named the same on both sides (web/newsroom.js has the
+// same values; tests/node/boundary.test.mjs compares them).
+enum class ImageStatus : int { shown = 1, failed = 2, refused = 3 };  // refused: another origin, never fetched
+enum class TouchPhase : int { up = 0, down = 1, move = 2 };
 
 void push_hash(const std::string& hash);     // a new history entry for a new view
 void replace_hash(const std::string& hash);  // correct the URL without a new entry
@@ -14,7 +20,7 @@ void open_url(const std::string& url);       // a new tab, noopener
 // 링크 복사, 공유 (Facebook, X), 인쇄 for the open article (`article` is its JSON).
 void article_action(const std::string& action, const std::string& article);
 void signal_ready();                               // resolves window.newsroom.ready
-void load_finished();                              // an export's import ended (loaded or refused)
+void load_finished(int64_t generation, bool usable);  // a load ended: the import counter after it, its board shown
 void signal_first_frame();                         // the first frame was drawn (a performance mark, for benchmarks)
 void update_mirror(const std::string& view_json);  // the hidden DOM mirror of the view
 // Sets the canvas backing store (device pixels) and tells Emscripten's GLFW. Not

@@ -127,6 +127,7 @@ void draw_article(AppState& app, UiContext& ctx) {
 
   text(ctx, a.pinned ? std::string(tr(Text::notice_prefix)) + std::string(a.category) : std::string(a.category), palette().accent);
   text_sized(ctx, a.title, 1.5f, 0, true);
+  ctx.widgets.record_last_item("article-title");
   ImGui::Dummy(ImVec2(0, em(0.2f)));
   const std::string meta = tr(Text::meta_line, {a.author.empty() ? std::string_view("-") : a.author,
                                                 format_board_datetime(a.published_at), with_thousands(a.views)});

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <span>
 #include <string>
@@ -11,6 +12,58 @@
 
 namespace newsroom::ui {
 namespace {
+
+// What one article of the list shows, the same for the desktop table and the phone cards,
+// so that both say the same thing about it (notice, date, views, badges, search matches).
+struct ListRow {
+  uint32_t index = 0;  // in the board
+  int64_t id = 0;
+  bool on_top = false;  // a notice pinned above the result: drawn in the notice colour
+  bool notice = false;  // 공지 instead of a number (on top, or a pinned article without one)
+  std::string number;   // the board's number, or 공지
+  std::string_view category, title, author;
+  int64_t published_at = 0;  // for the table's tooltip (the full date and time)
+  std::string date;          // YY-MM-DD, as the board writes it
+  std::string views;         // with thousands separators
+  bool is_new = false, is_hot = false, has_attachments = false;
+  // The search's matches, when the search has text and looks in that field.
+  std::optional<HighlightRanges> title_marks, author_marks;
+};
+
+// `position` is the row's place in the whole result: pinned notices come first in it.
+ListRow list_row(const AppState& app, uint32_t index, size_t position) {
+  const ArticleView a = app.board().article(index);
+  ListRow row;
+  row.index = index;
+  row.id = a.id;
+  row.on_top = position < app.search().pinned_on_top;
+  row.notice = row.on_top || (a.pinned && a.number == 0);
+  row.number = row.notice ? std::string(tr(Text::notice)) : std::to_string(a.number);
+  row.category = a.category;
+  row.title = a.title;
+  row.author = a.author;
+  row.published_at = a.published_at;
+  row.date = format_board_datetime(a.published_at).substr(0, 8);
+  row.views = with_thousands(a.views);
+  row.is_new = app.is_new(index);
+  row.is_hot = app.is_hot(index);
+  row.has_attachments = !app.board().attachments_of(index).empty();
+  const SearchIndex* search = app.index();
+  const ParsedQuery& parsed = app.parsed_query();
+  if (search && parsed.has_text()) {
+    const SearchField field = app.list().field;
+    if (field == SearchField::title_body || field == SearchField::title) {
+      row.title_marks = search->title_highlights(parsed, a.title);
+    }
+    if (field == SearchField::author) row.author_marks = search->highlights(parsed, a.author);
+  }
+  return row;
+}
+
+void badges(UiContext& ctx, const ListRow& row) {
+  if (row.is_new) badge(ctx, "new", palette().badge_new);
+  if (row.is_hot) badge(ctx, "hot", palette().badge_hot);
+}
 
 // Text centred in the current table cell.
 void centered_cell(UiContext& ctx, std::string_view value, ImU32 color = 0) {
@@ -203,52 +256,81 @@ void draw_sort_menu(AppState& app, UiContext& ctx) {
   }
 }
 
-// Below ~700 CSS px the list becomes cards: the title (wrapped) over one meta line.
-void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows, size_t first_row) {
-  const Board& board = app.board();
-  const ListView& list = app.list();
-  const SearchIndex* index = app.index();
-  const ParsedQuery& parsed = app.parsed_query();
-  const float width = ImGui::CalcItemWidth();
-  const float pad = em(0.6f);
+// Below ~700 CSS px the list becomes cards: the title over one meta line.
+//
+// Every card has the same height, so that ImGuiListClipper can place the cards it skips
+// by one step and draw only those on screen, however many pages the visitor loaded.
+// The title gets two lines and ends in "…" past them (the article shows it whole): keeping
+// heights that follow each title would mean measuring every loaded title every frame,
+// which is the work the clipper saves. Sizes are in em, so 가+ and a kiosk's scale grow it.
+constexpr int kCardTitleLines = 2;
+
+float card_padding() { return em(0.6f); }
+// Whole pixels: ImGui truncates item positions toward zero, so a fractional height would
+// give cards above the window's top a step one pixel longer than those below it.
+float card_height() {
+  return std::floor(2 * card_padding() + (kCardTitleLines + 1) * ImGui::GetTextLineHeight() + em(0.25f));
+}
+
+void draw_card(AppState& app, UiContext& ctx, const ListRow& row, size_t row_in_list, float width) {
+  const float pad = card_padding();
+  const float height = card_height();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  for (size_t row_in_page = 0; row_in_page < rows.size() && !ctx.route_changed; ++row_in_page) {
-    const uint32_t row = rows[row_in_page];
-    const ArticleView a = board.article(row);
-    const bool on_top = first_row + row_in_page < app.search().pinned_on_top;
-    std::string meta = (on_top ? std::string(tr(Text::notice_prefix)) : std::string()) + std::string(a.category) + " · " +
-                       std::string(a.author) + " · " + format_board_datetime(a.published_at).substr(0, 8) +
-                       tr(Text::card_meta_views, {with_thousands(a.views)});
-    const float title_height = ImGui::CalcTextSize(a.title.data(), a.title.data() + a.title.size(), false, width - 2 * pad).y;
-    const float height = pad + title_height + em(0.25f) + ImGui::GetTextLineHeight() + pad;
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::PushID(static_cast<int>(row));
-    const bool clicked = ImGui::InvisibleButton("card", ImVec2(width, height));
-    if (ImGui::IsItemVisible()) ctx.drawn_ids.push_back(a.id);
-    ctx.widgets.record_last_item("row:" + std::to_string(a.id));
-    mark_keyboard_row(ctx, row_in_page, at, ImVec2(at.x + width, at.y + height));
-    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), palette().accent_soft);
-    draw->AddLine(ImVec2(at.x, at.y + height), ImVec2(at.x + width, at.y + height), palette().rule, std::max(1.0f, ctx.dpr));
-    ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad));
-    ImGui::PushItemWidth(width - 2 * pad);
-    const ImU32 title_color = on_top ? palette().notice : 0;
-    const bool title_field = list.field == SearchField::title_body || list.field == SearchField::title;
-    if (index && parsed.has_text() && title_field) {
-      text_highlighted(ctx, a.title, index->title_highlights(parsed, a.title), title_color, true);
-    } else {
-      text_wrapped(ctx, a.title, title_color);
-    }
-    ImGui::PopItemWidth();
-    ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad + title_height + em(0.25f)));
-    text(ctx, meta, palette().text_muted);
-    if (app.is_new(row)) badge(ctx, "new", palette().badge_new);
-    if (app.is_hot(row)) badge(ctx, "hot", palette().badge_hot);
-    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height + 1));
-    ImGui::Dummy(ImVec2(width, 0));
-    ImGui::PopID();
-    if (clicked && app.open(a.id)) {
-      ctx.route_changed = true;
-      ctx.list_is_previous_entry = true;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::PushID(static_cast<int>(row.index));
+  // One group of exactly `height`: the clipper's step is the card plus the item spacing.
+  ImGui::BeginGroup();
+  const bool clicked = ImGui::InvisibleButton("card", ImVec2(width, height));
+  if (ImGui::IsItemVisible()) ctx.drawn_ids.push_back(row.id);
+  ctx.widgets.record_last_item("row:" + std::to_string(row.id));
+  mark_keyboard_row(ctx, row_in_list, at, ImVec2(at.x + width, at.y + height));
+  const ImVec2 corner(at.x + width, at.y + height);
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive()) draw->AddRectFilled(at, corner, palette().accent_soft);
+  draw->AddLine(ImVec2(at.x, corner.y), corner, palette().rule, std::max(1.0f, ctx.dpr));
+
+  ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad));
+  ImGui::PushItemWidth(width - 2 * pad);
+  text_clamped(ctx, row.title, row.title_marks ? *row.title_marks : HighlightRanges{},
+               row.on_top ? palette().notice : 0, kCardTitleLines);
+  ctx.widgets.record_last_item("card-title:" + std::to_string(row.id));
+  ImGui::PopItemWidth();
+  // The meta line sits at the card's foot, at the same place on every card; at large text
+  // on a narrow phone it ends in "…" before the badges rather than running off the card.
+  const std::string meta = (row.on_top ? std::string(tr(Text::notice_prefix)) : std::string()) +
+                           std::string(row.category) + " · " + std::string(row.author) + " · " + row.date +
+                           tr(Text::card_meta_views, {row.views});
+  float meta_width = width - 2 * pad;
+  if (row.is_new) meta_width -= badge_width("new");
+  if (row.is_hot) meta_width -= badge_width("hot");
+  ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + height - pad - ImGui::GetTextLineHeight()));
+  ImGui::PushItemWidth(std::max(meta_width, em(4.0f)));
+  text_clamped(ctx, meta, {}, palette().text_muted, 1);
+  ImGui::PopItemWidth();
+  ctx.widgets.record_last_item("card-meta:" + std::to_string(row.id));
+  badges(ctx, row);
+  ImGui::EndGroup();
+  ImGui::PopID();
+  if (clicked && app.open(row.id)) {
+    ctx.route_changed = true;
+    ctx.list_is_previous_entry = true;
+  }
+}
+
+void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows) {
+  const float width = ImGui::CalcItemWidth();
+  ImGuiListClipper clipper;
+  // The step is measured on the first card rather than given: ImGui puts items on whole
+  // pixels, so the step is the card plus the spacing rounded, and a step off by a fraction
+  // would add up over the cards skipped and make the list jump as they change.
+  clipper.Begin(static_cast<int>(rows.size()));
+  // The card ↑/↓ moved to is drawn even off screen, so that it can scroll itself into view.
+  if (ctx.keyboard_moved && ctx.keyboard_row >= 0 && ctx.keyboard_row < static_cast<int>(rows.size())) {
+    clipper.IncludeItemByIndex(ctx.keyboard_row);
+  }
+  while (!ctx.route_changed && clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd && !ctx.route_changed; ++i) {
+      const size_t row_in_list = static_cast<size_t>(i);
+      draw_card(app, ctx, list_row(app, rows[row_in_list], row_in_list), row_in_list, width);
     }
   }
 }
@@ -280,21 +362,25 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   draw_search_bar(app, ctx);
   ImGui::Dummy(ImVec2(0, em(0.2f)));
 
-  const Board& board = app.board();
-  const bool narrow = ctx.css_width < 700.0f;
+  const bool narrow = ctx.css_width < kCardsBelowCssWidth;
   const auto rows = narrow ? app.rows_through_page() : app.page_rows();
   const ListView& list = app.list();
-  const SearchIndex* index = app.index();
   const ParsedQuery& parsed = app.parsed_query();
-  const bool highlight = index && parsed.has_text();
   keyboard_rows(app, ctx, rows);
 
   const std::string summary = tr(parsed.has_text() ? Text::search_summary : Text::list_summary,
                                 {with_thousands(static_cast<int64_t>(app.results().size())), std::to_string(list.page),
                                  std::to_string(app.page_count())});
+  // The summary, 조회 분석 and the page size share a line while they fit (at large text on a
+  // phone they go one under the other instead of off the screen).
+  const float line_end = ImGui::GetCursorScreenPos().x + ImGui::CalcItemWidth();
+  const auto fits = [&](float width) {
+    return ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= line_end;
+  };
   text(ctx, summary, palette().text_muted);
   if (!ctx.kiosk.on) {  // analytics and its downloads are for the office, not the lobby
-    ImGui::SameLine();
+    const float button = ImGui::CalcTextSize(tr(Text::analytics_button)).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (fits(button)) ImGui::SameLine();
     if (named_button(ctx, tr(Text::analytics_button), "to-analytics")) {
       Route analytics;
       analytics.view = Route::View::analytics;
@@ -306,7 +392,8 @@ void draw_board_list(AppState& app, UiContext& ctx) {
     }
   }
 
-  ImGui::SameLine(ImGui::CalcItemWidth() - per_page_width(tr(Text::per_page, {std::to_string(list.per_page)})));
+  const float per_page = per_page_width(tr(Text::per_page, {std::to_string(list.per_page)}));
+  if (fits(per_page)) ImGui::SameLine(ImGui::CalcItemWidth() - per_page);
   draw_per_page(app, ctx);
 
   if (narrow) {
@@ -314,7 +401,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + ImGui::CalcItemWidth(), at.y), palette().rule, std::max(1.0f, ctx.dpr));
     ImGui::Dummy(ImVec2(0, 1));
-    draw_cards(app, ctx, rows, 0);
+    draw_cards(app, ctx, rows);
   }
   // Wider screens: the board's own table.
   constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
@@ -346,56 +433,50 @@ void draw_board_list(AppState& app, UiContext& ctx) {
     const size_t first_row = static_cast<size_t>(list.page - 1) * list.per_page;
     const size_t row_count = ctx.route_changed ? 0 : rows.size();
     for (size_t row_in_page = 0; row_in_page < row_count; ++row_in_page) {
-      const uint32_t index_in_board = rows[row_in_page];
-      const ArticleView a = board.article(index_in_board);
-      const bool on_top = first_row + row_in_page < app.search().pinned_on_top;
+      const ListRow row = list_row(app, rows[row_in_page], first_row + row_in_page);
       const float row_height = ctx.kiosk.on ? em(2.2f) : em(1.6f);  // finger-sized at a kiosk
       ImGui::TableNextRow(ImGuiTableRowFlags_None, row_height);
       ImGui::TableSetColumnIndex(0);
-      ImGui::PushID(static_cast<int>(index_in_board));
+      ImGui::PushID(static_cast<int>(row.index));
       const float cell_x = ImGui::GetCursorPosX();
       // One selectable spans the row: the whole row is the click target.
       const bool clicked = ImGui::Selectable("##row", false,
                                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
                                              ImVec2(0, row_height - ImGui::GetStyle().CellPadding.y));
-      if (ImGui::IsItemVisible()) ctx.drawn_ids.push_back(a.id);
-      ctx.widgets.record_last_item("row:" + std::to_string(a.id));
+      if (ImGui::IsItemVisible()) ctx.drawn_ids.push_back(row.id);
+      ctx.widgets.record_last_item("row:" + std::to_string(row.id));
       mark_keyboard_row(ctx, row_in_page, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
       if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       ImGui::SameLine(0, 0);
       ImGui::SetCursorPosX(cell_x);  // draw the cells over the row's click target
-      if (on_top || (a.pinned && a.number == 0)) centered_cell(ctx, tr(Text::notice), palette().notice);
-      else centered_cell(ctx, std::to_string(a.number), palette().text_muted);
+      centered_cell(ctx, row.number, row.notice ? palette().notice : palette().text_muted);
 
       int column = 1;
       ImGui::TableSetColumnIndex(column++);
-      centered_cell(ctx, a.category, palette().accent);
+      centered_cell(ctx, row.category, palette().accent);
       ImGui::TableSetColumnIndex(column++);
-      const ImU32 title_color = on_top ? palette().notice : 0;
-      const bool title_field = list.field == SearchField::title_body || list.field == SearchField::title;
-      if (highlight && title_field) text_highlighted(ctx, a.title, index->title_highlights(parsed, a.title), title_color);
-      else text(ctx, a.title, title_color);
-      if (!board.attachments_of(index_in_board).empty()) {
+      const ImU32 title_color = row.on_top ? palette().notice : 0;
+      if (row.title_marks) text_highlighted(ctx, row.title, *row.title_marks, title_color);
+      else text(ctx, row.title, title_color);
+      if (row.has_attachments) {
         ImGui::SameLine();
         attachment_icon();
       }
-      if (app.is_new(index_in_board)) badge(ctx, "new", palette().badge_new);
-      if (app.is_hot(index_in_board)) badge(ctx, "hot", palette().badge_hot);
+      badges(ctx, row);
       ImGui::TableSetColumnIndex(column++);
-      if (highlight && list.field == SearchField::author) text_highlighted(ctx, a.author, index->highlights(parsed, a.author));
-      else centered_cell(ctx, a.author);
+      if (row.author_marks) text_highlighted(ctx, row.author, *row.author_marks);
+      else centered_cell(ctx, row.author);
       ImGui::TableSetColumnIndex(column++);
-      const std::string when = format_board_datetime(a.published_at);
-      centered_cell(ctx, std::string_view(when).substr(0, 8), palette().text_muted);  // YY-MM-DD
+      centered_cell(ctx, row.date, palette().text_muted);
       if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
-        text(ctx, format_full_datetime(a.published_at));
+        text(ctx, format_full_datetime(row.published_at));
         ImGui::EndTooltip();
       }
       ImGui::TableSetColumnIndex(column++);
-      centered_cell(ctx, with_thousands(a.views), palette().text_muted);
+      centered_cell(ctx, row.views, palette().text_muted);
       ImGui::PopID();
-      if (clicked && app.open(a.id)) {
+      if (clicked && app.open(row.id)) {
         ctx.route_changed = true;
         ctx.list_is_previous_entry = true;
       }

@@ -6,6 +6,9 @@
 
 namespace newsroom::ui {
 
+// Below this canvas width in CSS pixels (phones) the list is cards, not the board's table.
+inline constexpr float kCardsBelowCssWidth = 700.0f;
+
 // The whole frame: header, the current view, the data status bar.
 void draw_app(AppState& app, UiContext& ctx);
 

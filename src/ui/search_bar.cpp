@@ -126,13 +126,19 @@ void draw_years(AppState& app, UiContext& ctx) {
   const float row_right = ImGui::GetCursorScreenPos().x + ImGui::CalcItemWidth();
   text(ctx, tr(Text::period), palette().text_muted);
   const bool whole = list.from.empty() && list.to.empty();
-  ImGui::SameLine();
+  // Chips follow on the line while they fit, then wrap, as the tabs do.
+  const auto same_line_if_fits = [&](const std::string& label) {
+    const float width = ImGui::CalcTextSize(label.c_str()).x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= row_right) ImGui::SameLine();
+  };
+  same_line_if_fits(tr(Text::period_all));
   if (selectable_chip(ctx, tr(Text::period_all), "year:all", whole) && !whole && app.set_period("", "")) ctx.route_changed = true;
   for (auto it = years.rbegin(); it != years.rend(); ++it) {
     const std::string year = std::to_string(it->first);
     const bool active = list.from == year && list.to == year;
-    ImGui::SameLine();
-    if (selectable_chip(ctx, year + " " + std::to_string(it->second), "year:" + year, active)) {
+    const std::string label = year + " " + std::to_string(it->second);
+    same_line_if_fits(label);
+    if (selectable_chip(ctx, label, "year:" + year, active)) {
       if (active ? app.set_period("", "") : app.set_period(year, year)) ctx.route_changed = true;
     }
   }
@@ -164,9 +170,10 @@ void draw_search_bar(AppState& app, UiContext& ctx) {
   const float column = ImGui::CalcItemWidth();
   const float field_width = em(7.0f);
   draw_field_selector(app, ctx, field_width);
-  ImGui::SameLine();
-  const float box_width = std::max(em(8.0f), column - field_width - ImGui::GetStyle().ItemSpacing.x);
-  draw_search_box(app, ctx, box_width);
+  // The box beside the field while 8em fit there, else under it (large text on a phone).
+  const float beside = column - field_width - ImGui::GetStyle().ItemSpacing.x;
+  if (beside >= em(8.0f)) ImGui::SameLine();
+  draw_search_box(app, ctx, beside >= em(8.0f) ? beside : column);
   draw_tabs(app, ctx);
   draw_years(app, ctx);
 }

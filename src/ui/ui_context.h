@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImRect
 
+#include "app/loader.h"
 #include "app/qr.h"
 #include "app/live_status.h"
 
@@ -26,6 +27,8 @@ class WidgetRegistry {
   // Records a drawn shape (a chart's bar) under `name` when it is inside the window's clip.
   void record(std::string name, const ImRect& rect);
   const ImRect* find(std::string_view name) const;
+  // Every widget recorded in the last frame, by name (the headless UI tests check them all).
+  const std::unordered_map<std::string, ImRect>& all() const { return rects_; }
 
  private:
   std::unordered_map<std::string, ImRect> rects_;
@@ -90,12 +93,7 @@ struct ImagePreviews {
 
 // A load under way, as the platform reports it each frame: the download, the import in
 // slices, then the search index in slices (ImportJob, AppState::continue_indexing).
-struct LoadProgress {
-  enum class Phase { none, downloading, importing, indexing } phase = Phase::none;
-  uint64_t done = 0, total = 0;  // bytes (downloading, importing); total 0: unknown
-  int64_t articles = 0;          // read so far (importing)
-  double fraction() const { return total ? static_cast<double>(done) / static_cast<double>(total) : 0.0; }
-};
+using LoadProgress = newsroom::LoadProgress;  // app/loader.h
 
 // Kiosk mode (?mode=kiosk, app/kiosk.h): what the platform's attract loop tells the views
 // each frame, and the QR code shown instead of following an external link.

@@ -85,6 +85,58 @@ void text_highlighted(UiContext& ctx, std::string_view utf8, const HighlightRang
   ImGui::EndGroup();
 }
 
+void text_clamped(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color, int max_lines) {
+  static constexpr std::string_view kEllipsis = "…";
+  ctx.glyphs.count(utf8);
+  const float width = ImGui::CalcItemWidth();
+  const float size = ImGui::GetFontSize();
+  ImFont* font = ImGui::GetFont();
+  const char* const begin = utf8.data();
+  const char* const end = begin + utf8.size();
+  const char* line = begin;
+  ImGui::BeginGroup();
+  // One item per line, the lines touching as in ImGui's own wrapped text: the caller's
+  // layout counts `max_lines` line heights, not the item spacing between them.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+  for (int lines = 1; line < end; ++lines) {
+    const char* newline = static_cast<const char*>(std::memchr(line, '\n', static_cast<size_t>(end - line)));
+    const char* hard_end = newline ? newline : end;
+    const char* wrap_at = font->CalcWordWrapPosition(size, line, hard_end, width);
+    if (wrap_at == line) wrap_at = hard_end;  // never stall on a glyph wider than the column
+    const char* next = wrap_at;
+    while (next < end && *next == ' ') ++next;
+    if (next < end && *next == '\n') ++next;
+    if (lines < max_lines || next >= end) {
+      highlighted_line(std::string_view(line, static_cast<size_t>(wrap_at - line)), static_cast<size_t>(line - begin),
+                       ranges, color);
+      line = next;
+      continue;
+    }
+    // The last line allowed, and more after it: what fits before the ellipsis.
+    const float room = width - ImGui::CalcTextSize(kEllipsis.data(), kEllipsis.data() + kEllipsis.size()).x;
+    const char* cut = line;
+    font->CalcTextSizeA(size, std::max(0.0f, room), 0.0f, line, hard_end, &cut);
+    while (cut > line && cut[-1] == ' ') --cut;
+    highlighted_line(std::string_view(line, static_cast<size_t>(cut - line)), static_cast<size_t>(line - begin), ranges,
+                     color);
+    ImGui::SameLine(0, 0);
+    ctx.glyphs.count(kEllipsis);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(kEllipsis.data(), kEllipsis.data() + kEllipsis.size());
+    if (color) ImGui::PopStyleColor();
+    break;
+  }
+  ImGui::PopStyleVar();
+  ImGui::EndGroup();
+}
+
+float badge_width(const char* label) {
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 0.72f);
+  const float text_width = ImGui::CalcTextSize(label).x;
+  ImGui::PopFont();
+  return em(0.35f) + text_width + 2 * em(0.35f);  // the gap before it, the text, its padding
+}
+
 void badge(UiContext& ctx, const char* label, ImU32 background) {
   ctx.glyphs.count(label);
   ImGui::SameLine(0, em(0.35f));

@@ -24,8 +24,13 @@ void text_sized(UiContext& ctx, std::string_view utf8, float scale, ImU32 color 
 void text_highlighted(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color = 0,
                       bool wrap = false);
 
-// A small pill after the item before it ("new", "hot").
+// Wrapped text of at most `max_lines` lines at the page column (the pushed item width); a
+// longer text ends in "…" on the last line. `ranges` are highlighted as above.
+void text_clamped(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color, int max_lines);
+
+// A small pill after the item before it ("new", "hot"), and the room it takes on the line.
 void badge(UiContext& ctx, const char* label, ImU32 background);
+float badge_width(const char* label);
 
 // A button registered under `name` for window.newsroom.locate().
 bool named_button(UiContext& ctx, const char* label, const std::string& name);

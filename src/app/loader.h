@@ -1,0 +1,102 @@
+// The data's way in: one load at a time (an export given whole, an export read while it
+// downloads, or the files of a manifest), imported a slice at a time by work(), then applied
+// to the AppState: a usable board replaces the one on screen and keeps the view; an unusable
+// one replaces only the report, and the last good board stays. The search index is built in
+// the same slices after. The clock is a parameter, so every rule runs in unit tests.
+#pragma once
+
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/importer.h"
+#include "io/manifest.h"
+
+namespace newsroom {
+
+class AppState;
+
+// What the bar under the list shows of a load under way.
+struct LoadProgress {
+  enum class Phase { none, downloading, importing, indexing } phase = Phase::none;
+  uint64_t done = 0, total = 0;  // bytes (downloading, importing); total 0: unknown
+  int64_t articles = 0;          // read so far (importing)
+  double fraction() const { return total ? static_cast<double>(done) / static_cast<double>(total) : 0.0; }
+};
+
+// A block of bytes handed over by the page (malloc'd on its side, freed here).
+struct OwnedBytes {
+  std::unique_ptr<char, decltype(&std::free)> data{nullptr, &std::free};
+  size_t size = 0;
+  std::string_view view() const { return {data ? data.get() : "", data ? size : 0}; }
+  static OwnedBytes adopt(char* bytes, size_t size) { return {{bytes, &std::free}, size}; }
+  static OwnedBytes copy_of(std::string_view text);
+};
+
+class Loader {
+ public:
+  // Exports smaller than this are imported at once, in the call that gives them.
+  static constexpr size_t kAtOnceBelow = size_t{4} << 20;
+  // Milliseconds since some start: work() reads it to stay within its budget.
+  using Clock = double (*)(void* context);
+
+  explicit Loader(AppState& app) : app_(app) {}
+
+  // A load ended: the board (or only the report) is on the AppState, the import counter moved.
+  struct Applied {
+    int64_t generation = 0;  // AppState::loads() after it
+    bool usable = false;
+  };
+
+  // An export given whole; a load under way is dropped.
+  std::optional<Applied> whole(OwnedBytes bytes, std::string source);
+  // An export read while it downloads (ImportJob::Streamed): room for each piece, how much
+  // was written, the end; abort() gives it up (its download broke off, or the file turned
+  // out unchanged) and leaves everything on screen as it was.
+  void begin_stream(std::string source, size_t expected_size);
+  char* stream_space(size_t bytes);
+  void stream_added(size_t bytes);
+  void stream_end();
+  void abort();
+  // The files of a manifest, then the import of all of them together (at once).
+  void add_part(std::string name, OwnedBytes bytes, std::string fetch_error);
+  Applied finish_parts(std::string source);
+  // The export could not even be fetched, or was refused by the page (too large, abandoned).
+  Applied failed(std::string source, std::string message);
+  void download_progress(uint64_t done, uint64_t total);
+
+  // Import, then index, for about `budget_ms` by `clock`: what got applied, if anything,
+  // and whether the index became complete (searches waiting for it can be answered).
+  struct Worked {
+    std::optional<Applied> applied;
+    bool indexed = false;
+  };
+  Worked work(double budget_ms, Clock clock, void* clock_context);
+
+  bool importing() const { return job_ != nullptr; }
+  bool streaming() const { return job_ && job_->streamed(); }
+  bool busy() const;  // importing, indexing, or a download shown in the bar
+  // Streamed: bytes received and not read yet (the page pauses its download above a limit).
+  size_t unread() const { return streaming() ? job_->bytes_buffered() : 0; }
+  size_t held() const { return job_ ? job_->bytes_held() : 0; }
+  int64_t streams() const { return streams_; }  // streamed imports begun
+  bool settled() const { return settled_; }     // a first load ended (or failed)
+  const LoadProgress& progress() const { return progress_; }
+
+ private:
+  Applied apply(ImportResult result);
+
+  AppState& app_;
+  std::unique_ptr<ImportJob> job_;
+  OwnedBytes job_bytes_;  // what a whole export's job reads
+  std::vector<std::pair<OwnedBytes, ExportPart>> parts_;
+  LoadProgress progress_;
+  int64_t streams_ = 0;
+  bool settled_ = false;
+};
+
+}  // namespace newsroom

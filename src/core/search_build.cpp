@@ -1,0 +1,287 @@
+// The index over one board (SearchIndex::Impl, core/search_internal.h), built once:
+//
+//  - postings (core/search_index.h) of every code-point unigram, bigram and trigram of the
+//    case-folded titles and bodies, each set stored as a bitmap or a varint delta list,
+//    whichever is smaller, and a trigram usually as its few exceptions to its two bigrams;
+//    for body bigrams also where each first occurs in each article. The same postings over
+//    a one-byte-per-character 초성 shadow of every title.
+//  - Per-article columns for the filters (author id, Seoul year, attachment and pinned
+//    flags), and the sort orders as permutations.
+//
+// It is built in slices (a page keeps drawing): the orders first, then the postings.
+#include "core/search.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "core/dates.h"
+#include "core/search_internal.h"
+
+namespace newsroom {
+
+using search_detail::fold_code_point;
+using search_detail::GramIndex;
+using search_detail::is_syllable;
+using search_detail::kOtherCode;
+using search_detail::next_code_point;
+using search_detail::shadow_code;
+using search_detail::shadow_of_term;
+
+namespace {
+
+// Bigrams of bodies in fewer articles than this keep no positions: reading those few
+// texts is cheap. Those stored as delta lists (found in up to about an eighth of the
+// articles) keep them only from 1/32 of the articles: memory saved, for a few
+// milliseconds at worst on 100k articles.
+constexpr uint32_t kPositionsFrom = 64, kListPositionsShare = 32;
+
+// ---------------------------------------------------------------------------------------
+// Title order (SortOrder::title): 가나다 order. Code point by code point, each compared by
+// (group, value): punctuation, symbols and spaces < digits < Hangul < Latin letters
+// (case-folded) < other scripts; within a group by code point — Hangul syllables are
+// encoded in 가나다 order. Equal keys: the shorter title first, then the raw bytes, then newest.
+// ---------------------------------------------------------------------------------------
+
+constexpr uint32_t collation_group(char32_t cp) {
+  if (cp >= '0' && cp <= '9') return 1;
+  if (is_syllable(cp) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3131 && cp <= 0x318E) ||
+      (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xD7B0 && cp <= 0xD7FF))
+    return 2;
+  if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
+    return 3;
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+      (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+    return 0;
+  return 4;
+}
+
+constexpr uint32_t collation_key(char32_t cp) {
+  const uint32_t group = collation_group(cp);
+  return (group << 21) | (group == 3 ? fold_code_point(cp) : cp);
+}
+
+// <0, 0, >0 by the keys alone.
+int compare_collation(std::string_view a, std::string_view b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const uint32_t ka = collation_key(next_code_point(a, i)), kb = collation_key(next_code_point(b, j));
+    if (ka != kb) return ka < kb ? -1 : 1;
+  }
+  if (i < a.size()) return 1;
+  if (j < b.size()) return -1;
+  return 0;
+}
+
+// The keys of the first three code points, packed so that integer order agrees with
+// compare_collation wherever they differ.
+uint64_t collation_prefix(std::string_view title) {
+  uint64_t k[3] = {0, 0, 0};
+  size_t pos = 0;
+  for (int i = 0; i < 3 && pos < title.size(); ++i) k[i] = collation_key(next_code_point(title, pos));
+  return (k[0] << 40) | (k[1] << 16) | (k[2] >> 8);
+}
+
+}  // namespace
+
+SearchIndex::Impl::Impl(const Board& b) : board(&b), n(static_cast<uint32_t>(b.size())) {
+  author_of.resize(n);
+  year_slot.resize(n);
+  flags.resize(n);
+  std::unordered_map<std::string_view, uint32_t> author_ids;
+  std::unordered_map<int, uint16_t> year_ids;
+  for (uint32_t doc = 0; doc < n; ++doc) {
+    const ArticleView a = b.article(doc);
+    title_bytes += a.title.size();
+    body_bytes += a.body.size();
+    const auto [author, added] = author_ids.try_emplace(a.author, static_cast<uint32_t>(authors.size()));
+    if (added) authors.emplace_back(a.author);
+    author_of[doc] = author->second;
+    const int year = civil_from_seconds(a.published_at + kSeoulOffsetSeconds).year;
+    const auto [slot, new_year] = year_ids.try_emplace(year, static_cast<uint16_t>(years.size()));
+    if (new_year) years.push_back(year);
+    year_slot[doc] = slot->second;
+    flags[doc] = static_cast<uint8_t>((b.attachments_of(doc).empty() ? 0 : kAttachments) | (a.pinned ? kPinned : 0));
+  }
+  for (const std::string& author : authors) {
+    folded_authors.push_back(fold_case(author));
+    author_shadows.push_back(shadow_of_term(choseong_of(author)));
+  }
+  // Titles: no positions (a title is short; reading it costs what finding it costs).
+  title_options.trigrams = body_options.trigrams = true;
+  body_options.positions_from = kPositionsFrom;
+  body_options.list_positions_from = std::max(kPositionsFrom, n / kListPositionsShare);
+}
+
+bool SearchIndex::Impl::build(size_t budget) {
+  const auto folded = [](std::string_view text, auto&& emit) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+      const auto offset = static_cast<uint32_t>(pos);
+      emit(static_cast<uint32_t>(fold_code_point(next_code_point(text, pos))), offset);
+    }
+  };
+  switch (stage) {
+    case Stage::titles:
+      if (titles.build_step(
+              n, [&](uint32_t doc) { return title(doc).size(); },
+              [&](uint32_t doc, auto&& emit) { folded(title(doc), emit); }, title_options, budget)) {
+        stage = Stage::bodies;
+      }
+      return false;
+    case Stage::bodies:
+      if (bodies.build_step(
+              n, [&](uint32_t doc) { return body(doc).size(); },
+              [&](uint32_t doc, auto&& emit) { folded(body(doc), emit); }, body_options, budget)) {
+        stage = Stage::initials;
+      }
+      return false;
+    case Stage::initials:
+      if (shadow_start.empty()) {  // the 초성 of every title (titles are short: taken whole)
+        shadow_start.resize(n + 1);
+        for (uint32_t doc = 0; doc < n; ++doc) {
+          shadow_start[doc] = static_cast<uint32_t>(shadow.size());
+          const std::string_view t = title(doc);
+          size_t pos = 0;
+          while (pos < t.size()) {
+            const uint8_t code = shadow_code(next_code_point(t, pos));
+            if (code != 0) shadow.push_back(code);
+          }
+        }
+        shadow_start[n] = static_cast<uint32_t>(shadow.size());
+        shadow.shrink_to_fit();
+        return false;
+      }
+      if (initials.build_step(
+              n, [&](uint32_t doc) { return title_shadow(doc).size(); },
+              [&](uint32_t doc, auto&& emit) {
+                const std::string_view codes = title_shadow(doc);
+                for (size_t i = 0; i < codes.size(); ++i) {
+                  const auto code = static_cast<unsigned char>(codes[i]);
+                  emit(code == kOtherCode ? GramIndex::kBreak : uint32_t{code}, static_cast<uint32_t>(i));
+                }
+              },
+              title_options, budget)) {
+        stage = Stage::done;
+        return true;
+      }
+      return false;
+    case Stage::orders:
+      if (build_orders()) stage = Stage::titles;
+      return false;
+    case Stage::done:
+      return true;
+  }
+  return true;
+}
+
+// Rough shares of the work: each postings pass reads its text twice (a document counts
+// its length + 1); the orders are a few sorts.
+double SearchIndex::Impl::progress() const {
+  const double titles_work = 2.0 * static_cast<double>(title_bytes + n);
+  const double bodies_work = 2.0 * static_cast<double>(body_bytes + n);
+  const double initials_work = 2.0 * static_cast<double>(title_bytes / 3 + n);
+  const double orders_work = 0.1 * (titles_work + bodies_work) + 1;
+  const double total = titles_work + bodies_work + initials_work + orders_work;
+  const auto part = [](const GramIndex& index, double work) { return std::min(work, static_cast<double>(index.build_position())); };
+  double done = orders_work;
+  switch (stage) {
+    case Stage::orders: done = 0; break;
+    case Stage::titles: done += part(titles, titles_work); break;
+    case Stage::bodies: done += titles_work + part(bodies, bodies_work); break;
+    case Stage::initials: done += titles_work + bodies_work + part(initials, initials_work); break;
+    case Stage::done: return 1;
+  }
+  return done / total;
+}
+
+bool SearchIndex::Impl::build_orders() {
+  const Board& b = *board;
+  // Orders: every comparison ends in the id, so each is total and deterministic.
+  const auto newer = [&b](uint32_t x, uint32_t y) { return b.newer(x, y); };
+  const auto all = [this](std::vector<uint32_t>& docs) {
+    docs.resize(n);
+    std::iota(docs.begin(), docs.end(), 0u);
+  };
+  switch (orders_built) {
+    case 0:
+      all(newest);
+      all(most_viewed);
+      all(by_title);
+      title_prefix.resize(n);
+      for (uint32_t doc = 0; doc < n; ++doc) title_prefix[doc] = collation_prefix(title(doc));
+      for (const uint32_t doc : b.board_order()) {
+        if (!b.pinned(doc)) break;  // board order lists every pinned notice first
+        pinned_on_top.push_back(doc);
+      }
+      scratch.assign(n, false);
+      ++orders_built;
+      return false;
+    case 1:
+      if (sorting.step(newest, newer)) ++orders_built;
+      return false;
+    case 2:
+      if (sorting.step(most_viewed, [&b](uint32_t x, uint32_t y) { return b.more_viewed(x, y); })) {
+        ++orders_built;
+      }
+      return false;
+    default: {
+      const std::vector<uint64_t>& prefix = title_prefix;
+      if (!sorting.step(by_title, [&](uint32_t x, uint32_t y) {
+            if (prefix[x] != prefix[y]) return prefix[x] < prefix[y];
+            const std::string_view tx = title(x), ty = title(y);
+            if (const int c = compare_collation(tx, ty)) return c < 0;
+            if (const int c = tx.compare(ty)) return c < 0;
+            return newer(x, y);
+          })) {
+        return false;
+      }
+      std::vector<uint64_t>().swap(title_prefix);
+      return true;
+    }
+  }
+}
+
+size_t SearchIndex::Impl::memory_bytes() const {
+  const auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  size_t total = sizeof(Impl) + titles.memory_bytes() + bodies.memory_bytes() + initials.memory_bytes();
+  total += bytes(shadow) + bytes(shadow_start);
+  total += bytes(author_of) + bytes(year_slot) + bytes(years) + bytes(flags);
+  for (const auto* list : {&authors, &folded_authors, &author_shadows}) {
+    total += bytes(*list);
+    for (const std::string& a : *list) total += a.capacity() > 15 ? a.capacity() + 1 : 0;
+  }
+  for (const auto* order : {&newest, &most_viewed, &by_title, &pinned_on_top})
+    total += bytes(*order);
+  total += scratch.memory_bytes() + state.rows.memory_bytes() + bytes(state.score) + bytes(state.per_category);
+  return total;
+}
+
+// ---------------------------------------------------------------------------------------
+// SearchIndex: building and size
+// ---------------------------------------------------------------------------------------
+
+SearchIndex::SearchIndex(const Board& board) : impl_(std::make_unique<Impl>(board)) {
+  while (!impl_->build(SIZE_MAX)) {
+  }
+}
+SearchIndex::SearchIndex(const Board& board, InSlices) : impl_(std::make_unique<Impl>(board)) {}
+bool SearchIndex::build(size_t byte_budget) { return impl_->build(std::max<size_t>(1, byte_budget)); }
+bool SearchIndex::complete() const { return impl_->stage == Impl::Stage::done; }
+bool SearchIndex::can_run(const Query& query) const {
+  return complete() || (impl_->stage > Impl::Stage::orders && !parse_query(query.text).has_text());
+}
+double SearchIndex::progress() const { return impl_->progress(); }
+SearchIndex::~SearchIndex() = default;
+SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
+SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
+
+size_t SearchIndex::memory_bytes() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->memory_bytes();
+}
+
+size_t SearchIndex::text_bytes() const { return impl_->title_bytes + impl_->body_bytes; }
+
+}  // namespace newsroom

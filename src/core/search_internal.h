@@ -1,0 +1,204 @@
+// What the query engine's files share, and nothing outside them includes: the 초성
+// codes of the titles' shadow, a query's pieces ready to match, and the index itself
+// (SearchIndex::Impl). query_parse.cpp parses queries, search_build.cpp builds the index,
+// search.cpp runs queries on it, highlight.cpp marks their matches.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/board.h"
+#include "core/search.h"
+#include "core/search_index.h"
+
+namespace newsroom::search_detail {
+
+// ---------------------------------------------------------------------------------------
+// Hangul
+// ---------------------------------------------------------------------------------------
+
+inline constexpr char32_t kFirstSyllable = 0xAC00, kLastSyllable = 0xD7A3;
+inline constexpr char32_t kFirstConsonant = 0x3131, kLastConsonant = 0x314E;  // ㄱ..ㅎ (compatibility jamo)
+// The 19 initial consonants in syllable order, as compatibility jamo.
+inline constexpr char32_t kInitials[19] = {0x3131, 0x3132, 0x3134, 0x3137, 0x3138, 0x3139, 0x3141,
+                                           0x3142, 0x3143, 0x3145, 0x3146, 0x3147, 0x3148, 0x3149,
+                                           0x314A, 0x314B, 0x314C, 0x314D, 0x314E};
+
+constexpr bool is_syllable(char32_t cp) { return cp >= kFirstSyllable && cp <= kLastSyllable; }
+constexpr bool is_consonant(char32_t cp) { return cp >= kFirstConsonant && cp <= kLastConsonant; }
+constexpr char32_t initial_of(char32_t syllable) { return kInitials[(syllable - kFirstSyllable) / 588]; }
+
+// One byte per character of choseong_of(text) in the index's shadow: a consonant ㄱ..ㅎ is
+// 1..30, anything else 0xFF (never part of a consonant-only term); whitespace is dropped (0).
+inline constexpr uint8_t kOtherCode = 0xFF;
+constexpr uint8_t shadow_code(char32_t cp) {
+  if (is_space(cp)) return 0;
+  if (is_syllable(cp)) return static_cast<uint8_t>(initial_of(cp) - 0x3130);
+  if (is_consonant(cp)) return static_cast<uint8_t>(cp - 0x3130);
+  return kOtherCode;
+}
+
+// True when the text is one or more Hangul compatibility consonants (ㄱ..ㅎ) and nothing else.
+bool consonants_only(std::string_view text);
+// The shadow codes of a consonant-only term (or of choseong_of(text)).
+std::string shadow_of_term(std::string_view consonants);
+
+// ---------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------
+
+// What the index looks for: symbols (code points, or 초성 codes), the byte offset of each
+// in the folded text, and a finder over that text.
+struct Needle {
+  std::vector<char32_t> symbols;
+  std::vector<uint32_t> offsets;
+  Finder finder;
+};
+
+// One required or excluded piece of a query, ready to match.
+struct Item {
+  std::string text;  // folded
+  bool choseong = false;
+  Needle literal;   // the text as typed (for a 초성 term: in the body and author fields)
+  Needle initials;  // a 초성 term's consonant codes, for titles' shadows
+  uint64_t cost = 0;
+};
+
+// A gram of a needle and, for a bigram, its byte offset in the needle.
+struct GramRef {
+  const GramIndex::Entry* entry;
+  uint32_t at;
+};
+
+// What a query's matches depend on: all of it but the sort.
+struct MatchKey {
+  std::string text;
+  SearchField field = SearchField::title_body;
+  std::vector<uint16_t> categories;
+  std::optional<int64_t> from, to;
+  std::string author;
+  bool with_attachments = false, pinned_only = false;
+  std::optional<int64_t> views_min, views_max;
+  bool operator==(const MatchKey&) const = default;
+};
+
+}  // namespace newsroom::search_detail
+
+namespace newsroom {
+
+// The index of one board: search_build.cpp builds it, search.cpp queries it.
+struct SearchIndex::Impl {
+  using Bitset = search_detail::Bitset;
+  using Finder = search_detail::Finder;
+  using GramIndex = search_detail::GramIndex;
+  using GramRef = search_detail::GramRef;
+  using Item = search_detail::Item;
+  using MatchKey = search_detail::MatchKey;
+  using Needle = search_detail::Needle;
+
+  const Board* board = nullptr;
+  uint32_t n = 0;
+
+  GramIndex titles, bodies, initials;
+  std::vector<uint8_t> shadow;  // 초성 codes of every title, back to back
+  std::vector<uint32_t> shadow_start;
+
+  // Filters.
+  std::vector<uint32_t> author_of;
+  std::vector<std::string> authors, folded_authors, author_shadows;
+  std::vector<uint16_t> year_slot;
+  std::vector<int> years;
+  std::vector<uint8_t> flags;  // kAttachments | kPinned
+  static constexpr uint8_t kAttachments = 1, kPinned = 2;
+
+  // Orders.
+  // Oldest, least viewed: the same walked backwards. Number: the board's own order.
+  std::vector<uint32_t> newest, most_viewed, by_title, pinned_on_top;
+
+  // The last query's matches, for sort changes.
+  struct State {
+    MatchKey key;
+    Bitset rows;
+    std::vector<uint16_t> score;  // title hits, for relevance
+    bool has_text = false, pinned_rule = false;
+    size_t count = 0;
+    std::vector<uint32_t> per_category;
+    std::map<int, uint32_t> per_year;
+  };
+  mutable std::mutex mutex;
+  mutable State state;
+  mutable bool state_valid = false;
+  mutable Bitset scratch;
+  mutable unsigned touched_ = 0;  // keeps the early loads of confirm batches observable
+
+  explicit Impl(const Board& b);  // the per-article columns; build() does the rest
+
+  // The build, a stage at a time: the orders first (then every query without search text
+  // can run), then the title, body and 초성 postings in slices of about `budget` bytes.
+  // True once the index is complete.
+  bool build(size_t budget);
+  double progress() const;
+  bool build_orders();  // a piece of one order per call; true once all are built
+  int orders_built = 0;
+  // A sort a piece per call (a page keeps drawing): sorted chunks, then merges of
+  // neighbouring runs. The orders' comparisons are total, so the result is std::sort's.
+  struct SortInSlices {
+    static constexpr size_t kChunk = 8192;
+    size_t width = 0, at = 0;  // width 0: still sorting chunks
+    template <class Less>
+    bool step(std::vector<uint32_t>& v, Less less) {
+      if (width == 0) {
+        const size_t end = std::min(v.size(), at + kChunk);
+        std::sort(v.begin() + static_cast<std::ptrdiff_t>(at), v.begin() + static_cast<std::ptrdiff_t>(end), less);
+        at = end;
+        if (at < v.size()) return false;
+        width = kChunk;
+        at = 0;
+      } else {
+        const size_t mid = std::min(v.size(), at + width), end = std::min(v.size(), at + 2 * width);
+        std::inplace_merge(v.begin() + static_cast<std::ptrdiff_t>(at), v.begin() + static_cast<std::ptrdiff_t>(mid),
+                           v.begin() + static_cast<std::ptrdiff_t>(end), less);
+        at = end;
+        if (at >= v.size()) {
+          width *= 2;
+          at = 0;
+        }
+      }
+      if (width < v.size()) return false;
+      *this = {};
+      return true;
+    }
+  } sorting;
+  std::vector<uint64_t> title_prefix;  // while by_title is sorted
+  enum class Stage { orders, titles, bodies, initials, done } stage = Stage::orders;
+  GramIndex::Options title_options, body_options;
+
+  std::string_view title(uint32_t doc) const { return board->title(doc); }
+  std::string_view body(uint32_t doc) const { return board->body(doc); }
+  std::string_view title_shadow(uint32_t doc) const {
+    return std::string_view(reinterpret_cast<const char*>(shadow.data()) + shadow_start[doc],
+                            shadow_start[doc + 1] - shadow_start[doc]);
+  }
+
+  void compute(const Query& q, State& s) const;
+  uint64_t estimate(const Item& item, SearchField field) const;
+  void narrow(const Item& item, SearchField field, Bitset& m, std::vector<uint16_t>* score) const;
+  void narrow_text(const GramIndex& index, const Needle& needle, Bitset& m, size_t average_bytes,
+                   std::string_view (Impl::*text_of)(uint32_t) const) const;
+  void confirm(const GramIndex& index, const std::vector<GramRef>& grams, Bitset& m,
+               std::string_view (Impl::*text_of)(uint32_t) const, const Finder& finder) const;
+  void narrow_author(const Item& item, Bitset& m) const;
+  SearchResult order(const State& s, SortOrder sort) const;
+  size_t memory_bytes() const;
+
+  size_t title_bytes = 0, body_bytes = 0;
+};
+
+}  // namespace newsroom

@@ -1,0 +1,70 @@
+// The web build's state (one per page) and what the loop (main_web.cpp) and the exports
+// the page calls (web_exports.cpp) share of it.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+
+#include <GLFW/glfw3.h>
+
+#include "app/app_state.h"
+#include "app/kiosk_driver.h"
+#include "app/loader.h"
+#include "platform/time_ring.h"
+#include "ui/ui_context.h"
+
+namespace newsroom::platform {
+
+struct Runtime {
+  GLFWwindow* window = nullptr;
+  AppState app;
+  Loader loader{app};
+  ui::UiContext ui;
+  int64_t frame = 0;          // turns of the main loop (the heartbeat), drawn or not
+  int64_t drawn = 0;          // frames drawn
+  double awake_until = 0;     // emscripten_get_now() until which every frame is drawn
+  double last_drawn = -1e9;   // when the last frame was drawn
+  bool font_settled = false;  // the font arrived (or failed to)
+  bool ready_signalled = false;
+  bool gl_lost = false;       // the WebGL context is lost: frames go on, nothing is drawn
+  bool gl_restored = false;   // restored since the last frame: device objects to re-create
+  int64_t gl_lost_count = 0, gl_restored_count = 0;
+  float style_dpr = 0;  // the ratio the style was last built for
+  int backing_width = 0, backing_height = 0;
+  std::string title;
+  std::string mirror_key;  // the view the DOM mirror shows
+  std::string manifest;  // last newsroom_manifest_files() answer
+  std::array<int, 4> input_place = {-2, -2, -2, -2};  // where the hidden <input> was put
+  platform::TimeRing frame_times;   // CPU ms of each main_loop_iteration, plus the searches run since the last one
+  platform::TimeRing search_times;  // CPU ms of each search typed (newsroom_search_input)
+  double input_ms = 0;    // search time not yet counted in a frame
+  double last_input = -1e9;  // emscripten_get_now() of the visitor's last input
+  // Kiosk mode (?mode=kiosk): the options, the attract loop, and the test clock's offset.
+  std::unique_ptr<KioskDriver> kiosk;
+  double clock_offset = 0;          // seconds window.newsroom.advanceClock() added
+};
+
+// Work done between frames (an import or an index in slices) takes about this long per
+// frame, so a 100k-article load keeps drawing and answering input; while the visitor is
+// scrolling, typing or touching (input in the last second) it yields to them, so those
+// frames stay smooth and the work goes on more slowly. Smaller exports are imported at once.
+constexpr double kWorkMillisecondsPerFrame = 40.0, kWorkMillisecondsWhileUsed = 5.0;
+constexpr double kWorkMillisecondsBetweenFrames = 8.0;  // a streamed export's work as each piece arrives
+constexpr double kInputRecentMilliseconds = 1000.0;
+
+Runtime& runtime();
+// The runtime, for a call from the page that may change what is shown (frames are drawn
+// for a while after it).
+Runtime& changed();
+void wake(Runtime& rt);
+// A load ended: the route may have been clamped to the new board; the page hears it.
+void loaded(Runtime& rt, const Loader::Applied& applied);
+// A slice of the import, or of the search index, within `budget` ms.
+void continue_work(Runtime& rt, double budget);
+// The kiosk's clock: real time plus what tests added, in UTC seconds.
+double kiosk_now(const Runtime& rt);
+// After a view change or a load: the URL, the title and the screen-reader mirror follow.
+void update_title(Runtime& rt);
+
+}  // namespace newsroom::platform

@@ -1,0 +1,33 @@
+// Integers that cross between the page and the wasm module are named on both sides: the
+// page's values must be the C++ enums' (src/platform/browser.h), or a touch would be read
+// as another phase and an image as another status.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const header = readFileSync(path.join(root, 'src/platform/browser.h'), 'utf8');
+const page = readFileSync(path.join(root, 'web/newsroom.js'), 'utf8');
+const cmake = readFileSync(path.join(root, 'cmake/NewsroomSite.cmake'), 'utf8');
+
+function cppEnum(name) {
+  const body = header.match(new RegExp(`enum class ${name} : int \\{([^}]*)\\}`))[1];
+  return Object.fromEntries([...body.matchAll(/(\w+) = (-?\d+)/g)].map((m) => [m[1], Number(m[2])]));
+}
+function jsEnum(name) {
+  const body = page.match(new RegExp(`const ${name} = Object\\.freeze\\(\\{([^}]*)\\}\\)`))[1];
+  return Object.fromEntries([...body.matchAll(/(\w+): (-?\d+)/g)].map((m) => [m[1], Number(m[2])]));
+}
+
+test('the page and the engine give image statuses and touch phases the same numbers', () => {
+  for (const name of ['ImageStatus', 'TouchPhase']) assert.deepEqual(jsEnum(name), cppEnum(name), name);
+});
+
+test('the page calls only exports that the build declares', () => {
+  const declared = new Set(cmake.match(/set\(NEWSROOM_EXPORTS([^)]*)\)/)[1].split(/\s+/).filter(Boolean));
+  const called = new Set([...page.matchAll(/Module\._(newsroom_\w+)/g)].map((m) => m[1]));
+  for (const name of called) assert.ok(declared.has(name), `${name} is called but not exported`);
+  for (const name of declared) assert.ok(called.has(name), `${name} is exported but never called`);
+});
