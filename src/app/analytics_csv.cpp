@@ -37,19 +37,33 @@ class Csv {
 };
 
 void article_rows(Csv& csv, const Board& board, std::span<const uint32_t> rows) {
-  csv.cell("id").cell("번호").cell("분류").cell("제목").cell("작성자").cell("등록일").cell("조회").cell("다운로드").cell("링크 클릭").end();
+  csv.cell("id")
+      .cell("번호")
+      .cell("분류")
+      .cell("제목")
+      .cell("작성자")
+      .cell("등록일")
+      .cell("조회")
+      .cell("다운로드")
+      .cell("링크 클릭")
+      .end();
   for (const uint32_t row : rows) {
-    csv.cell(board.id(row)).cell(board.number(row)).cell(board.category_names()[board.category_of(row)]).cell(board.title(row));
+    csv.cell(board.id(row))
+        .cell(board.number(row))
+        .cell(board.category_names()[board.category_of(row)])
+        .cell(board.title(row));
     csv.cell(board.author(row)).cell(format_full_datetime(board.published_at(row))).cell(board.views(row));
-    csv.cell(std::max<int64_t>(0, downloads_of(board, row))).cell(std::max<int64_t>(0, link_clicks_of(board, row))).end();
+    csv.cell(std::max<int64_t>(0, downloads_of(board, row)))
+        .cell(std::max<int64_t>(0, link_clicks_of(board, row)))
+        .end();
   }
 }
 
 }  // namespace
 
 const std::vector<std::string_view>& analytics_tables() {
-  static const std::vector<std::string_view> kTables = {"figures", "months",    "categories", "top",    "views", "age",
-                                                        "authors", "downloads", "trends",     "rising", "articles"};
+  static const std::vector<std::string_view> kTables = {
+      "figures", "months", "categories", "top", "views", "age", "authors", "downloads", "trends", "rising", "articles"};
   return kTables;
 }
 
@@ -57,8 +71,8 @@ std::string csv_cell(std::string_view text) {
   std::string value;
   if (!text.empty() && (text.front() == '=' || text.front() == '+' || text.front() == '-' || text.front() == '@')) {
     // A negative number is a number, not a formula.
-    const bool numeric = text.front() == '-' && text.size() > 1 &&
-                         text.find_first_not_of("0123456789.", 1) == std::string_view::npos;
+    const bool numeric =
+        text.front() == '-' && text.size() > 1 && text.find_first_not_of("0123456789.", 1) == std::string_view::npos;
     if (!numeric) value += '\'';
   }
   value += text;
@@ -104,13 +118,21 @@ std::string analytics_csv(const Board& board, const Analytics& a, const Trends& 
       for (size_t b = 0; b < a.histogram.size(); ++b) {
         const int64_t count = a.age_grid[static_cast<size_t>(c) * a.histogram.size() + b];
         if (count == 0) continue;
-        csv.cell(c * a.age_step_days).cell((c + 1) * a.age_step_days).cell(a.histogram[b].low).cell(a.histogram[b].high).cell(count).end();
+        csv.cell(c * a.age_step_days)
+            .cell((c + 1) * a.age_step_days)
+            .cell(a.histogram[b].low)
+            .cell(a.histogram[b].high)
+            .cell(count)
+            .end();
       }
     }
   } else if (table == "trends") {
     csv.cell("이전 내보내기").cell("다음 내보내기").cell("조회 증가").end();
     for (size_t i = 0; i < trends.gains.size(); ++i) {
-      csv.cell(format_full_datetime(trends.dates[i])).cell(format_full_datetime(trends.dates[i + 1])).cell(trends.gains[i]).end();
+      csv.cell(format_full_datetime(trends.dates[i]))
+          .cell(format_full_datetime(trends.dates[i + 1]))
+          .cell(trends.gains[i])
+          .end();
     }
   } else if (table == "rising") {
     csv.cell("id").cell("제목").cell("조회 증가").cell("하루 평균 증가").end();

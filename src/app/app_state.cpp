@@ -15,13 +15,13 @@ void AppState::load(ImportResult result) {
   report_ = std::move(result.report);
   if (!report_.usable) return;  // keep the last good board on screen
   const bool swap = has_board_;
-  index_.reset();               // the index points into the board it replaces
+  index_.reset();  // the index points into the board it replaces
   analytics_columns_.reset();
   board_ = std::move(result.board);
   board_source_ = report_.source;
   snapshots_ = std::move(result.snapshots);
   index_ = board_.size() >= kIndexInSlicesFrom ? std::make_unique<SearchIndex>(board_, SearchIndex::InSlices{})
-                                                : std::make_unique<SearchIndex>(board_);
+                                               : std::make_unique<SearchIndex>(board_);
   has_board_ = true;
   ++board_generation_;
   compute_badges();

@@ -12,8 +12,8 @@
 #include "app/route.h"
 #include "core/analytics.h"
 #include "core/board.h"
-#include "core/trends.h"
 #include "core/search.h"
+#include "core/trends.h"
 #include "io/importer.h"
 
 namespace newsroom {
@@ -94,11 +94,11 @@ class AppState {
   bool go_to_page(int page);
   bool set_search_text(std::string_view text);  // NFC-normalized here; back to page 1
   bool set_field(SearchField field);
-  bool set_category(std::string_view name);     // one category, or "" for every category
+  bool set_category(std::string_view name);  // one category, or "" for every category
   bool set_sort(std::optional<SortOrder> sort);
   bool set_per_page(int per_page);
   bool set_period(std::string from, std::string to);
-  bool set_author(std::string_view name);  // exact author, or "" for any
+  bool set_author(std::string_view name);                                  // exact author, or "" for any
   bool set_views(std::optional<int64_t> min, std::optional<int64_t> max);  // views in [min, max)
   bool apply_hash(std::string_view hash) { return navigate(parse_hash(hash)); }
   std::string hash() const { return format_hash(route_); }
@@ -121,7 +121,7 @@ class AppState {
   ParsedQuery parsed_;
   ListView computed_for_;  // the list view result_ belongs to
   Route route_;
-  Route list_route_;  // the list as last shown: where "back to the list" returns
+  Route list_route_;               // the list as last shown: where "back to the list" returns
   int64_t new_since_ = INT64_MAX;  // published at or after this is "new"
   int64_t hot_from_ = INT64_MAX;   // this many views or more is "hot"
   int64_t as_of_ = 0;

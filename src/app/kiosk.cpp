@@ -50,8 +50,8 @@ void read_range(KioskOptions& options, T KioskOptions::*field, const std::string
     return;
   }
   const KioskOptions defaults;
-  options.problems.push_back(key + "=" + value + ": expected " + (whole ? "a whole number of " : "") + unit +
-                             " from " + number_text(low) + " to " + number_text(high) + "; using the default " +
+  options.problems.push_back(key + "=" + value + ": expected " + (whole ? "a whole number of " : "") + unit + " from " +
+                             number_text(low) + " to " + number_text(high) + "; using the default " +
                              number_text(static_cast<double>(defaults.*field)));
 }
 
@@ -104,16 +104,22 @@ KioskOptions parse_kiosk_options(std::string_view query) {
   // mode first: the kiosk's own options only matter in kiosk mode.
   for (const auto& [key, value] : firsts) {
     if (key != "mode") continue;
-    if (value == "kiosk") options.kiosk = true;
-    else options.problems.push_back("mode=" + value + ": expected kiosk (the only mode there is); showing the board");
+    if (value == "kiosk")
+      options.kiosk = true;
+    else
+      options.problems.push_back("mode=" + value + ": expected kiosk (the only mode there is); showing the board");
   }
   for (const auto& [key, value] : firsts) {
     if (key == "lang") {
-      if (value == "ko" || value == "en") options.lang = value;
-      else options.problems.push_back("lang=" + value + ": expected ko or en; using the default ko");
+      if (value == "ko" || value == "en")
+        options.lang = value;
+      else
+        options.problems.push_back("lang=" + value + ": expected ko or en; using the default ko");
     } else if (key == "theme") {
-      if (value == "light" || value == "dark") options.theme = value;
-      else options.problems.push_back("theme=" + value + ": expected light or dark; following the system");
+      if (value == "light" || value == "dark")
+        options.theme = value;
+      else
+        options.problems.push_back("theme=" + value + ": expected light or dark; following the system");
     }
     if (!options.kiosk) continue;
     if (key == "rotate") {
@@ -127,9 +133,12 @@ KioskOptions parse_kiosk_options(std::string_view query) {
     } else if (key == "stale") {
       read_range(options, &KioskOptions::stale_hours, key, value, 1, 8760, "hours", false);
     } else if (key == "playlist") {
-      if (value == "latest") options.playlist = PlaylistKind::latest;
-      else if (value == "views") options.playlist = PlaylistKind::views;
-      else if (value == "pinned") options.playlist = PlaylistKind::pinned;
+      if (value == "latest")
+        options.playlist = PlaylistKind::latest;
+      else if (value == "views")
+        options.playlist = PlaylistKind::views;
+      else if (value == "pinned")
+        options.playlist = PlaylistKind::pinned;
       else if (value.rfind("category:", 0) == 0 && value.size() > 9) {
         options.playlist = PlaylistKind::category;
         options.category = value.substr(9);

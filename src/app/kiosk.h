@@ -18,11 +18,11 @@ namespace newsroom {
 enum class PlaylistKind : uint8_t { latest, views, pinned, category };
 
 struct KioskOptions {
-  static constexpr double kDefaultRotate = 15;     // seconds per article in the loop
-  static constexpr double kDefaultIdle = 90;       // seconds without input before the reset
-  static constexpr double kDefaultScale = 1.5;     // text scale
-  static constexpr int kDefaultCount = 20;         // playlist length
-  static constexpr double kDefaultStaleHours = 72; // data older than this gets a warning
+  static constexpr double kDefaultRotate = 15;      // seconds per article in the loop
+  static constexpr double kDefaultIdle = 90;        // seconds without input before the reset
+  static constexpr double kDefaultScale = 1.5;      // text scale
+  static constexpr int kDefaultCount = 20;          // playlist length
+  static constexpr double kDefaultStaleHours = 72;  // data older than this gets a warning
 
   bool kiosk = false;  // mode=kiosk
   double rotate = kDefaultRotate;
@@ -88,9 +88,9 @@ class KioskLoop {
   bool playing() const { return playing_; }
   size_t position() const { return position_; }
   std::optional<int64_t> current() const;
-  double progress(double now) const;     // 0..1 of the current article's time; 0 while paused
-  double paused_for(double now) const;   // seconds since the visitor took over; 0 while playing
-  double idle_in(double now) const;      // seconds until the reset; 0 while playing
+  double progress(double now) const;    // 0..1 of the current article's time; 0 while paused
+  double paused_for(double now) const;  // seconds since the visitor took over; 0 while playing
+  double idle_in(double now) const;     // seconds until the reset; 0 while playing
   uint64_t rotations() const { return rotations_; }
   uint64_t resets() const { return resets_; }
   double rotate_seconds() const { return rotate_; }

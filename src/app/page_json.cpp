@@ -58,7 +58,8 @@ std::string mirror_key(const AppState& app) {
 
 std::string mirror_json(const AppState& app) {
   const Board& board = app.board();
-  nlohmann::json view = {{"site", board.info.site}, {"board", board.info.title}, {"route", route_name(app.route().view)}};
+  nlohmann::json view = {
+      {"site", board.info.site}, {"board", board.info.title}, {"route", route_name(app.route().view)}};
   if (auto index = app.open_article()) {
     view["article"] = nlohmann::json::parse(article_json(app, *index), nullptr, false);
   } else {
@@ -78,7 +79,6 @@ std::string mirror_json(const AppState& app) {
   }
   return dump(view);
 }
-
 
 std::string manifest_reply(std::string_view bytes) {
   std::string error;

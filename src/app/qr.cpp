@@ -23,7 +23,8 @@ QrMatrix encode_qr(std::string_view text) {
   out.modules.resize(static_cast<size_t>(out.size) * static_cast<size_t>(out.size));
   for (int y = 0; y < out.size; ++y) {
     for (int x = 0; x < out.size; ++x) {
-      out.modules[static_cast<size_t>(y) * static_cast<size_t>(out.size) + static_cast<size_t>(x)] = code.getModule(x, y) ? 1 : 0;
+      out.modules[static_cast<size_t>(y) * static_cast<size_t>(out.size) + static_cast<size_t>(x)] =
+          code.getModule(x, y) ? 1 : 0;
     }
   }
   return out;

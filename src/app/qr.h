@@ -15,7 +15,9 @@ struct QrMatrix {
   std::vector<uint8_t> modules;  // size × size, row by row, 1 = dark
   std::string error;             // why there is no code
 
-  bool dark(int x, int y) const { return modules[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)] != 0; }
+  bool dark(int x, int y) const {
+    return modules[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)] != 0;
+  }
 };
 
 // Byte-mode QR code of `text` (UTF-8), error correction M (boosted when it fits).

@@ -11,17 +11,19 @@ namespace {
 std::optional<int64_t> parse_count(std::string_view digits, int64_t min) {
   int64_t value = 0;
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || value < min) return std::nullopt;
+  if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || value < min)
+    return std::nullopt;
   return value;
 }
 
 std::optional<int64_t> parse_positive(std::string_view digits) { return parse_count(digits, 1); }
 
-constexpr std::pair<SearchField, const char*> kFields[] = {
-    {SearchField::title_body, "title_body"}, {SearchField::title, "title"},
-    {SearchField::body, "body"},             {SearchField::author, "author"}};
+constexpr std::pair<SearchField, const char*> kFields[] = {{SearchField::title_body, "title_body"},
+                                                           {SearchField::title, "title"},
+                                                           {SearchField::body, "body"},
+                                                           {SearchField::author, "author"}};
 constexpr std::pair<SortOrder, const char*> kSorts[] = {
-    {SortOrder::relevance, "relevance"}, {SortOrder::newest, "newest"},       {SortOrder::oldest, "oldest"},
+    {SortOrder::relevance, "relevance"}, {SortOrder::newest, "newest"},          {SortOrder::oldest, "oldest"},
     {SortOrder::most_viewed, "views"},   {SortOrder::least_viewed, "views_asc"}, {SortOrder::title, "title"},
     {SortOrder::number, "number"}};
 
@@ -120,8 +122,10 @@ std::vector<std::pair<std::string_view, std::optional<std::string_view>>> query_
     query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
     if (part.empty()) continue;
     const size_t eq = part.find('=');
-    if (eq == std::string_view::npos) parts.emplace_back(part, std::nullopt);
-    else parts.emplace_back(part.substr(0, eq), part.substr(eq + 1));
+    if (eq == std::string_view::npos)
+      parts.emplace_back(part, std::nullopt);
+    else
+      parts.emplace_back(part.substr(0, eq), part.substr(eq + 1));
   }
   return parts;
 }
@@ -148,7 +152,8 @@ std::string format_hash(const Route& route) {
   if (!list.author.empty()) add("author", list.author);
   if (list.with_attachments) add("att", "1");
   if (list.pinned_only) add("pinned", "1");
-  if (list.views_min) add("views", std::to_string(*list.views_min) + "-" + (list.views_max ? std::to_string(*list.views_max) : ""));
+  if (list.views_min)
+    add("views", std::to_string(*list.views_min) + "-" + (list.views_max ? std::to_string(*list.views_max) : ""));
   if (list.sort) add("sort", sort_name(*list.sort));
   if (list.page > 1) add("page", std::to_string(list.page));
   if (list.per_page != 15) add("per", std::to_string(list.per_page));
@@ -210,8 +215,8 @@ std::string percent_encode(std::string_view text) {
   std::string out;
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    const bool unreserved = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') ||
-                            byte == '-' || byte == '_' || byte == '.' || byte == '~';
+    const bool unreserved = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                            (byte >= '0' && byte <= '9') || byte == '-' || byte == '_' || byte == '.' || byte == '~';
     if (unreserved) {
       out += c;
     } else {

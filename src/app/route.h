@@ -15,17 +15,17 @@ namespace newsroom {
 // What the list shows:
 // "#/?q=카자흐&field=title&cat=보도자료&from=2023&to=2023-06&author=관리자&att=1&pinned=1&sort=views&page=2&per=20"
 struct ListView {
-  std::string q;                          // the search text as typed (NFC)
+  std::string q;  // the search text as typed (NFC)
   SearchField field = SearchField::title_body;
-  std::vector<std::string> categories;    // category names; empty: every category
-  std::string from, to;                   // "2023", "2023-05" or "2023-05-01" (Seoul), both inclusive; empty: open
-  std::string author;                     // exact author name; empty: any
-  bool with_attachments = false;          // only articles with 첨부파일
-  bool pinned_only = false;               // only 공지
+  std::vector<std::string> categories;  // category names; empty: every category
+  std::string from, to;                 // "2023", "2023-05" or "2023-05-01" (Seoul), both inclusive; empty: open
+  std::string author;                   // exact author name; empty: any
+  bool with_attachments = false;        // only articles with 첨부파일
+  bool pinned_only = false;             // only 공지
   std::optional<int64_t> views_min, views_max;  // views in [min, max): "views=100-200", "views=1000-"
-  std::optional<SortOrder> sort;          // unset: relevance with search text, newest without
-  int page = 1;                           // 1-based
-  int per_page = 15;                      // 10, 15, 20 or 50
+  std::optional<SortOrder> sort;                // unset: relevance with search text, newest without
+  int page = 1;                                 // 1-based
+  int per_page = 15;                            // 10, 15, 20 or 50
 
   bool operator==(const ListView&) const = default;
   // The same results (only the page or page size differ).

@@ -146,12 +146,13 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
                    {"showing_previous", app.showing_previous_board()}};
   const LiveStatus& live = frame.live;
   const auto time_or_null = [](int64_t t) { return t ? nlohmann::json(format_iso_seoul(t)) : nlohmann::json(nullptr); };
-  state["data"]["live"] = {{"poll_seconds", live.poll_seconds},
-                           {"polls", live.polls},
-                           {"swaps", live.swaps},
-                           {"last_checked", time_or_null(live.last_checked)},
-                           {"last_error", live.last_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(live.last_error)},
-                           {"saved_at", time_or_null(live.saved_at)}};
+  state["data"]["live"] = {
+      {"poll_seconds", live.poll_seconds},
+      {"polls", live.polls},
+      {"swaps", live.swaps},
+      {"last_checked", time_or_null(live.last_checked)},
+      {"last_error", live.last_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(live.last_error)},
+      {"saved_at", time_or_null(live.saved_at)}};
   state["gl"] = {{"lost", frame.gl_lost}, {"restored", frame.gl_restored}};
   state["memory"] = {{"heap_bytes", frame.heap_bytes}, {"used_bytes", frame.used_bytes}};
   state["glyphs_missing"] = frame.glyphs_missing;
@@ -173,23 +174,24 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
                    {"search_pending", app.search_pending()}};
   if (frame.kiosk) {
     const KioskFacts& k = *frame.kiosk;
-    state["kiosk"] = {{"playing", k.playing},
-                      {"paused_for", k.paused_for},
-                      {"idle_in", k.idle_in},
-                      {"playlist", k.playlist},
-                      {"playlist_kind", k.playlist_kind},
-                      {"current", k.current ? nlohmann::json(*k.current) : nlohmann::json(nullptr)},
-                      {"position", k.position},
-                      {"progress", k.progress},
-                      {"rotations", k.rotations},
-                      {"resets", k.resets},
-                      {"stale", k.stale},
-                      {"data_age_hours", k.data_age_hours ? nlohmann::json(*k.data_age_hours) : nlohmann::json(nullptr)},
-                      {"options", {{"rotate", k.rotate}, {"idle", k.idle}, {"scale", k.scale}, {"count", k.count},
-                                   {"stale", k.stale_hours}}},
-                      {"problems", k.problems},
-                      {"qr", k.qr.empty() ? nlohmann::json(nullptr) : nlohmann::json(k.qr)},
-                      {"clock_offset", k.clock_offset}};
+    state["kiosk"] = {
+        {"playing", k.playing},
+        {"paused_for", k.paused_for},
+        {"idle_in", k.idle_in},
+        {"playlist", k.playlist},
+        {"playlist_kind", k.playlist_kind},
+        {"current", k.current ? nlohmann::json(*k.current) : nlohmann::json(nullptr)},
+        {"position", k.position},
+        {"progress", k.progress},
+        {"rotations", k.rotations},
+        {"resets", k.resets},
+        {"stale", k.stale},
+        {"data_age_hours", k.data_age_hours ? nlohmann::json(*k.data_age_hours) : nlohmann::json(nullptr)},
+        {"options",
+         {{"rotate", k.rotate}, {"idle", k.idle}, {"scale", k.scale}, {"count", k.count}, {"stale", k.stale_hours}}},
+        {"problems", k.problems},
+        {"qr", k.qr.empty() ? nlohmann::json(nullptr) : nlohmann::json(k.qr)},
+        {"clock_offset", k.clock_offset}};
   } else {
     state["kiosk"] = nullptr;
   }

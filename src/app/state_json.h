@@ -22,45 +22,45 @@ struct KioskFacts {
   size_t position = 0;             // its index in the playlist
   double progress = 0;             // 0..1 of its time
   uint64_t rotations = 0, resets = 0;
-  bool stale = false;              // the data is older than `stale` hours
+  bool stale = false;                    // the data is older than `stale` hours
   std::optional<double> data_age_hours;  // null without exported_at
   double rotate = 0, idle = 0, scale = 0, stale_hours = 0;
   int count = 0;
   std::vector<std::string> problems;  // bad options (each names its option)
-  std::string qr;                  // the URL shown as a QR code, "" when none
-  double clock_offset = 0;         // seconds added by advanceClock()
+  std::string qr;                     // the URL shown as a QR code, "" when none
+  double clock_offset = 0;            // seconds added by advanceClock()
 };
 
 // What only the drawing layer knows about the last frame.
 struct FrameFacts {
-  std::string mode = "visitor";  // "kiosk" with ?mode=kiosk
+  std::string mode = "visitor";    // "kiosk" with ?mode=kiosk
   std::vector<int64_t> drawn_ids;  // article ids drawn on screen, in order
   int64_t glyphs_missing = 0;      // characters drawn without a glyph in the font
   int64_t frame = 0;               // turns of the main loop since start (the heartbeat)
   int64_t drawn = 0;               // frames drawn (an idle page draws none)
   bool font_loaded = false;
-  float text_scale = 1.0f;         // the visitor's text size factor
-  std::string theme = "light";     // "light" or "dark"
-  std::string lang = "ko";         // interface language
+  float text_scale = 1.0f;      // the visitor's text size factor
+  std::string theme = "light";  // "light" or "dark"
+  std::string lang = "ko";      // interface language
   struct Preview {
     std::string url, status;  // status: loading, shown, failed, refused (another origin)
     int width = 0, height = 0;
   };
-  std::vector<Preview> previews;   // image previews of the open article
-  int64_t image_textures = 0;      // preview textures alive (they are given back when unused)
+  std::vector<Preview> previews;  // image previews of the open article
+  int64_t image_textures = 0;     // preview textures alive (they are given back when unused)
   struct Load {
-    std::string phase = "none";  // none, downloading, importing, indexing
+    std::string phase = "none";    // none, downloading, importing, indexing
     uint64_t done = 0, total = 0;  // bytes; total 0 when unknown
     int64_t articles = 0;          // read so far
     bool streamed = false;         // the import reads the download as it arrives
     uint64_t held = 0;             // bytes of the file the import holds now (streamed)
     int64_t streams = 0;           // streamed imports begun since the page started
   } load;
-  std::optional<KioskFacts> kiosk; // in kiosk mode
-  LiveStatus live;                 // live polling and the saved copy (web/newsroom.js)
+  std::optional<KioskFacts> kiosk;       // in kiosk mode
+  LiveStatus live;                       // live polling and the saved copy (web/newsroom.js)
   int64_t gl_lost = 0, gl_restored = 0;  // WebGL context losses and restorations
-  int64_t heap_bytes = 0;          // the wasm memory's size
-  int64_t used_bytes = 0;          // bytes allocated by malloc (mallinfo uordblks)
+  int64_t heap_bytes = 0;                // the wasm memory's size
+  int64_t used_bytes = 0;                // bytes allocated by malloc (mallinfo uordblks)
 };
 
 std::string state_json(const AppState& app, const FrameFacts& frame);

@@ -118,7 +118,8 @@ Analytics compute_analytics(const Board& board, std::span<const uint32_t> rows, 
   return compute_analytics(board, AnalyticsColumns(board), rows, as_of);
 }
 
-Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns, std::span<const uint32_t> rows, int64_t as_of) {
+Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns, std::span<const uint32_t> rows,
+                            int64_t as_of) {
   Analytics out;
   out.as_of = as_of;
   out.articles = static_cast<int64_t>(rows.size());
@@ -132,7 +133,9 @@ Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns,
   int32_t first_month = INT32_MAX, last_month = INT32_MIN;
   int64_t max_views = 0, max_age = 0;
   double days_total = 0;
-  const auto age_of = [as_of, &board](uint32_t row) { return std::max<int64_t>(1, (as_of - board.published_at(row)) / 86400); };
+  const auto age_of = [as_of, &board](uint32_t row) {
+    return std::max<int64_t>(1, (as_of - board.published_at(row)) / 86400);
+  };
   for (const uint32_t row : rows) {
     const int64_t v = board.views(row);
     views.push_back(v);
@@ -208,14 +211,16 @@ Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns,
     return columns.authors_[x] < columns.authors_[y];
   };
   const size_t shown_authors = std::min(kTopCount, author_ids.size());
-  std::partial_sort(author_ids.begin(), author_ids.begin() + static_cast<std::ptrdiff_t>(shown_authors), author_ids.end(), author_before);
+  std::partial_sort(author_ids.begin(), author_ids.begin() + static_cast<std::ptrdiff_t>(shown_authors),
+                    author_ids.end(), author_before);
   for (size_t i = 0; i < shown_authors; ++i) {
     Analytics::Group group = authors[author_ids[i]];
     group.name = columns.authors_[author_ids[i]];
     out.authors.push_back(std::move(group));
   }
 
-  out.top = top_rows(rows, [&](uint32_t a, uint32_t b) { return board.more_viewed(a, b); }, [](uint32_t) { return true; });
+  out.top = top_rows(
+      rows, [&](uint32_t a, uint32_t b) { return board.more_viewed(a, b); }, [](uint32_t) { return true; });
   if (out.articles_with_downloads > 0) {
     out.top_downloads = top_rows(
         rows,

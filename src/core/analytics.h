@@ -46,17 +46,17 @@ struct Analytics {
 
   // Board-aware figures: files and links, where the export has counts.
   int64_t with_attachments = 0;
-  int64_t downloads_total = 0;    // summed over attachments that have a count
+  int64_t downloads_total = 0;  // summed over attachments that have a count
   int64_t articles_with_downloads = 0;
   int64_t link_clicks_total = 0;  // summed over links that have a count
   int64_t articles_with_clicks = 0;
 
   std::vector<Month> months;
-  std::vector<Group> categories;     // every category with an article, by views
-  std::vector<Group> authors;        // top 10 by views
-  std::vector<uint32_t> top;         // top 10 articles (board indices) by views, newest first on ties
+  std::vector<Group> categories;        // every category with an article, by views
+  std::vector<Group> authors;           // top 10 by views
+  std::vector<uint32_t> top;            // top 10 articles (board indices) by views, newest first on ties
   std::vector<uint32_t> top_downloads;  // top 10 articles by downloads (only those with counts)
-  std::vector<Bin> histogram;        // from 0 to the bin of the largest view count
+  std::vector<Bin> histogram;           // from 0 to the bin of the largest view count
   // Views against age: age_columns × histogram.size() cells, column-major
   // (cell = column * histogram.size() + bin); column c holds ages in
   // [c * age_step_days, (c + 1) * age_step_days).
@@ -87,8 +87,8 @@ class AnalyticsColumns {
 
  private:
   friend Analytics compute_analytics(const Board&, const AnalyticsColumns&, std::span<const uint32_t>, int64_t);
-  std::vector<int32_t> month_;        // year * 12 + month - 1
-  std::vector<uint32_t> author_;      // index into authors_
+  std::vector<int32_t> month_;    // year * 12 + month - 1
+  std::vector<uint32_t> author_;  // index into authors_
   std::vector<std::string> authors_;
   std::vector<int64_t> downloads_;    // -1: no attachment has a count
   std::vector<int64_t> clicks_;       // -1: no link has a count
@@ -96,7 +96,8 @@ class AnalyticsColumns {
 };
 
 // `as_of` is usually the export's date; ages before publication count as one day.
-Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns, std::span<const uint32_t> rows, int64_t as_of);
+Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns, std::span<const uint32_t> rows,
+                            int64_t as_of);
 // The same, building the columns first (tests, one-off analyses).
 Analytics compute_analytics(const Board& board, std::span<const uint32_t> rows, int64_t as_of);
 

@@ -32,7 +32,8 @@ size_t TextArena::capacity() const {
 TextRef TextArena::store(std::string_view text) {
   // A text stays within its block's first kBlock bytes, so its offset names its slot; a
   // longer text starts a block of its own.
-  const bool fits = !slots_.empty() && slots_[current_].size() + text.size() <= std::min(slots_[current_].capacity(), kBlock);
+  const bool fits =
+      !slots_.empty() && slots_[current_].size() + text.size() <= std::min(slots_[current_].capacity(), kBlock);
   if (!fits) add_block(text.size());
   std::string& block = slots_[current_];
   const TextRef ref{static_cast<uint32_t>((current_ << kShift) + block.size()), static_cast<uint32_t>(text.size())};
@@ -72,7 +73,8 @@ ArticleDraft Board::draft(uint32_t index) const {
   d.summary = a.summary;
   d.source_name = a.source_name;
   d.source_url = a.source_url;
-  for (const LinkRef& link : links_[index]) d.links.push_back({std::string(text(link.title)), std::string(text(link.url)), link.clicks});
+  for (const LinkRef& link : links_[index])
+    d.links.push_back({std::string(text(link.title)), std::string(text(link.url)), link.clicks});
   for (const AttachmentRef& file : attachments_[index]) {
     d.attachments.push_back({std::string(text(file.name)), std::string(text(file.url)), file.size, file.downloads});
   }
@@ -108,7 +110,8 @@ bool BoardBuilder::add(ArticleDraft&& d) {
     d.category = kMoreCategories;
     ++folded_categories_;
   }
-  const auto [category, added] = category_index_.try_emplace(d.category, static_cast<uint16_t>(b.category_names_.size()));
+  const auto [category, added] =
+      category_index_.try_emplace(d.category, static_cast<uint16_t>(b.category_names_.size()));
   if (added) b.category_names_.push_back(d.category);
   b.categories_.push_back(category->second);
   b.titles_.push_back(store(b.arena_, d.title));
@@ -124,7 +127,8 @@ bool BoardBuilder::add(ArticleDraft&& d) {
   }
   auto& links = b.links_.emplace_back();
   links.reserve(d.links.size());
-  for (const auto& link : d.links) links.push_back({store(b.arena_, link.title), store(b.arena_, link.url), link.clicks});
+  for (const auto& link : d.links)
+    links.push_back({store(b.arena_, link.title), store(b.arena_, link.url), link.clicks});
   auto& tags = b.tags_.emplace_back();
   tags.reserve(d.tags.size());
   for (const auto& tag : d.tags) tags.push_back(store(b.arena_, tag));
@@ -140,7 +144,8 @@ size_t BoardBuilder::memory_bytes() const {
   bytes += rows * (4 * sizeof(int64_t) + sizeof(uint8_t) + sizeof(uint16_t) + 6 * sizeof(TextRef));
   bytes += rows * (sizeof(std::vector<AttachmentRef>) + sizeof(std::vector<LinkRef>) + sizeof(std::vector<TextRef>));
   // The id index: a node (key, row, hash, next) per id and a bucket pointer each.
-  bytes += b.index_of_id_.size() * (4 * sizeof(void*) + sizeof(int64_t)) + b.index_of_id_.bucket_count() * sizeof(void*);
+  bytes +=
+      b.index_of_id_.size() * (4 * sizeof(void*) + sizeof(int64_t)) + b.index_of_id_.bucket_count() * sizeof(void*);
   for (const std::string& name : b.category_names_) bytes += sizeof(std::string) + name.capacity() + 4 * sizeof(void*);
   return bytes;
 }

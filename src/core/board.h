@@ -123,7 +123,9 @@ class Board {
   bool newer(uint32_t a, uint32_t b) const {
     return published_at_[a] != published_at_[b] ? published_at_[a] > published_at_[b] : ids_[a] > ids_[b];
   }
-  bool more_viewed(uint32_t a, uint32_t b) const { return views_[a] != views_[b] ? views_[a] > views_[b] : newer(a, b); }
+  bool more_viewed(uint32_t a, uint32_t b) const {
+    return views_[a] != views_[b] ? views_[a] > views_[b] : newer(a, b);
+  }
   const std::vector<std::string>& category_names() const { return category_names_; }
   std::string_view title(uint32_t index) const { return text(titles_[index]); }
   std::string_view author(uint32_t index) const { return text(authors_[index]); }

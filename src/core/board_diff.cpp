@@ -105,8 +105,8 @@ JumpFinding find_jumps(const std::vector<ViewChange>& views) {
 
   std::vector<int64_t> deviations;
   deviations.reserve(gains.size());
-  for (const int64_t gain : gains) deviations.push_back(gain >= diff.median_gain ? gain - diff.median_gain
-                                                                                : diff.median_gain - gain);
+  for (const int64_t gain : gains)
+    deviations.push_back(gain >= diff.median_gain ? gain - diff.median_gain : diff.median_gain - gain);
   const int64_t mad = lower_median(deviations);
 
   const int64_t rest_threshold = kJumpRestFactor * std::max<int64_t>(diff.rest_gain, 1);
@@ -116,9 +116,8 @@ JumpFinding find_jumps(const std::vector<ViewChange>& views) {
       diff.jumps.push_back(change);
     }
   }
-  std::sort(diff.jumps.begin(), diff.jumps.end(), [](const ViewChange& a, const ViewChange& b) {
-    return a.gain != b.gain ? a.gain > b.gain : a.id < b.id;
-  });
+  std::sort(diff.jumps.begin(), diff.jumps.end(),
+            [](const ViewChange& a, const ViewChange& b) { return a.gain != b.gain ? a.gain > b.gain : a.id < b.id; });
   return diff;
 }
 

@@ -44,12 +44,12 @@ inline constexpr size_t kJumpMaxCount = 3;
 inline constexpr int64_t kJumpMadFactor = 10;
 
 struct BoardDiff {
-  std::vector<int64_t> added;           // ids only in the current export, ascending
-  std::vector<int64_t> removed;         // ids only in the previous export, ascending
-  std::vector<EditedArticle> edited;    // ascending id
-  std::vector<ViewChange> views;        // every article in both exports, ascending id
-  std::vector<ViewChange> views_down;   // gain < 0 (views should never go down), ascending id
-  std::vector<ViewChange> jumps;        // suspicious jumps (rule above), largest gain first, then id
+  std::vector<int64_t> added;          // ids only in the current export, ascending
+  std::vector<int64_t> removed;        // ids only in the previous export, ascending
+  std::vector<EditedArticle> edited;   // ascending id
+  std::vector<ViewChange> views;       // every article in both exports, ascending id
+  std::vector<ViewChange> views_down;  // gain < 0 (views should never go down), ascending id
+  std::vector<ViewChange> jumps;       // suspicious jumps (rule above), largest gain first, then id
 
   size_t common = 0;         // articles present in both exports
   int64_t views_before = 0;  // total views on the previous board

@@ -48,13 +48,12 @@ int days_in_month(int year, int month) {
 
 bool valid(const CivilTime& t) {
   return t.year >= 1900 && t.year <= 2200 && t.month >= 1 && t.month <= 12 && t.day >= 1 &&
-         t.day <= days_in_month(t.year, t.month) && t.hour >= 0 && t.hour <= 23 && t.minute >= 0 &&
-         t.minute <= 59 && t.second >= 0 && t.second <= 60;
+         t.day <= days_in_month(t.year, t.month) && t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59 &&
+         t.second >= 0 && t.second <= 60;
 }
 
 int64_t to_seconds(const CivilTime& t, int64_t offset_seconds) {
-  return days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 + t.minute * 60 + t.second -
-         offset_seconds;
+  return days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 + t.minute * 60 + t.second - offset_seconds;
 }
 
 // "[T| ]HH:MM[:SS[.fff]]", optional.
@@ -120,8 +119,10 @@ std::optional<int64_t> parse_dotted(Cursor c) {
   c.skip_spaces();
   if (!c.done()) {
     int half = 0;  // 0: 24-hour clock, 1: 오전 (AM), 2: 오후 (PM)
-    if (c.eat("오전")) half = 1;
-    else if (c.eat("오후")) half = 2;
+    if (c.eat("오전"))
+      half = 1;
+    else if (c.eat("오후"))
+      half = 2;
     c.skip_spaces();
     if (!c.number(1, 2, t.hour) || !c.eat(':') || !c.number(2, 2, t.minute)) return std::nullopt;
     if (c.eat(':') && !c.number(2, 2, t.second)) return std::nullopt;
@@ -183,9 +184,12 @@ std::optional<int64_t> parse_date(std::string_view text) {
   if (!c.number(2, 4, first)) return std::nullopt;
   const size_t year_digits = c.pos - start;
   if (c.peek() == '.') return parse_dotted(Cursor{text});
-  if (year_digits == 2) t.year = 2000 + first;  // the board's "23-12-20 13:14"
-  else if (year_digits == 4) t.year = first;
-  else return std::nullopt;
+  if (year_digits == 2)
+    t.year = 2000 + first;  // the board's "23-12-20 13:14"
+  else if (year_digits == 4)
+    t.year = first;
+  else
+    return std::nullopt;
   if (!c.eat('-') || !c.number(2, 2, t.month) || !c.eat('-') || !c.number(2, 2, t.day)) return std::nullopt;
   int64_t offset = kSeoulOffsetSeconds;
   if (!c.done()) {
@@ -200,8 +204,7 @@ std::optional<int64_t> parse_date(std::string_view text) {
 std::string format_board_datetime(int64_t utc_seconds) {
   const CivilTime t = civil_from_seconds(utc_seconds + kSeoulOffsetSeconds);
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%02d-%02d-%02d %02d:%02d", t.year % 100, t.month, t.day, t.hour,
-                t.minute);
+  std::snprintf(buffer, sizeof buffer, "%02d-%02d-%02d %02d:%02d", t.year % 100, t.month, t.day, t.hour, t.minute);
   return buffer;
 }
 
@@ -215,8 +218,8 @@ std::string format_full_datetime(int64_t utc_seconds) {
 std::string format_iso_seoul(int64_t utc_seconds) {
   const CivilTime t = civil_from_seconds(utc_seconds + kSeoulOffsetSeconds);
   char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d+09:00", t.year, t.month, t.day, t.hour,
-                t.minute, t.second);
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d+09:00", t.year, t.month, t.day, t.hour, t.minute,
+                t.second);
   return buffer;
 }
 

@@ -55,7 +55,8 @@ Item make_item(std::string text, bool choseong) {
 }
 
 MatchKey key_of(const Query& q) {
-  return MatchKey{q.text, q.field, q.categories, q.from, q.to, q.author, q.with_attachments, q.pinned_only, q.views_min, q.views_max};
+  return MatchKey{q.text,        q.field,     q.categories, q.from, q.to, q.author, q.with_attachments,
+                  q.pinned_only, q.views_min, q.views_max};
 }
 
 }  // namespace
@@ -94,9 +95,11 @@ void SearchIndex::Impl::narrow_text(const GramIndex& index, const Needle& needle
   using Gram = GramRef;
   std::vector<Gram> grams, trigrams;
   if (s.size() == 1) grams.push_back({index.find(GramIndex::key(s[0])), 0});
-  for (size_t i = 0; i + 1 < s.size(); ++i) grams.push_back({index.find(GramIndex::key(s[i], s[i + 1])), needle.offsets[i]});
+  for (size_t i = 0; i + 1 < s.size(); ++i)
+    grams.push_back({index.find(GramIndex::key(s[i], s[i + 1])), needle.offsets[i]});
   if (index.has_trigrams()) {
-    for (size_t i = 0; i + 2 < s.size(); ++i) trigrams.push_back({index.find(GramIndex::key(s[i], s[i + 1], s[i + 2])), 0});
+    for (size_t i = 0; i + 2 < s.size(); ++i)
+      trigrams.push_back({index.find(GramIndex::key(s[i], s[i + 1], s[i + 2])), 0});
   }
   const auto missing = [](const Gram& g) { return g.entry == nullptr; };
   if (std::any_of(grams.begin(), grams.end(), missing) || std::any_of(trigrams.begin(), trigrams.end(), missing)) {
@@ -112,7 +115,8 @@ void SearchIndex::Impl::narrow_text(const GramIndex& index, const Needle& needle
   uint64_t postings = 0;
   for (const Gram& g : grams) postings += index.cost(*g.entry);
   for (const Gram& g : trigrams) postings += index.cost(*g.entry);
-  const uint64_t per_doc = std::max<uint64_t>(1, average_bytes / std::max<size_t>(1, std::min<size_t>(finder.size(), 24)));
+  const uint64_t per_doc =
+      std::max<uint64_t>(1, average_bytes / std::max<size_t>(1, std::min<size_t>(finder.size(), 24)));
   if (m.count() * per_doc < postings) {
     m.retain_if([&](uint32_t doc) { return finder.in((this->*text_of)(doc)); });
     return;
@@ -255,10 +259,13 @@ void SearchIndex::Impl::compute(const Query& q, State& s) const {
   // least one of those two (the facets lift one each).
   Bitset m(n, !author_missing);
   const bool views_filter = q.views_min || q.views_max;
-  if (!author_missing && (author || q.with_attachments || q.pinned_only || views_filter || (category_filter && date_filter))) {
+  if (!author_missing &&
+      (author || q.with_attachments || q.pinned_only || views_filter || (category_filter && date_filter))) {
     m.retain_if([&](uint32_t doc) {
       if (author && author_of[doc] != *author) return false;
-      if (views_filter && ((q.views_min && b.views(doc) < *q.views_min) || (q.views_max && b.views(doc) >= *q.views_max))) return false;
+      if (views_filter &&
+          ((q.views_min && b.views(doc) < *q.views_min) || (q.views_max && b.views(doc) >= *q.views_max)))
+        return false;
       if (q.with_attachments && !(flags[doc] & kAttachments)) return false;
       if (q.pinned_only && !(flags[doc] & kPinned)) return false;
       if (category_filter && date_filter) return category_ok[b.category_of(doc)] || date_ok(doc);

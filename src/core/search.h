@@ -65,8 +65,8 @@ struct Query {
   std::string author;                // exact author; empty: any
   bool with_attachments = false;
   bool pinned_only = false;
-  std::optional<int64_t> views_min;  // inclusive
-  std::optional<int64_t> views_max;  // exclusive
+  std::optional<int64_t> views_min;    // inclusive
+  std::optional<int64_t> views_max;    // exclusive
   SortOrder sort = SortOrder::newest;  // relevance falls back to newest without search text
 };
 

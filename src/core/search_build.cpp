@@ -170,8 +170,7 @@ bool SearchIndex::Impl::build(size_t budget) {
     case Stage::orders:
       if (build_orders()) stage = Stage::titles;
       return false;
-    case Stage::done:
-      return true;
+    case Stage::done: return true;
   }
   return true;
 }
@@ -184,7 +183,9 @@ double SearchIndex::Impl::progress() const {
   const double initials_work = 2.0 * static_cast<double>(title_bytes / 3 + n);
   const double orders_work = 0.1 * (titles_work + bodies_work) + 1;
   const double total = titles_work + bodies_work + initials_work + orders_work;
-  const auto part = [](const GramIndex& index, double work) { return std::min(work, static_cast<double>(index.build_position())); };
+  const auto part = [](const GramIndex& index, double work) {
+    return std::min(work, static_cast<double>(index.build_position()));
+  };
   double done = orders_work;
   switch (stage) {
     case Stage::orders: done = 0; break;
@@ -252,8 +253,7 @@ size_t SearchIndex::Impl::memory_bytes() const {
     total += bytes(*list);
     for (const std::string& a : *list) total += a.capacity() > 15 ? a.capacity() + 1 : 0;
   }
-  for (const auto* order : {&newest, &most_viewed, &by_title, &pinned_on_top})
-    total += bytes(*order);
+  for (const auto* order : {&newest, &most_viewed, &by_title, &pinned_on_top}) total += bytes(*order);
   total += scratch.memory_bytes() + state.rows.memory_bytes() + bytes(state.score) + bytes(state.per_category);
   return total;
 }

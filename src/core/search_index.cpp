@@ -68,7 +68,8 @@ std::vector<GramIndex::Writer> GramIndex::plan(Table& table, std::vector<Countin
     Entry& e = entries_[slot];
     Writer& w = writers[slot];
     const bool bitmap = c.bytes > bitmap_bytes;  // a bitmap is smaller than the delta list
-    const bool positions = is_bigram(keys[id]) && c.df >= (bitmap ? options.positions_from : options.list_positions_from);
+    const bool positions =
+        is_bigram(keys[id]) && c.df >= (bitmap ? options.positions_from : options.list_positions_from);
     e.df_and_flags = c.df | (positions ? Entry::kPositions : 0);
     if (bitmap) {
       e.df_and_flags |= Entry::kBitmap;
@@ -144,9 +145,8 @@ void GramIndex::intersect(const Entry& entry, Bitset& inout, Bitset& scratch) co
   }
   scratch.assign(inout.size(), false);
   std::vector<uint64_t>& out = scratch.words();
-  decode_list(lists_.data() + entry.offset, count, entry.has_positions(), [&](uint32_t doc) {
-    out[doc / 64] |= words[doc / 64] & (uint64_t{1} << (doc % 64));
-  });
+  decode_list(lists_.data() + entry.offset, count, entry.has_positions(),
+              [&](uint32_t doc) { out[doc / 64] |= words[doc / 64] & (uint64_t{1} << (doc % 64)); });
   words.swap(out);
 }
 

@@ -167,7 +167,7 @@ class GramIndex {
   };
 
   struct Options {
-    uint32_t positions_from = UINT32_MAX;  // bigrams in at least this many documents keep positions
+    uint32_t positions_from = UINT32_MAX;       // bigrams in at least this many documents keep positions
     uint32_t list_positions_from = UINT32_MAX;  // ... the same for bigrams stored as delta lists
     bool trigrams = false;
   };
@@ -256,10 +256,10 @@ class GramIndex {
     std::vector<uint64_t> by_id_;
     size_t hashed_ = 0, mask_ = 0;
   };
-  struct Counting {  // pass 1
+  struct Counting {                        // pass 1
     uint32_t df = 0, bytes = 0, last = 0;  // last: document + 1 of the last posting
   };
-  struct Writer {  // pass 2: all it needs in one place
+  struct Writer {         // pass 2: all it needs in one place
     uint32_t last = 0;    // document + 1 of the last posting
     uint32_t cursor = 0;  // next byte in lists_, or next position in positions_
     uint32_t words = 0;   // the bitmap's offset in bitmaps_
@@ -267,7 +267,7 @@ class GramIndex {
   };
   struct Trigrams {  // finish_trigrams() between its calls
     bool started = false;
-    size_t next = 0;                  // the next trigram slot
+    size_t next = 0;                      // the next trigram slot
     size_t words_end = 0, bytes_end = 0;  // where the trigrams' sets began in each array
     std::vector<uint64_t> bitmaps;
     std::vector<uint8_t> lists;
@@ -300,8 +300,8 @@ class GramIndex {
   std::vector<uint64_t> keys_;  // sorted
   std::vector<Entry> entries_;  // parallel to keys_
   std::vector<uint64_t> bitmaps_;
-  std::vector<uint8_t> lists_;      // per document: varint delta, then the position byte if any
-  std::vector<uint8_t> positions_;  // of bitmap bigrams, one byte per member in document order
+  std::vector<uint8_t> lists_;          // per document: varint delta, then the position byte if any
+  std::vector<uint8_t> positions_;      // of bitmap bigrams, one byte per member in document order
   std::unique_ptr<Building> building_;  // while a build in slices goes on
 };
 

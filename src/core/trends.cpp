@@ -8,7 +8,8 @@ namespace {
 constexpr size_t kRisingCount = 10;
 
 int64_t views_in(const Snapshot& snapshot, int64_t id, bool& found) {
-  const auto it = std::lower_bound(snapshot.views.begin(), snapshot.views.end(), std::pair<int64_t, int64_t>(id, INT64_MIN));
+  const auto it =
+      std::lower_bound(snapshot.views.begin(), snapshot.views.end(), std::pair<int64_t, int64_t>(id, INT64_MIN));
   found = it != snapshot.views.end() && it->first == id;
   return found ? it->second : 0;
 }
@@ -42,14 +43,16 @@ Trends compute_trends(const Board& board, std::span<const Snapshot> snapshots, s
   }
   out.jumps = find_jumps(last).jumps;
 
-  const double days = std::max(1.0, static_cast<double>(snapshots.back().exported_at - snapshots[snapshots.size() - 2].exported_at) / 86400.0);
+  const double days = std::max(
+      1.0, static_cast<double>(snapshots.back().exported_at - snapshots[snapshots.size() - 2].exported_at) / 86400.0);
   std::vector<ViewChange> rising;
   for (const ViewChange& change : last) {
     if (change.gain > 0) rising.push_back(change);
   }
   const size_t shown = std::min(kRisingCount, rising.size());
-  std::partial_sort(rising.begin(), rising.begin() + static_cast<std::ptrdiff_t>(shown), rising.end(),
-                    [](const ViewChange& a, const ViewChange& b) { return a.gain != b.gain ? a.gain > b.gain : a.id < b.id; });
+  std::partial_sort(
+      rising.begin(), rising.begin() + static_cast<std::ptrdiff_t>(shown), rising.end(),
+      [](const ViewChange& a, const ViewChange& b) { return a.gain != b.gain ? a.gain > b.gain : a.id < b.id; });
   for (size_t i = 0; i < shown; ++i) {
     out.rising.push_back({*board.find(rising[i].id), rising[i].gain, static_cast<double>(rising[i].gain) / days});
   }

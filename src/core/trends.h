@@ -28,13 +28,13 @@ struct Trends {
   // counting only articles present in both.
   std::vector<int64_t> gains;
   struct Rising {
-    uint32_t row = 0;   // board index
-    int64_t gain = 0;   // views gained between the last two snapshots
+    uint32_t row = 0;  // board index
+    int64_t gain = 0;  // views gained between the last two snapshots
     double per_day = 0;
   };
-  std::vector<Rising> rising;      // top 10 by gain between the last two snapshots (gain > 0)
-  std::vector<ViewChange> jumps;   // suspicious jumps between the last two snapshots
-  std::vector<ViewChange> down;    // views that went down between the last two snapshots
+  std::vector<Rising> rising;     // top 10 by gain between the last two snapshots (gain > 0)
+  std::vector<ViewChange> jumps;  // suspicious jumps between the last two snapshots
+  std::vector<ViewChange> down;   // views that went down between the last two snapshots
 };
 
 // Snapshots sorted by exported_at; fewer than two give empty Trends (dates empty).

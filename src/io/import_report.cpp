@@ -14,9 +14,12 @@ std::string field_kind(std::string_view field) {
   kind.reserve(field.size());
   bool in_index = false;
   for (const char c : field) {
-    if (c == '[') in_index = true;
-    else if (c == ']') in_index = false;
-    else if (in_index) continue;
+    if (c == '[')
+      in_index = true;
+    else if (c == ']')
+      in_index = false;
+    else if (in_index)
+      continue;
     kind += c;
   }
   return kind;
@@ -43,8 +46,8 @@ void count_unlisted(std::vector<UnlistedProblems>& unlisted, Severity severity, 
 }  // namespace
 
 size_t ImportReport::count(Severity severity) const {
-  size_t n = static_cast<size_t>(std::count_if(problems.begin(), problems.end(),
-                                               [severity](const Problem& p) { return p.severity == severity; }));
+  size_t n = static_cast<size_t>(
+      std::count_if(problems.begin(), problems.end(), [severity](const Problem& p) { return p.severity == severity; }));
   for (const UnlistedProblems& u : unlisted) {
     if (u.severity == severity) n += u.count;
   }
@@ -71,7 +74,8 @@ void ImportReport::add(Problem problem) {
   if (problems.size() < limits::kListedProblems) {
     problems.push_back(std::move(problem));
   } else {
-    count_unlisted(unlisted, problem.severity, field_kind(problem.field.empty() ? std::string_view("(record)") : problem.field), 1);
+    count_unlisted(unlisted, problem.severity,
+                   field_kind(problem.field.empty() ? std::string_view("(record)") : problem.field), 1);
   }
 }
 
@@ -98,7 +102,8 @@ std::string unlisted_summary(const ImportReport& report) {
   std::string text = "and " + with_thousands(report.unlisted_count()) + " more problems not listed:";
   const char* separator = " ";
   for (const UnlistedProblems& u : kinds) {
-    text += separator + with_thousands(u.count) + " " + to_string(u.severity) + (u.count == 1 ? "" : "s") + " in " + u.field;
+    text += separator + with_thousands(u.count) + " " + to_string(u.severity) + (u.count == 1 ? "" : "s") + " in " +
+            u.field;
     separator = ", ";
   }
   return text;

@@ -64,8 +64,10 @@ size_t Import::needed_from() const {
 void Import::drop_front(size_t count) {
   advance(text_.substr(0, count), base_line_, base_column_);
   base_ += count;
-  if (last_place_.offset >= count) last_place_.offset -= count;
-  else last_place_.valid = false;
+  if (last_place_.offset >= count)
+    last_place_.offset -= count;
+  else
+    last_place_.valid = false;
   // The export's own cursor may point below the window while its articles are read; it
   // is set again before it is read.
   const auto back = [count](size_t& pos) { pos = pos > count ? pos - count : 0; };
@@ -82,8 +84,8 @@ bool Import::parse(size_t begin, size_t end, element& out, int64_t record_index)
   if (bytes.size() > limits::kRecordBytes) {
     report_.add(Severity::error, record_index, "", "",
                 "the record is " + std::to_string(bytes.size() >> 20) + " MB (" + std::to_string(bytes.size()) +
-                    " bytes, from " + where(begin) + "), over the limit of " + std::to_string(limits::kRecordBytes >> 20) +
-                    " MB for one record; it is skipped");
+                    " bytes, from " + where(begin) + "), over the limit of " +
+                    std::to_string(limits::kRecordBytes >> 20) + " MB for one record; it is skipped");
     return false;
   }
   // simdjson reads up to SIMDJSON_PADDING bytes past a record: inside the file those
@@ -94,8 +96,9 @@ bool Import::parse(size_t begin, size_t end, element& out, int64_t record_index)
   if (error == simdjson::UTF8_ERROR) {
     // One bad byte costs one character, not the record.
     const size_t bad = find_invalid_utf8(bytes);
-    report_.add(Severity::warning, record_index, "", "",
-                "bytes that are not UTF-8 at byte " + std::to_string(base_ + begin + bad) + " were replaced by \xEF\xBF\xBD");
+    report_.add(
+        Severity::warning, record_index, "", "",
+        "bytes that are not UTF-8 at byte " + std::to_string(base_ + begin + bad) + " were replaced by \xEF\xBF\xBD");
     repaired_ = sanitize_utf8(bytes);
     repaired = true;
     error = parser_.parse(repaired_.data(), repaired_.size(), true).get(out);
@@ -132,7 +135,8 @@ void Import::record(size_t begin, size_t end, Dialect dialect) {
     return;
   }
   if (value.get(fields) != simdjson::SUCCESS) {
-    report_.add(Severity::error, record_index, "", "", "the record must be an object, found " + describe(value) + "; it is skipped");
+    report_.add(Severity::error, record_index, "", "",
+                "the record must be an object, found " + describe(value) + "; it is skipped");
     ++report_.skipped;
     return;
   }
@@ -169,10 +173,11 @@ bool Import::over_budget() {
   if (used <= budget) return false;
   refused_ = true;
   report_.fail("the file would need more than " + std::to_string(budget >> 20) + " MB of memory for its " +
-               std::to_string(file >> 20) + " MB (records so far: " + std::to_string(index_) +
-               "); the limit is " + std::to_string(limits::kBoardBytesPerFileByte) + " times the file's size plus " +
+               std::to_string(file >> 20) + " MB (records so far: " + std::to_string(index_) + "); the limit is " +
+               std::to_string(limits::kBoardBytesPerFileByte) + " times the file's size plus " +
                std::to_string(limits::kBoardBytesBase >> 20) + " MB, and at most " +
-               std::to_string(limits::kBoardBytesAtMost >> 20) + " MB: split the export, or remove records that are empty");
+               std::to_string(limits::kBoardBytesAtMost >> 20) +
+               " MB: split the export, or remove records that are empty");
   return true;
 }
 
@@ -188,8 +193,10 @@ void Import::read_board_info(element value, BoardInfo& info) {
     return out;
   };
   element part;
-  if (board["site"].get(part) == simdjson::SUCCESS && part.get(text) == simdjson::SUCCESS) info.site = line(text, "board.site");
-  if (board["title"].get(part) == simdjson::SUCCESS && part.get(text) == simdjson::SUCCESS) info.title = line(text, "board.title");
+  if (board["site"].get(part) == simdjson::SUCCESS && part.get(text) == simdjson::SUCCESS)
+    info.site = line(text, "board.site");
+  if (board["title"].get(part) == simdjson::SUCCESS && part.get(text) == simdjson::SUCCESS)
+    info.title = line(text, "board.title");
   simdjson::dom::array crumbs;
   if (board["breadcrumb"].get(crumbs) == simdjson::SUCCESS) {
     info.breadcrumb.clear();
@@ -225,7 +232,8 @@ void Import::detect() {
   JsonScanner::Cursor peek{start};
   std::string_view key;
   size_t value_begin = 0;
-  if (scan_.next_member(peek, key, value_begin, error) && (key == "format" || key == "version" || key == "articles" || key == "board" || key == "exported_at")) {
+  if (scan_.next_member(peek, key, value_begin, error) &&
+      (key == "format" || key == "version" || key == "articles" || key == "board" || key == "exported_at")) {
     outer_ = {start};
     stage_ = Stage::object;
     return;
@@ -328,8 +336,10 @@ bool Import::object_member(std::string_view key, size_t value_begin, size_t valu
     std::string_view text;
     int64_t epoch = 0;
     std::optional<int64_t> when;
-    if (value.get(text) == simdjson::SUCCESS) when = parse_date(text);
-    else if (value.get(epoch) == simdjson::SUCCESS) when = parse_date(std::to_string(epoch));
+    if (value.get(text) == simdjson::SUCCESS)
+      when = parse_date(text);
+    else if (value.get(epoch) == simdjson::SUCCESS)
+      when = parse_date(std::to_string(epoch));
     if (when) {
       info.exported_at = when;
     } else if (!value.is_null()) {
@@ -349,8 +359,9 @@ bool Import::object_end() {
     return stop(false);
   }
   if (!has_articles_) {
-    report_.fail("this is JSON but not an article export: expected an object with an \"articles\" list, a list of "
-                 "articles, JSON Lines, or a phpMyAdmin export of a Gnuboard table");
+    report_.fail(
+        "this is JSON but not an article export: expected an object with an \"articles\" list, a list of "
+        "articles, JSON Lines, or a phpMyAdmin export of a Gnuboard table");
     return stop(false);
   }
   report_.format = "newsroom-export";
@@ -366,11 +377,16 @@ bool Import::array_step(size_t until) {
     if (!scan_.next_element(list_, begin, end, error)) {
       if (!error.ok()) return fail(error, "the list of articles");
       const size_t rest = scan_.skip_whitespace(list_.pos);
-      if (rest < text_.size()) return fail(ScanError{rest, "nothing after the end of the list"}, "the list of articles");
+      if (rest < text_.size())
+        return fail(ScanError{rest, "nothing after the end of the list"}, "the list of articles");
       if (more_) return wait();
       if (phpmyadmin_) {
-        if (comments_) report_.add(Severity::warning, -1, "", "wr_is_comment", std::to_string(comments_) + " comment rows are not articles and were left out");
-        if (secret_) report_.add(Severity::warning, -1, "", "wr_option", std::to_string(secret_) + " secret posts were left out: they are never shown");
+        if (comments_)
+          report_.add(Severity::warning, -1, "", "wr_is_comment",
+                      std::to_string(comments_) + " comment rows are not articles and were left out");
+        if (secret_)
+          report_.add(Severity::warning, -1, "", "wr_option",
+                      std::to_string(secret_) + " secret posts were left out: they are never shown");
       }
       return stop(true);
     }
@@ -383,8 +399,8 @@ bool Import::array_step(size_t until) {
       std::string_view type;
       const std::string_view bytes = text_.substr(begin, end - begin);
       if (parser_.parse(bytes.data(), bytes.size(), true).get(first) == simdjson::SUCCESS &&
-          first.get(fields) == simdjson::SUCCESS &&
-          fields["type"].get(type) == simdjson::SUCCESS && (type == "header" || type == "database" || type == "table")) {
+          first.get(fields) == simdjson::SUCCESS && fields["type"].get(type) == simdjson::SUCCESS &&
+          (type == "header" || type == "database" || type == "table")) {
         phpmyadmin_ = true;
         report_.format = "gnuboard-phpmyadmin";
       }
@@ -487,8 +503,8 @@ Board Import::finish(BoardInfo info) && {
   if (builder_.folded_categories() > 0) {
     report_.add(Severity::warning, -1, "", "category",
                 "the file names more than " + with_thousands(BoardBuilder::kMaxCategories - 1) + " categories; " +
-                    with_thousands(static_cast<int64_t>(builder_.folded_categories())) + " articles are listed under \"" +
-                    BoardBuilder::kMoreCategories + "\"");
+                    with_thousands(static_cast<int64_t>(builder_.folded_categories())) +
+                    " articles are listed under \"" + BoardBuilder::kMoreCategories + "\"");
   }
   return std::move(builder_).build(std::move(info));
 }

@@ -109,25 +109,25 @@ class Import {
   std::string repaired_;  // a record whose invalid UTF-8 was replaced
   BoardBuilder builder_;
   Stage stage_ = Stage::detect;
-  size_t position_ = 0;     // how far the walk got (in the window)
-  size_t base_ = 0;         // the window's offset in the file
+  size_t position_ = 0;                     // how far the walk got (in the window)
+  size_t base_ = 0;                         // the window's offset in the file
   size_t base_line_ = 1, base_column_ = 1;  // the line and column at base_
   struct Place {
     size_t offset = 0, line = 1, column = 1;  // in the window; line and column in the file
     bool valid = false;
   };
   mutable Place last_place_;  // the last place where() counted to
-  bool more_ = false;       // more of the file may follow the window
-  bool waiting_ = false;    // the walk stopped at the window's end
+  bool more_ = false;         // more of the file may follow the window
+  bool waiting_ = false;      // the walk stopped at the window's end
   Mark mark_{};
   JsonScanner::Cursor outer_, list_;  // the export's members / the list of records
   bool has_articles_ = false, broken_member_ = false, phpmyadmin_ = false;
-  int64_t index_ = 0;     // records seen
+  int64_t index_ = 0;  // records seen
   size_t comments_ = 0, secret_ = 0;
-  size_t size_hint_ = 0;  // the file's size, when known (the memory budget grows with what arrived)
-  BlankedNumbers blanked_;  // numbers too large to read in the record being read
-  bool refused_ = false;    // the board went past its memory budget
-  bool line_start_ = false; // JSON Lines: the walk went on at a line's start after a bad line
+  size_t size_hint_ = 0;     // the file's size, when known (the memory budget grows with what arrived)
+  BlankedNumbers blanked_;   // numbers too large to read in the record being read
+  bool refused_ = false;     // the board went past its memory budget
+  bool line_start_ = false;  // JSON Lines: the walk went on at a line's start after a bad line
 };
 
 }  // namespace newsroom::import_detail

@@ -243,8 +243,9 @@ ImportResult ImportJob::finish() && {
   if (!report.personal_columns.empty()) {
     std::string names;
     for (const std::string& column : report.personal_columns) names += (names.empty() ? "" : ", ") + column;
-    report.add(Severity::warning, -1, "", "", "this file publishes personal data in " + names +
-                                                  ": the viewer dropped them, but remove them from the file before publishing it");
+    report.add(Severity::warning, -1, "", "",
+               "this file publishes personal data in " + names +
+                   ": the viewer dropped them, but remove them from the file before publishing it");
   }
   if (report.loaded == 0 && report.skipped > 0) report.usable = false;
   return std::move(st.result);

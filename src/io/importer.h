@@ -64,7 +64,7 @@ class ImportJob {
   // Streamed: bytes of the file held now (the window: the part not read, and read bytes not yet dropped).
   size_t bytes_held() const;
   size_t bytes_read() const;
-  size_t bytes_total() const;  // streamed: the expected size (at least the bytes given), or 0, until the end
+  size_t bytes_total() const;     // streamed: the expected size (at least the bytes given), or 0, until the end
   int64_t records_read() const;   // records seen so far
   int64_t articles_read() const;  // of those, the ones not skipped
   // The board and the report; finishes any part not yet read.

@@ -56,8 +56,8 @@ std::string describe_json_failure(std::string_view bytes, std::string_view fast_
   if (colon != std::string::npos) detail = detail.substr(colon + 2);
   const std::string ending = offset >= bytes.size() ? " (the file ends too early: truncated?)" : "";
   // Line and column only make sense for the whole file, not for one record of it.
-  const std::string position = base_offset > 0 ? std::string()
-                                               : " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
+  const std::string position =
+      base_offset > 0 ? std::string() : " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
   return "not valid JSON at byte " + std::to_string(base_offset + offset) + position + ": " + detail + ending;
 }
 

@@ -84,7 +84,8 @@ size_t JsonScanner::skip_value(size_t pos, ScanError& error) const {
         const size_t start = pos;
         while (pos < text_.size()) {
           const char t = text_[pos];
-          if (!((t >= '0' && t <= '9') || (t >= 'a' && t <= 'z') || t == '-' || t == '+' || t == '.' || t == 'E')) break;
+          if (!((t >= '0' && t <= '9') || (t >= 'a' && t <= 'z') || t == '-' || t == '+' || t == '.' || t == 'E'))
+            break;
           ++pos;
         }
         if (pos == start) return fail(pos, "a value", error);
@@ -130,8 +131,10 @@ bool JsonScanner::next_item(Cursor& cursor, char closer, size_t& pos, ScanError&
   }
   pos = skip_whitespace(pos);
   if (pos >= text_.size()) {
-    cursor.pos = fail(pos, list ? "',' or ']' (the file ends inside a list: truncated?)"
-                                : "',' or '}' (the file ends inside an object: truncated?)", error);
+    cursor.pos = fail(pos,
+                      list ? "',' or ']' (the file ends inside a list: truncated?)"
+                           : "',' or '}' (the file ends inside an object: truncated?)",
+                      error);
     return false;
   }
   if (text_[pos] == closer) {

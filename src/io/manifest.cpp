@@ -22,8 +22,10 @@ std::optional<Manifest> read_manifest(std::string_view bytes, std::string& error
   for (size_t i = 0; i < exports->size(); ++i) {
     const nlohmann::json& entry = (*exports)[i];
     std::string url;
-    if (entry.is_string()) url = entry.get<std::string>();
-    else if (entry.is_object() && entry.contains("url") && entry["url"].is_string()) url = entry["url"].get<std::string>();
+    if (entry.is_string())
+      url = entry.get<std::string>();
+    else if (entry.is_object() && entry.contains("url") && entry["url"].is_string())
+      url = entry["url"].get<std::string>();
     if (url.empty() || url.find("://") != std::string::npos || url.rfind("//", 0) == 0) {
       error = "exports[" + std::to_string(i) + "] must be a relative file address";
       return manifest;
@@ -63,7 +65,8 @@ ImportResult import_parts(const std::vector<ExportPart>& parts, std::string sour
     if (made) {
       Snapshot snapshot{part.name, *one.board.info.exported_at, {}};
       snapshot.views.reserve(one.board.size());
-      for (uint32_t row = 0; row < one.board.size(); ++row) snapshot.views.emplace_back(one.board.id(row), one.board.views(row));
+      for (uint32_t row = 0; row < one.board.size(); ++row)
+        snapshot.views.emplace_back(one.board.id(row), one.board.views(row));
       std::sort(snapshot.views.begin(), snapshot.views.end());
       merged.snapshots.push_back(std::move(snapshot));
     }
@@ -77,11 +80,14 @@ ImportResult import_parts(const std::vector<ExportPart>& parts, std::string sour
       if (!builder.add(one.board.draft(row))) continue;
       if (snapshot_series && ++newer_copies > kListedCopies) continue;
       report.add({Severity::warning, row, std::to_string(one.board.id(row)), "id",
-                  "id " + std::to_string(one.board.id(row)) + " is also in an earlier file; this one replaces it", part.name});
+                  "id " + std::to_string(one.board.id(row)) + " is also in an earlier file; this one replaces it",
+                  part.name});
     }
     if (newer_copies > kListedCopies) {  // one line for the rest of a snapshot, not one per article
-      report.add({Severity::warning, -1, "", "", std::to_string(newer_copies - kListedCopies) +
-                  " more article(s) are also in an earlier, older export; this newer export replaces them", part.name});
+      report.add({Severity::warning, -1, "", "",
+                  std::to_string(newer_copies - kListedCopies) +
+                      " more article(s) are also in an earlier, older export; this newer export replaces them",
+                  part.name});
     }
   }
   merged.board = std::move(builder).build(std::move(info));

@@ -51,10 +51,12 @@ bool RecordReader::field(std::string_view key, element& out) {
 namespace {
 
 // The fields each dialect reads (read_article, read_gnuboard_row).
-constexpr std::string_view kFieldsRead[] = {
-    "id", "title", "published_at", "number", "views", "pinned", "category", "author", "body_format", "body", "summary",
-    "source", "links", "attachments", "tags", "wr_id", "wr_subject", "wr_datetime", "wr_num", "wr_hit", "ca_name",
-    "wr_name", "wr_content", "wr_option", "wr_is_comment", "wr_link1", "wr_link2", "wr_link1_hit", "wr_link2_hit"};
+constexpr std::string_view kFieldsRead[] = {"id",       "title",      "published_at", "number",      "views",
+                                            "pinned",   "category",   "author",       "body_format", "body",
+                                            "summary",  "source",     "links",        "attachments", "tags",
+                                            "wr_id",    "wr_subject", "wr_datetime",  "wr_num",      "wr_hit",
+                                            "ca_name",  "wr_name",    "wr_content",   "wr_option",   "wr_is_comment",
+                                            "wr_link1", "wr_link2",   "wr_link1_hit", "wr_link2_hit"};
 
 size_t utf8_chars(std::string_view text) {
   size_t chars = 0;
@@ -120,7 +122,8 @@ void RecordReader::report_blanked_numbers(const BlankedNumbers& blanked) {
             number.path + " is the number " + number.text + ", too large to read; ignored");
   }
   if (blanked.count > blanked.first.size() && named > 0) {
-    problem(Severity::error, "", with_thousands(blanked.count - blanked.first.size()) + " more numbers too large to read were ignored");
+    problem(Severity::error, "",
+            with_thousands(blanked.count - blanked.first.size()) + " more numbers too large to read were ignored");
   }
 }
 
@@ -162,7 +165,8 @@ bool RecordReader::list_has_room(size_t index, size_t size, const std::string& n
   if (index < limits::kListEntries) return true;
   if (index == limits::kListEntries) {
     problem(Severity::warning, name,
-            name + " has " + with_thousands(size) + " entries; the first " + with_thousands(limits::kListEntries) + " are read");
+            name + " has " + with_thousands(size) + " entries; the first " + with_thousands(limits::kListEntries) +
+                " are read");
   }
   return false;
 }
@@ -193,8 +197,8 @@ bool RecordReader::read_article(ArticleDraft& draft) {
 
 namespace {
 // Columns that identify people; never kept, and the checker names them.
-constexpr std::string_view kPersonalColumns[] = {"wr_password", "wr_email", "wr_homepage", "wr_ip",
-                                                 "mb_id", "wr_facebook_user", "wr_twitter_user"};
+constexpr std::string_view kPersonalColumns[] = {"wr_password", "wr_email",         "wr_homepage",    "wr_ip",
+                                                 "mb_id",       "wr_facebook_user", "wr_twitter_user"};
 }  // namespace
 
 RecordReader::RowKind RecordReader::read_gnuboard_row(ArticleDraft& draft) {
@@ -262,7 +266,8 @@ bool RecordReader::read_id(std::string_view key, int64_t& id) {
     id = std::stoll(std::string(text));
     id_text_ = std::string(text);
   } else {
-    problem(Severity::error, name, name + " must be a whole number, found " + describe(value) + "; the record is skipped");
+    problem(Severity::error, name,
+            name + " must be a whole number, found " + describe(value) + "; the record is skipped");
     return false;
   }
   if (id <= 0) {
@@ -290,7 +295,8 @@ bool RecordReader::read_title(std::string_view key, ArticleDraft& draft) {
   constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   while (whole.size() >= 3 && whole.substr(whole.size() - 3) == kReplacement) whole.remove_suffix(3);
   if (whole.size() != text.size()) {
-    problem(Severity::warning, name, name + " ends inside a character (cut at a byte limit?); the broken character was removed");
+    problem(Severity::warning, name,
+            name + " ends inside a character (cut at a byte limit?); the broken character was removed");
   }
   draft.title = line(whole, name);
   // "[보도자료] 제목": the board's habit of putting the category in the subject.
@@ -323,8 +329,10 @@ bool RecordReader::read_published_at(std::string_view key, int64_t& out) {
   std::string_view text;
   int64_t epoch = 0;
   std::optional<int64_t> parsed;
-  if (value.get(text) == simdjson::SUCCESS) parsed = parse_date(text);
-  else if (value.get(epoch) == simdjson::SUCCESS) parsed = parse_date(std::to_string(epoch));
+  if (value.get(text) == simdjson::SUCCESS)
+    parsed = parse_date(text);
+  else if (value.get(epoch) == simdjson::SUCCESS)
+    parsed = parse_date(std::to_string(epoch));
   if (!parsed) {
     problem(Severity::error, name,
             name + " is not a date (expected e.g. 2023-12-20T13:14:00+09:00), found " + describe(value) +
@@ -441,7 +449,8 @@ void RecordReader::read_body(std::string_view key, std::string_view format, Arti
     return;
   }
   if (kind != "text") {
-    problem(Severity::warning, "body_format", "body_format \"" + normalize_line(kind) + "\" is not text or html; read as text");
+    problem(Severity::warning, "body_format",
+            "body_format \"" + normalize_line(kind) + "\" is not text or html; read as text");
   }
   draft.body = normalize_text(body);
   keep_body_within_limit(key, draft);
@@ -451,8 +460,8 @@ void RecordReader::keep_body_within_limit(std::string_view key, ArticleDraft& dr
   if (draft.body.size() <= limits::kBodyBytes) return;
   const std::string name(key);
   problem(Severity::warning, name,
-          name + " is " + with_thousands(draft.body.size()) + " bytes of text; the first " + with_thousands(limits::kBodyBytes) +
-              " bytes are kept");
+          name + " is " + with_thousands(draft.body.size()) + " bytes of text; the first " +
+              with_thousands(limits::kBodyBytes) + " bytes are kept");
   draft.body.resize(first_bytes(draft.body, limits::kBodyBytes).size());
 }
 
@@ -505,7 +514,8 @@ void RecordReader::read_links(ArticleDraft& draft) {
       int64_t clicks = 0;
       if (nested.read_integer("clicks", name + ".clicks", clicks, 0, kMaxPlausibleViews)) link.clicks = clicks;
     } else {
-      problem(Severity::error, name, name + " must be an address or {title, url}, found " + describe(link_value) + "; ignored");
+      problem(Severity::error, name,
+              name + " must be an address or {title, url}, found " + describe(link_value) + "; ignored");
       continue;
     }
     if (!link.url.empty()) draft.links.push_back(std::move(link));
@@ -539,7 +549,8 @@ void RecordReader::read_attachments(ArticleDraft& draft) {
       }
       int64_t number = 0;
       if (nested.read_integer("size", name + ".size", number, 0, INT64_MAX / 2)) attachment.size = number;
-      if (nested.read_integer("downloads", name + ".downloads", number, 0, kMaxPlausibleViews)) attachment.downloads = number;
+      if (nested.read_integer("downloads", name + ".downloads", number, 0, kMaxPlausibleViews))
+        attachment.downloads = number;
     }
     if (attachment.name.empty()) {
       problem(Severity::error, name, name + " has no file name; ignored");

@@ -1,8 +1,8 @@
 #include "io/text_normalize.h"
 
+#include <utf8proc.h>
 #include <cctype>
 #include <cstdlib>
-#include <utf8proc.h>
 
 #include "core/text.h"
 
@@ -31,10 +31,9 @@ bool nfc_quick_yes(std::string_view text) {
 std::string to_nfc(std::string valid_utf8) {
   if (nfc_quick_yes(valid_utf8)) return valid_utf8;
   utf8proc_uint8_t* composed = nullptr;
-  const utf8proc_ssize_t length =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid_utf8.data()),
-                   static_cast<utf8proc_ssize_t>(valid_utf8.size()), &composed,
-                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  const utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid_utf8.data()),
+                                               static_cast<utf8proc_ssize_t>(valid_utf8.size()), &composed,
+                                               static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   if (length < 0) return valid_utf8;  // cannot happen for sanitized input; keep the text
   std::string out(reinterpret_cast<const char*>(composed), static_cast<size_t>(length));
   std::free(composed);
@@ -62,7 +61,8 @@ bool already_normal(std::string_view text) {
     if ((b & 0xF0) == 0xE0 && pos + 2 < size && (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80) {
       const char32_t cp = ((b & 0x0F) << 12) | ((bytes[pos + 1] & 0x3F) << 6) | (bytes[pos + 2] & 0x3F);
       const bool safe = (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x2000 && cp <= 0x2FFF) ||
-                        (cp >= 0x3000 && cp <= 0x3098) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xFF00 && cp <= 0xFFEF);
+                        (cp >= 0x3000 && cp <= 0x3098) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+                        (cp >= 0xFF00 && cp <= 0xFFEF);
       if (!safe) return false;  // includes overlong forms and surrogates
       pos += 3;
       continue;
@@ -149,8 +149,8 @@ struct NamedEntity {
   std::string_view name;
   char32_t cp;
 };
-constexpr NamedEntity kEntities[] = {{"amp", '&'},     {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
-                                     {"apos", '\''},   {"nbsp", 0xA0},    {"middot", 0xB7},  {"hellip", 0x2026},
+constexpr NamedEntity kEntities[] = {{"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+                                     {"apos", '\''},    {"nbsp", 0xA0},    {"middot", 0xB7},  {"hellip", 0x2026},
                                      {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
                                      {"ndash", 0x2013}, {"mdash", 0x2014}, {"copy", 0xA9},    {"reg", 0xAE}};
 
@@ -334,7 +334,8 @@ HtmlText html_to_text(std::string_view html) {
     if (ch == ' ' && (text.empty() || text.back() == ' ' || text.back() == '\n')) continue;
     if (ch == '\n') {
       while (!text.empty() && text.back() == ' ') text.pop_back();
-      if (text.empty() || (text.size() >= 2 && text[text.size() - 1] == '\n' && text[text.size() - 2] == '\n')) continue;
+      if (text.empty() || (text.size() >= 2 && text[text.size() - 1] == '\n' && text[text.size() - 2] == '\n'))
+        continue;
     }
     text += ch;
   }

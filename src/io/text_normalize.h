@@ -32,9 +32,9 @@ struct HtmlText {
   struct Link {
     std::string title, url;
   };
-  std::string text;           // paragraphs separated by blank lines
-  std::vector<Link> links;    // <a href> with http(s)/mailto targets, in order
-  std::vector<Link> images;   // <img src>: title (alt or file name) and address
+  std::string text;          // paragraphs separated by blank lines
+  std::vector<Link> links;   // <a href> with http(s)/mailto targets, in order
+  std::vector<Link> images;  // <img src>: title (alt or file name) and address
 };
 
 // Plain text from a limited HTML body: <p>, <div>, <li>, <tr> and headings become

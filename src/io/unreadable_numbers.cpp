@@ -17,8 +17,10 @@ bool well_formed(std::string_view n, bool& integer) {
   size_t i = 0;
   if (i < n.size() && n[i] == '-') ++i;
   if (i >= n.size() || !is_digit(n[i])) return false;
-  if (n[i] == '0') ++i;
-  else while (i < n.size() && is_digit(n[i])) ++i;
+  if (n[i] == '0')
+    ++i;
+  else
+    while (i < n.size() && is_digit(n[i])) ++i;
   integer = true;
   if (i < n.size() && n[i] == '.') {
     integer = false;
@@ -55,8 +57,10 @@ bool unreadable(std::string_view n) {
 
 size_t string_end(const std::string& json, size_t quote) {
   for (size_t i = quote + 1; i < json.size(); ++i) {
-    if (json[i] == '\\') ++i;
-    else if (json[i] == '"') return i + 1;
+    if (json[i] == '\\')
+      ++i;
+    else if (json[i] == '"')
+      return i + 1;
   }
   return json.size();
 }
@@ -103,8 +107,10 @@ BlankedNumbers blank_unreadable_numbers(std::string& json) {
       ++i;
     } else if (c == ',') {
       if (!levels.empty()) {
-        if (levels.back().object) expect_key = true;
-        else ++levels.back().index;
+        if (levels.back().object)
+          expect_key = true;
+        else
+          ++levels.back().index;
       }
       ++i;
     } else if (c == '-' || is_digit(c)) {

@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <string>
 
-
 // The page's side of each call is in library_newsroom.js (linked with --js-library).
 extern "C" {
 void nr_push_hash(const char* hash);
@@ -55,7 +54,9 @@ void history_back() { nr_history_back(); }
 void set_document_title(const std::string& title) { nr_set_title(title.c_str()); }
 void open_url(const std::string& url) { nr_open_url(url.c_str()); }
 void signal_ready() { nr_signal_ready(); }
-void load_finished(int64_t generation, bool usable) { nr_load_finished(static_cast<double>(generation), usable ? 1 : 0); }
+void load_finished(int64_t generation, bool usable) {
+  nr_load_finished(static_cast<double>(generation), usable ? 1 : 0);
+}
 void signal_first_frame() { nr_first_frame(); }
 void update_mirror(const std::string& view_json) { nr_update_mirror(view_json.c_str()); }
 void article_action(const std::string& action, const std::string& article) {

@@ -16,13 +16,13 @@ void replace_hash(const std::string& hash);  // correct the URL without a new en
 bool can_go_back();                          // the previous history entry is ours
 void history_back();
 void set_document_title(const std::string& title);
-void open_url(const std::string& url);       // a new tab, noopener
+void open_url(const std::string& url);  // a new tab, noopener
 // 링크 복사, 공유 (Facebook, X), 인쇄 for the open article (`article` is its JSON).
 void article_action(const std::string& action, const std::string& article);
-void signal_ready();                               // resolves window.newsroom.ready
+void signal_ready();                                  // resolves window.newsroom.ready
 void load_finished(int64_t generation, bool usable);  // a load ended: the import counter after it, its board shown
-void signal_first_frame();                         // the first frame was drawn (a performance mark, for benchmarks)
-void update_mirror(const std::string& view_json);  // the hidden DOM mirror of the view
+void signal_first_frame();                            // the first frame was drawn (a performance mark, for benchmarks)
+void update_mirror(const std::string& view_json);     // the hidden DOM mirror of the view
 // Sets the canvas backing store (device pixels) and tells Emscripten's GLFW. Not
 // glfwSetWindowSize: that requests fullscreen whenever the size equals the screen's.
 void resize_canvas(int width, int height);

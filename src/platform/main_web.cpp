@@ -1,9 +1,9 @@
 // The web entry point: GLFW (Emscripten's built-in) + WebGL2 + Dear ImGui, the main loop,
 // the canvas sized to CSS size × devicePixelRatio, and the C functions window.newsroom calls.
+#include <malloc.h>
 #include <array>
 #include <cmath>
 #include <cstdlib>
-#include <malloc.h>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,10 +14,11 @@
 #include <emscripten/html5.h>
 #include <emscripten/html5_webgl.h>
 #include <imgui.h>
-#include <imgui_internal.h>  // InputEventsQueue: input waiting for the next frame
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // InputEventsQueue: input waiting for the next frame
 
+#include <nlohmann/json.hpp>
 #include "app/analytics_csv.h"
 #include "app/app_state.h"
 #include "app/kiosk.h"
@@ -25,10 +26,9 @@
 #include "app/loader.h"
 #include "app/page_json.h"
 #include "app/state_json.h"
-#include <nlohmann/json.hpp>
-#include "io/importer.h"
 #include "core/dates.h"
 #include "core/text.h"
+#include "io/importer.h"
 #include "io/manifest.h"
 #include "io/text_normalize.h"
 #include "platform/browser.h"
@@ -97,8 +97,10 @@ bool sync_canvas_size(Runtime& rt) {
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
   runtime().last_input = emscripten_get_now();
   float steps_per_unit = 1.0f / 100.0f;
-  if (event->deltaMode == DOM_DELTA_LINE) steps_per_unit = 1.0f / 3.0f;
-  else if (event->deltaMode == DOM_DELTA_PAGE) steps_per_unit = 10.0f;
+  if (event->deltaMode == DOM_DELTA_LINE)
+    steps_per_unit = 1.0f / 3.0f;
+  else if (event->deltaMode == DOM_DELTA_PAGE)
+    steps_per_unit = 10.0f;
   ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-event->deltaX) * steps_per_unit,
                                     static_cast<float>(-event->deltaY) * steps_per_unit);
   return EM_TRUE;
@@ -109,8 +111,9 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
 void sync_search_input(Runtime& rt) {
   const ImRect* rect = rt.ui.widgets.find("search");
   std::array<int, 4> place = {-1, -1, -1, -1};
-  if (rect) place = {static_cast<int>(rect->Min.x), static_cast<int>(rect->Min.y), static_cast<int>(rect->GetWidth()),
-                     static_cast<int>(rect->GetHeight())};
+  if (rect)
+    place = {static_cast<int>(rect->Min.x), static_cast<int>(rect->Min.y), static_cast<int>(rect->GetWidth()),
+             static_cast<int>(rect->GetHeight())};
   if (place != rt.input_place) {
     rt.input_place = place;
     platform::place_search_input(place[0], place[1], place[2], place[3]);
@@ -233,20 +236,25 @@ void after_frame(Runtime& rt) {
   if (!ctx.article_action.empty()) {
     if (auto index = rt.app.open_article()) {
       // A kiosk shares by QR code: the visitor's phone opens the address, not the screen.
-      if (rt.kiosk) ctx.kiosk.qr_url = platform::share_address(ctx.article_action, article_json(rt.app, *index));
-      else platform::article_action(ctx.article_action, article_json(rt.app, *index));
+      if (rt.kiosk)
+        ctx.kiosk.qr_url = platform::share_address(ctx.article_action, article_json(rt.app, *index));
+      else
+        platform::article_action(ctx.article_action, article_json(rt.app, *index));
     }
     ctx.article_action.clear();
   }
   if (!ctx.download_table.empty()) {
     const AppState& app = rt.app;
-    const std::string csv = analytics_csv(app.board(), app.analytics(), app.trends(), app.results(), ctx.download_table);
+    const std::string csv =
+        analytics_csv(app.board(), app.analytics(), app.trends(), app.results(), ctx.download_table);
     if (!csv.empty()) platform::download("newsroom-" + ctx.download_table + ".csv", "text/csv;charset=utf-8", csv);
     ctx.download_table.clear();
   }
   if (!ctx.open_url.empty()) {
-    if (rt.kiosk) ctx.kiosk.qr_url = platform::absolute_url(ctx.open_url);  // never navigates away
-    else platform::open_url(ctx.open_url);
+    if (rt.kiosk)
+      ctx.kiosk.qr_url = platform::absolute_url(ctx.open_url);  // never navigates away
+    else
+      platform::open_url(ctx.open_url);
     ctx.open_url.clear();
   }
   sync_images(rt.ui.images);
@@ -267,7 +275,8 @@ double clock_ms(void*) { return emscripten_get_now(); }
 // A slice of the import, or of the search index, within `budget` ms (less while the
 // visitor is using the page).
 void continue_work(Runtime& rt, double budget) {
-  if (emscripten_get_now() - rt.last_input < kInputRecentMilliseconds) budget = std::min(budget, kWorkMillisecondsWhileUsed);
+  if (emscripten_get_now() - rt.last_input < kInputRecentMilliseconds)
+    budget = std::min(budget, kWorkMillisecondsWhileUsed);
   const Loader::Worked worked = rt.loader.work(budget, clock_ms, nullptr);
   if (worked.applied) loaded(rt, *worked.applied);
   if (worked.indexed) wake(rt);  // searches waiting for the index are answered

@@ -27,22 +27,22 @@ struct Runtime {
   double last_drawn = -1e9;   // when the last frame was drawn
   bool font_settled = false;  // the font arrived (or failed to)
   bool ready_signalled = false;
-  bool gl_lost = false;       // the WebGL context is lost: frames go on, nothing is drawn
-  bool gl_restored = false;   // restored since the last frame: device objects to re-create
+  bool gl_lost = false;      // the WebGL context is lost: frames go on, nothing is drawn
+  bool gl_restored = false;  // restored since the last frame: device objects to re-create
   int64_t gl_lost_count = 0, gl_restored_count = 0;
   float style_dpr = 0;  // the ratio the style was last built for
   int backing_width = 0, backing_height = 0;
   std::string title;
-  std::string mirror_key;  // the view the DOM mirror shows
-  std::string manifest;  // last newsroom_manifest_files() answer
+  std::string mirror_key;                             // the view the DOM mirror shows
+  std::string manifest;                               // last newsroom_manifest_files() answer
   std::array<int, 4> input_place = {-2, -2, -2, -2};  // where the hidden <input> was put
   platform::TimeRing frame_times;   // CPU ms of each main_loop_iteration, plus the searches run since the last one
   platform::TimeRing search_times;  // CPU ms of each search typed (newsroom_search_input)
-  double input_ms = 0;    // search time not yet counted in a frame
-  double last_input = -1e9;  // emscripten_get_now() of the visitor's last input
+  double input_ms = 0;              // search time not yet counted in a frame
+  double last_input = -1e9;         // emscripten_get_now() of the visitor's last input
   // Kiosk mode (?mode=kiosk): the options, the attract loop, and the test clock's offset.
   std::unique_ptr<KioskDriver> kiosk;
-  double clock_offset = 0;          // seconds window.newsroom.advanceClock() added
+  double clock_offset = 0;  // seconds window.newsroom.advanceClock() added
 };
 
 // Work done between frames (an import or an index in slices) takes about this long per

@@ -12,15 +12,18 @@ class TimeRing {
  public:
   void push(double ms) {
     values_[(first_ + count_) % values_.size()] = static_cast<float>(ms);
-    if (count_ < values_.size()) ++count_;
-    else first_ = (first_ + 1) % values_.size();
+    if (count_ < values_.size())
+      ++count_;
+    else
+      first_ = (first_ + 1) % values_.size();
   }
   // The times as a JSON array of ms, forgotten once taken.
   std::string take_json() {
     std::string text = "[";
     char number[32];
     for (size_t i = 0; i < count_; ++i) {
-      std::snprintf(number, sizeof number, i ? ",%.3f" : "%.3f", static_cast<double>(values_[(first_ + i) % values_.size()]));
+      std::snprintf(number, sizeof number, i ? ",%.3f" : "%.3f",
+                    static_cast<double>(values_[(first_ + i) % values_.size()]));
       text += number;
     }
     first_ = count_ = 0;

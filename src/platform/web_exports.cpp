@@ -2,8 +2,8 @@
 // the runtime's Loader, AppState, kiosk or UI state. The exported names are listed in
 // cmake/NewsroomSite.cmake; docs/architecture.md has the table of every crossing.
 // Buffers passed in are malloc'd by the page and owned here from then on.
-#include <cmath>
 #include <malloc.h>
+#include <cmath>
 #include <string>
 
 #include <emscripten.h>
@@ -186,9 +186,7 @@ void newsroom_stream_begin(const char* source, double expected) {
   changed().loader.begin_stream(source, static_cast<size_t>(expected));
 }
 
-char* newsroom_stream_space(int length) {
-  return runtime().loader.stream_space(static_cast<size_t>(length));
-}
+char* newsroom_stream_space(int length) { return runtime().loader.stream_space(static_cast<size_t>(length)); }
 
 void newsroom_stream_added(int length) { runtime().loader.stream_added(static_cast<size_t>(length)); }
 
@@ -276,7 +274,9 @@ void newsroom_image_ready(const char* url, int texture, int width, int height, i
   using Status = ui::ImagePreview::Status;
   using Answer = platform::ImageStatus;
   const auto answer = static_cast<Answer>(status);
-  it->second.status = answer == Answer::shown ? Status::shown : answer == Answer::refused ? Status::refused : Status::failed;
+  it->second.status = answer == Answer::shown     ? Status::shown
+                      : answer == Answer::refused ? Status::refused
+                                                  : Status::failed;
   it->second.texture = name;
   it->second.width = width;
   it->second.height = height;
@@ -299,14 +299,20 @@ std::string state(Runtime& rt) {
       const auto it = rt.ui.images.by_url.find(std::string(board.text(file.url)));
       if (it == rt.ui.images.by_url.end()) continue;
       constexpr const char* kStatus[] = {"loading", "shown", "failed", "refused"};
-      facts.previews.push_back({it->first, kStatus[static_cast<int>(it->second.status)], it->second.width, it->second.height});
+      facts.previews.push_back(
+          {it->first, kStatus[static_cast<int>(it->second.status)], it->second.width, it->second.height});
     }
   }
   facts.drawn_ids = rt.ui.drawn_ids;
   constexpr const char* kPhase[] = {"none", "downloading", "importing", "indexing"};
   const LoadProgress& load = rt.loader.progress();
-  facts.load = {kPhase[static_cast<int>(load.phase)], load.done, load.total, load.articles, rt.loader.streaming(),
-                rt.loader.held(), rt.loader.streams()};
+  facts.load = {kPhase[static_cast<int>(load.phase)],
+                load.done,
+                load.total,
+                load.articles,
+                rt.loader.streaming(),
+                rt.loader.held(),
+                rt.loader.streams()};
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;
   facts.drawn = rt.drawn;

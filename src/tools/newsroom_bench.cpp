@@ -31,7 +31,6 @@
 #include <emscripten/heap.h>
 #endif
 
-
 // ---------------------------------------------------------------------------------------
 // The JavaScript side (wasm only): the same bytes, read the way a page would read them.
 // Pointers and sizes are unsigned 32-bit; `>>> 0` keeps addresses above 2 GiB positive.

@@ -48,7 +48,9 @@ const char* const kUsage =
     "record (0-based index in the file), id, field and message; errors first.\n"
     "\n"
     "  --json           one compact JSON object per file and line:\n"
-    "                   {\"file\",\"format\",\"loaded\",\"skipped\",\"problems\":[{\"severity\",\"record\",\"id\",\"field\",\"message\"}]}\n"
+    "                   "
+    "{\"file\",\"format\",\"loaded\",\"skipped\",\"problems\":[{\"severity\",\"record\",\"id\",\"field\",\"message\"}]}"
+    "\n"
     "  --previous OLD   compare the single file NEW with the export OLD now live: articles added,\n"
     "                   removed and edited, view counts, views going down, suspicious jumps\n"
     "                   (with --json: a \"diff\" member)\n"
@@ -234,8 +236,9 @@ void print_human_report(const ImportReport& report, const Board& board, bool rea
   for (const Severity severity : {Severity::error, Severity::warning}) {
     const size_t count = report.count(severity);
     if (count == 0) continue;
-    std::cout << "  " << plural(count, severity == Severity::error ? "error" : "warning",
-                                severity == Severity::error ? "errors" : "warnings")
+    std::cout << "  "
+              << plural(count, severity == Severity::error ? "error" : "warning",
+                        severity == Severity::error ? "errors" : "warnings")
               << ":\n";
     for (const Problem& p : report.problems) {
       if (p.severity == severity) std::cout << "    " << problem_line(p) << "\n";
@@ -297,8 +300,7 @@ void print_human_diff(const std::string& previous_path, const ImportResult& prev
   std::cout << "\n";
 
   std::cout << "  views: " << grouped(diff.views_before) << " → " << grouped(diff.views_after) << " on the board; "
-            << signed_grouped(diff.view_gain) << " on the " << plural(diff.common, "article", "articles")
-            << " in both";
+            << signed_grouped(diff.view_gain) << " on the " << plural(diff.common, "article", "articles") << " in both";
   if (const auto per_day = diff.views_per_day()) {
     const bool large = *per_day >= 100.0 || *per_day <= -100.0;
     std::cout << " (" << (large ? grouped(std::llround(*per_day)) : fixed1(*per_day)) << " a day)";
@@ -319,8 +321,7 @@ void print_human_diff(const std::string& previous_path, const ImportResult& prev
     std::cout << "  suspicious jumps: none\n";
   } else {
     std::cout << "  SUSPICIOUS JUMPS: " << plural(diff.jumps.size(), "article", "articles")
-              << " gained far more views than the rest (the 4th-largest gain is " << grouped(diff.rest_gain)
-              << "):\n";
+              << " gained far more views than the rest (the 4th-largest gain is " << grouped(diff.rest_gain) << "):\n";
     for (const ViewChange& jump : diff.jumps) {
       const std::optional<uint32_t> index = current.find(jump.id);
       std::cout << "    id " << jump.id;
@@ -420,8 +421,9 @@ int main(int argc, char** argv) {
       const Checked previous = check_file(*options.previous);
       if (unusable(previous.result.report)) {
         exit_code = kExitUnusable;
-        const std::string reason =
-            previous.result.report.problems.empty() ? "no article loaded" : previous.result.report.problems.front().message;
+        const std::string reason = previous.result.report.problems.empty()
+                                       ? "no article loaded"
+                                       : previous.result.report.problems.front().message;
         if (options.json) {
           line = with_member(line, "diff", {{"previous", *options.previous}, {"error", reason}});
         } else {
@@ -450,9 +452,8 @@ int main(int argc, char** argv) {
                           : exit_code == kExitProblems ? "loaded with problems"
                                                        : "unusable input";
     std::cout << "summary: " << plural(options.files.size(), "file", "files") << " · "
-              << plural(total_loaded, "article", "articles") << " loaded · " << grouped(total_skipped)
-              << " skipped · " << plural(total_errors, "error", "errors") << " · "
-              << plural(total_warnings, "warning", "warnings");
+              << plural(total_loaded, "article", "articles") << " loaded · " << grouped(total_skipped) << " skipped · "
+              << plural(total_errors, "error", "errors") << " · " << plural(total_warnings, "warning", "warnings");
     if (unusable_files > 0) std::cout << " · " << plural(unusable_files, "file", "files") << " unusable";
     std::cout << " → " << verdict << " (exit " << exit_code << ")\n";
   }

@@ -36,10 +36,9 @@
 #include "tools/synthetic_export.h"
 
 #ifdef __EMSCRIPTEN__
-#include <emscripten/em_macros.h>
 #include <emscripten/em_js.h>
+#include <emscripten/em_macros.h>
 #endif
-
 
 #ifdef __EMSCRIPTEN__
 // clang-format off
@@ -119,17 +118,22 @@ std::vector<Spec> query_mix(const Board& board) {
       {"ko-1", {"전", "국", "협", "몽", "캄", "청", "축", "팜", "쿼", "냐"}},
       {"ko-2", {"전북", "몽골", "협약", "세미", "청년", "수출", "한지", "케냐", "네팔", "공모"}},
       {"ko-3", {"진흥원", "베트남", "협약식", "세미나", "간담회", "스마트", "카자흐", "유학생", "새만금", "타지키"}},
-      {"ko-4", {"국제교류", "카자흐스", "스마트팜", "업무협약", "우즈베키", "공공외교", "탄소중립", "해외봉사",
-                "전북특별", "아디스아"}},
-      {"choseong", {"ㅋㅈㅎ", "ㅈㅂㄱㅈ", "ㄱㅈㄱㄹ", "ㅅㅁㅌㅍ", "ㅂㅌㄴ", "ㅈㅎㅇ", "ㅇㅈㅂㅋㅅㅌ", "ㄱ", "ㅎㅈ", "ㅅㅁㄱ"}},
+      {"ko-4",
+       {"국제교류", "카자흐스", "스마트팜", "업무협약", "우즈베키", "공공외교", "탄소중립", "해외봉사", "전북특별",
+        "아디스아"}},
+      {"choseong",
+       {"ㅋㅈㅎ", "ㅈㅂㄱㅈ", "ㄱㅈㄱㄹ", "ㅅㅁㅌㅍ", "ㅂㅌㄴ", "ㅈㅎㅇ", "ㅇㅈㅂㅋㅅㅌ", "ㄱ", "ㅎㅈ", "ㅅㅁㄱ"}},
       {"latin", {"ODA", "oda", "ICT", "esg", "K-푸드", "SDGs", "mou", "k-컬처", "ODA 청년", "Esg"}},
-      {"multi", {"전북 베트남", "진흥원 협약식 청년", "몽골 울란바토르 교류", "ODA 청년 서포터즈", "스마트팜 베트남",
-                 "외국인 유학생 한국어", "새만금 투자", "청년 해외 인턴십", "공공외교 도민", "수출 상담회 바이어"}},
-      {"phrase", {"\"국제교류 업무협약\"", "\"전북 세계로\"", "\"우리 동네 외교관\"", "\"참가자 모집\"",
-                  "\"베트남 타이빈성\" 농업", "\"지구촌 한마당\"", "\"업무협약 체결\"", "\"성황리 마무리\"",
-                  "\"청년 해외봉사\"", "\"개최 안내\""}},
-      {"exclude", {"베트남 -하노이", "진흥원 -협약", "세미나 -온라인", "청년 -창업", "몽골 -울란바토르",
-                   "ODA -청년", "협약식 -전주시", "교류 -일본 -중국", "스마트팜 -베트남", "모집 -\"참가자 모집\""}},
+      {"multi",
+       {"전북 베트남", "진흥원 협약식 청년", "몽골 울란바토르 교류", "ODA 청년 서포터즈", "스마트팜 베트남",
+        "외국인 유학생 한국어", "새만금 투자", "청년 해외 인턴십", "공공외교 도민", "수출 상담회 바이어"}},
+      {"phrase",
+       {"\"국제교류 업무협약\"", "\"전북 세계로\"", "\"우리 동네 외교관\"", "\"참가자 모집\"",
+        "\"베트남 타이빈성\" 농업", "\"지구촌 한마당\"", "\"업무협약 체결\"", "\"성황리 마무리\"", "\"청년 해외봉사\"",
+        "\"개최 안내\""}},
+      {"exclude",
+       {"베트남 -하노이", "진흥원 -협약", "세미나 -온라인", "청년 -창업", "몽골 -울란바토르", "ODA -청년",
+        "협약식 -전주시", "교류 -일본 -중국", "스마트팜 -베트남", "모집 -\"참가자 모집\""}},
   };
   const uint16_t press = category("보도자료"), notice = category("공지사항"), exchange = category("교류소식");
   std::vector<Spec> mix;
@@ -162,7 +166,8 @@ std::vector<Spec> query_mix(const Board& board) {
             q.field = turn % 2 ? SearchField::body : SearchField::title_body;
             q.categories = {notice, exchange};
             q.from = seoul_instant(2020, 1 + static_cast<int>(turn % 12), 1);
-            q.to = turn % 12 == 11 ? seoul_instant(2021, 1, 1) : seoul_instant(2020, 2 + static_cast<int>(turn % 12), 1);
+            q.to =
+                turn % 12 == 11 ? seoul_instant(2021, 1, 1) : seoul_instant(2020, 2 + static_cast<int>(turn % 12), 1);
             break;
         }
         mix.push_back(std::move(spec));
@@ -210,7 +215,8 @@ std::vector<uint32_t> naive_scan(const Board& board, const Query& q) {
   std::string title, body, author;
   for (uint32_t doc = 0; doc < board.size(); ++doc) {
     const newsroom::ArticleView a = board.article(doc);
-    if (!q.categories.empty() && std::find(q.categories.begin(), q.categories.end(), board.category_of(doc)) == q.categories.end())
+    if (!q.categories.empty() &&
+        std::find(q.categories.begin(), q.categories.end(), board.category_of(doc)) == q.categories.end())
       continue;
     if ((q.from && a.published_at < *q.from) || (q.to && a.published_at >= *q.to)) continue;
     if (!q.author.empty() && a.author != q.author) continue;
@@ -221,7 +227,8 @@ std::vector<uint32_t> naive_scan(const Board& board, const Query& q) {
     author = newsroom::fold_case(a.author);
     const auto has = [&](const std::string& term) {
       switch (q.field) {
-        case SearchField::title_body: return title.find(term) != std::string::npos || body.find(term) != std::string::npos;
+        case SearchField::title_body:
+          return title.find(term) != std::string::npos || body.find(term) != std::string::npos;
         case SearchField::title: return title.find(term) != std::string::npos;
         case SearchField::body: return body.find(term) != std::string::npos;
         case SearchField::author: return author.find(term) != std::string::npos;
@@ -232,7 +239,8 @@ std::vector<uint32_t> naive_scan(const Board& board, const Query& q) {
       switch (q.field) {
         case SearchField::body: return body.find(term) != std::string::npos;
         case SearchField::author:
-          return newsroom::choseong_of(a.author).find(term) != std::string::npos || author.find(term) != std::string::npos;
+          return newsroom::choseong_of(a.author).find(term) != std::string::npos ||
+                 author.find(term) != std::string::npos;
         default: return newsroom::choseong_of(a.title).find(term) != std::string::npos;
       }
     };
@@ -278,10 +286,11 @@ struct Stats {
   std::vector<double> ms;
 };
 
-void print_stats_row(const std::string& label, const std::vector<double>& ms, size_t queries, const std::string& extra) {
+void print_stats_row(const std::string& label, const std::vector<double>& ms, size_t queries,
+                     const std::string& extra) {
   std::printf("  %-22s %7zu %9s %9s %9s%s\n", label.c_str(), queries, fixed(percentile(ms, 50), 3).c_str(),
-              fixed(percentile(ms, 95), 3).c_str(), fixed(ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()), 3).c_str(),
-              extra.c_str());
+              fixed(percentile(ms, 95), 3).c_str(),
+              fixed(ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()), 3).c_str(), extra.c_str());
 }
 
 }  // namespace
@@ -293,7 +302,8 @@ int main(int argc, char** argv) {
     const std::string_view value = i + 1 < argc ? argv[i + 1] : "";
     uint64_t number = 0;
     if (arg == "--articles") {
-      if (!parse_number(value, number) || number == 0 || number > 2'000'000) return usage("--articles needs 1 to 2,000,000");
+      if (!parse_number(value, number) || number == 0 || number > 2'000'000)
+        return usage("--articles needs 1 to 2,000,000");
       options.articles = static_cast<size_t>(number);
       ++i;
     } else if (arg == "--seed") {
@@ -325,7 +335,8 @@ int main(int argc, char** argv) {
 #else
   const std::string platform = "native";
 #endif
-  std::printf("newsroom-search-bench: %s | %zu synthetic articles, seed %" PRIu64 " | times in ms, median of %d runs per query\n",
+  std::printf("newsroom-search-bench: %s | %zu synthetic articles, seed %" PRIu64
+              " | times in ms, median of %d runs per query\n",
               platform.c_str(), options.articles, options.seed, options.runs);
   std::fflush(stdout);
 
@@ -336,7 +347,8 @@ int main(int argc, char** argv) {
     const double generated = now_ms();
     imported = newsroom::import_export(bytes, "synthetic");
     std::printf("export: %.1f MB generated in %.0f ms, imported in %.0f ms: %zu articles\n",
-                static_cast<double>(bytes.size()) / 1e6, generated - start, now_ms() - generated, imported.board.size());
+                static_cast<double>(bytes.size()) / 1e6, generated - start, now_ms() - generated,
+                imported.board.size());
     // The page's import: slices of 256 kB between clock checks, then the board is built.
     std::vector<double> slices;
     newsroom::ImportJob job(bytes, "synthetic");
@@ -351,9 +363,10 @@ int main(int argc, char** argv) {
     const newsroom::ImportResult sliced = std::move(job).finish();
     const double finish = now_ms() - t;
     std::sort(slices.begin(), slices.end());
-    std::printf("import in slices (as the page does it): %zu slices of 256 kB, %.0f ms in all; slice p50 %.1f ms, max %.1f ms; "
-                "building the board at the end %.0f ms\n",
-                slices.size(), total, slices[slices.size() / 2], slices.back(), finish);
+    std::printf(
+        "import in slices (as the page does it): %zu slices of 256 kB, %.0f ms in all; slice p50 %.1f ms, max %.1f ms; "
+        "building the board at the end %.0f ms\n",
+        slices.size(), total, slices[slices.size() / 2], slices.back(), finish);
   }
   const Board& board = imported.board;
   if (!imported.report.usable || board.size() != options.articles) {
@@ -367,13 +380,16 @@ int main(int argc, char** argv) {
   start = now_ms();
   const SearchIndex index(board);
   const double build_ms = now_ms() - start;
-  const size_t held = newsroom::bench::live_heap_bytes() - live_before, build_peak = newsroom::bench::peak_heap_bytes() - live_before;
+  const size_t held = newsroom::bench::live_heap_bytes() - live_before,
+               build_peak = newsroom::bench::peak_heap_bytes() - live_before;
   const size_t text = index.text_bytes(), reported = index.memory_bytes();
-  std::printf("index: built in %.0f ms; holds %.1f MB (memory_bytes %.1f MB; build peak %.1f MB) for %.1f MB of titles + bodies:"
-              " index/text = %.3f (goal < 0.5)\n\n",
-              build_ms, static_cast<double>(held) / 1e6, static_cast<double>(reported) / 1e6,
-              static_cast<double>(build_peak) / 1e6, static_cast<double>(text) / 1e6,
-              static_cast<double>(held) / static_cast<double>(std::max<size_t>(text, 1)));
+  std::printf(
+      "index: built in %.0f ms; holds %.1f MB (memory_bytes %.1f MB; build peak %.1f MB) for %.1f MB of titles + "
+      "bodies:"
+      " index/text = %.3f (goal < 0.5)\n\n",
+      build_ms, static_cast<double>(held) / 1e6, static_cast<double>(reported) / 1e6,
+      static_cast<double>(build_peak) / 1e6, static_cast<double>(text) / 1e6,
+      static_cast<double>(held) / static_cast<double>(std::max<size_t>(text, 1)));
   std::fflush(stdout);
 
   {
@@ -396,12 +412,14 @@ int main(int argc, char** argv) {
     std::vector<std::pair<double, double>> sorted = steps;
     std::sort(sorted.begin(), sorted.end());
     const auto longest = [&](size_t k) { return sorted[sorted.size() - 1 - k]; };
-    std::printf("index in slices (as the page builds it): %zu steps, %.0f ms in all; columns %.0f ms, orders %.0f ms "
-                "in %d steps, step p50 %.1f ms; the 3 longest %.0f ms (at %.0f%%), %.0f ms (at %.0f%%), %.0f ms (at %.0f%%)\n\n",
-                steps.size(), total, columns, orders,
-                static_cast<int>(std::count_if(steps.begin(), steps.end(), [](const auto& s) { return s.second == 0; })),
-                sorted[sorted.size() / 2].first, longest(0).first, 100 * longest(0).second, longest(1).first,
-                100 * longest(1).second, longest(2).first, 100 * longest(2).second);
+    std::printf(
+        "index in slices (as the page builds it): %zu steps, %.0f ms in all; columns %.0f ms, orders %.0f ms "
+        "in %d steps, step p50 %.1f ms; the 3 longest %.0f ms (at %.0f%%), %.0f ms (at %.0f%%), %.0f ms (at "
+        "%.0f%%)\n\n",
+        steps.size(), total, columns, orders,
+        static_cast<int>(std::count_if(steps.begin(), steps.end(), [](const auto& s) { return s.second == 0; })),
+        sorted[sorted.size() / 2].first, longest(0).first, 100 * longest(0).second, longest(1).first,
+        100 * longest(1).second, longest(2).first, 100 * longest(2).second);
     std::fflush(stdout);
   }
 
@@ -445,8 +463,8 @@ int main(int argc, char** argv) {
 
   // Changing only the sort: the matches are kept, the permutation walked.
   std::printf("sort change (same query, another order)   ");
-  const SortOrder all_sorts[] = {SortOrder::relevance, SortOrder::newest,       SortOrder::oldest, SortOrder::most_viewed,
-                                 SortOrder::least_viewed, SortOrder::title, SortOrder::number};
+  const SortOrder all_sorts[] = {SortOrder::relevance,    SortOrder::newest, SortOrder::oldest, SortOrder::most_viewed,
+                                 SortOrder::least_viewed, SortOrder::title,  SortOrder::number};
   for (const SortOrder sort : all_sorts) std::printf(" %12s", sort_name(sort));
   std::printf("\n");
   double worst_sort = 0;
@@ -480,7 +498,8 @@ int main(int argc, char** argv) {
   const int64_t as_of = board.info.exported_at.value_or(0);
   start = now_ms();
   const newsroom::AnalyticsColumns columns(board);
-  std::printf("  per-board columns (Seoul months, author ids, download and click sums) built once in %.1f ms\n", now_ms() - start);
+  std::printf("  per-board columns (Seoul months, author ids, download and click sums) built once in %.1f ms\n",
+              now_ms() - start);
   for (const char* text_query : {"", "진흥원", "ㅋㅈㅎ"}) {
     Query q;
     q.text = text_query;
@@ -495,11 +514,12 @@ int main(int argc, char** argv) {
     }
     const double median = percentile(ms, 50);
     worst_analytics = std::max(worst_analytics, median);
-    std::printf("  %-20s %7zu rows  p50 %8s ms  max %8s ms  (checksum %" PRId64 ")\n", *text_query ? text_query : "(whole board)",
-                rows.size(), fixed(median, 3).c_str(), fixed(*std::max_element(ms.begin(), ms.end()), 3).c_str(), checksum);
+    std::printf("  %-20s %7zu rows  p50 %8s ms  max %8s ms  (checksum %" PRId64 ")\n",
+                *text_query ? text_query : "(whole board)", rows.size(), fixed(median, 3).c_str(),
+                fixed(*std::max_element(ms.begin(), ms.end()), 3).c_str(), checksum);
   }
-  std::printf("goal: recomputing everything < 10 ms: %s (worst median %.3f ms)\n\n", worst_analytics < 10 ? "met" : "NOT met",
-              worst_analytics);
+  std::printf("goal: recomputing everything < 10 ms: %s (worst median %.3f ms)\n\n",
+              worst_analytics < 10 ? "met" : "NOT met", worst_analytics);
   std::fflush(stdout);
 
   // The naive full scan, on the same queries, and whether it agrees with the engine.

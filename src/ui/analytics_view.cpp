@@ -40,7 +40,8 @@ void section(UiContext& ctx, Text title, const char* table) {
   ImGui::Dummy(ImVec2(0, em(0.8f)));
   text_sized(ctx, tr(title), 1.15f);
   const std::string label = std::string(tr(Text::csv_button)) + "##" + table;
-  ImGui::SameLine(ImGui::CalcItemWidth() - ImGui::CalcTextSize(tr(Text::csv_button)).x - ImGui::GetStyle().FramePadding.x * 2);
+  ImGui::SameLine(ImGui::CalcItemWidth() - ImGui::CalcTextSize(tr(Text::csv_button)).x -
+                  ImGui::GetStyle().FramePadding.x * 2);
   if (named_button(ctx, label.c_str(), std::string("csv:") + table)) ctx.download_table = table;
 }
 
@@ -52,11 +53,14 @@ void draw_figures(UiContext& ctx, const Analytics& a) {
       {Text::figure_median, decimal(a.views_median), "median"},
       {Text::figure_mean, decimal(a.views_mean), "mean"},
       {Text::figure_per_day, decimal(a.views_per_day), "per-day"}};
-  if (a.articles_with_downloads > 0) figures.emplace_back(Text::figure_downloads, with_thousands(a.downloads_total), "downloads");
-  if (a.articles_with_clicks > 0) figures.emplace_back(Text::figure_clicks, with_thousands(a.link_clicks_total), "clicks");
+  if (a.articles_with_downloads > 0)
+    figures.emplace_back(Text::figure_downloads, with_thousands(a.downloads_total), "downloads");
+  if (a.articles_with_clicks > 0)
+    figures.emplace_back(Text::figure_clicks, with_thousands(a.link_clicks_total), "clicks");
   const float column = ImGui::CalcItemWidth();
   const float gap = em(0.6f);
-  const int per_row = std::max(2, std::min(static_cast<int>(figures.size()), static_cast<int>((column + gap) / em(9.0f))));
+  const int per_row =
+      std::max(2, std::min(static_cast<int>(figures.size()), static_cast<int>((column + gap) / em(9.0f))));
   const float width = (column - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   const float height = em(3.6f);
   const size_t rows = (figures.size() + static_cast<size_t>(per_row) - 1) / static_cast<size_t>(per_row);
@@ -79,9 +83,9 @@ void draw_figures(UiContext& ctx, const Analytics& a) {
 // Vertical bars (months, the histogram), optionally with a second series drawn as dots
 // against its own scale. Returns the clicked bar or -1. Each bar is registered as
 // "bar:<chart>:<key>" for window.newsroom.locate.
-int vertical_bars(UiContext& ctx, const char* chart, const std::vector<int64_t>& values, const std::vector<int64_t>* dots,
-                  const std::vector<std::string>& keys, const std::vector<std::string>& labels,
-                  const std::function<std::string(size_t)>& describe) {
+int vertical_bars(UiContext& ctx, const char* chart, const std::vector<int64_t>& values,
+                  const std::vector<int64_t>* dots, const std::vector<std::string>& keys,
+                  const std::vector<std::string>& labels, const std::function<std::string(size_t)>& describe) {
   const float width = ImGui::CalcItemWidth(), height = em(11.0f);
   const float axis = em(4.0f), bottom = em(1.6f);
   ImGui::PushID(chart);
@@ -99,7 +103,8 @@ int vertical_bars(UiContext& ctx, const char* chart, const std::vector<int64_t>&
     const std::string tick = with_thousands(top * i / 2);
     ctx.glyphs.count(tick);
     const float tick_w = ImGui::CalcTextSize(tick.c_str()).x;
-    draw->AddText(ImVec2(plot_min.x - tick_w - em(0.3f), y - ImGui::GetTextLineHeight() * 0.5f), palette().text_muted, tick.c_str());
+    draw->AddText(ImVec2(plot_min.x - tick_w - em(0.3f), y - ImGui::GetTextLineHeight() * 0.5f), palette().text_muted,
+                  tick.c_str());
   }
   const size_t n = values.size();
   if (n == 0) return -1;
@@ -119,12 +124,16 @@ int vertical_bars(UiContext& ctx, const char* chart, const std::vector<int64_t>&
     const float x0 = plot_min.x + slot * static_cast<float>(i) + gap * 0.5f, x1 = x0 + slot - gap;
     const float y0 = plot_max.y - (plot_max.y - plot_min.y) * static_cast<float>(values[i]) / static_cast<float>(top);
     const bool lit = static_cast<int>(i) == hovered_bar;
-    if (lit) draw->AddRectFilled(ImVec2(x0 - gap * 0.5f, plot_min.y), ImVec2(x1 + gap * 0.5f, plot_max.y), palette().accent_soft);
+    if (lit)
+      draw->AddRectFilled(ImVec2(x0 - gap * 0.5f, plot_min.y), ImVec2(x1 + gap * 0.5f, plot_max.y),
+                          palette().accent_soft);
     draw->AddRectFilled(ImVec2(x0, std::min(y0, plot_max.y - (values[i] > 0 ? 1.0f : 0.0f))), ImVec2(x1, plot_max.y),
                         lit ? palette().notice : palette().accent);
-    ctx.widgets.record(std::string("bar:") + chart + ":" + keys[i], ImRect(ImVec2(x0, plot_min.y), ImVec2(std::max(x1, x0 + 1), plot_max.y)));
+    ctx.widgets.record(std::string("bar:") + chart + ":" + keys[i],
+                       ImRect(ImVec2(x0, plot_min.y), ImVec2(std::max(x1, x0 + 1), plot_max.y)));
     if (dots) {
-      const float dy = plot_max.y - (plot_max.y - plot_min.y) * static_cast<float>((*dots)[i]) / static_cast<float>(dot_top);
+      const float dy =
+          plot_max.y - (plot_max.y - plot_min.y) * static_cast<float>((*dots)[i]) / static_cast<float>(dot_top);
       draw->AddCircleFilled(ImVec2((x0 + x1) * 0.5f, dy), std::max(2.0f, em(0.18f)), palette().warning);
     }
     if (i % every == 0) {
@@ -141,8 +150,9 @@ int vertical_bars(UiContext& ctx, const char* chart, const std::vector<int64_t>&
 
 // Horizontal bars with their names (categories, authors, top articles): each row is its
 // own click target "bar:<chart>:<key>". Returns the clicked row or -1.
-int horizontal_bars(UiContext& ctx, const char* chart, const std::vector<std::string>& names, const std::vector<int64_t>& values,
-                    const std::vector<std::string>& keys, const std::function<std::string(size_t)>& describe, Text hint) {
+int horizontal_bars(UiContext& ctx, const char* chart, const std::vector<std::string>& names,
+                    const std::vector<int64_t>& values, const std::vector<std::string>& keys,
+                    const std::function<std::string(size_t)>& describe, Text hint) {
   const float width = ImGui::CalcItemWidth();
   const float label_w = std::min(em(16.0f), width * 0.42f), row_h = em(1.6f);
   const int64_t top = std::max<int64_t>(1, values.empty() ? 1 : *std::max_element(values.begin(), values.end()));
@@ -166,8 +176,8 @@ int horizontal_bars(UiContext& ctx, const char* chart, const std::vector<std::st
     const float value_w = ImGui::CalcTextSize(value.c_str()).x;
     const float room = width - label_w - value_w - em(0.6f);
     const float bar = std::max(1.0f, room * static_cast<float>(values[i]) / static_cast<float>(top));
-    draw->AddRectFilled(ImVec2(min.x + label_w, min.y + row_h * 0.2f), ImVec2(min.x + label_w + bar, max.y - row_h * 0.2f),
-                        lit ? palette().notice : palette().accent);
+    draw->AddRectFilled(ImVec2(min.x + label_w, min.y + row_h * 0.2f),
+                        ImVec2(min.x + label_w + bar, max.y - row_h * 0.2f), lit ? palette().notice : palette().accent);
     draw->AddText(ImVec2(min.x + label_w + bar + em(0.3f), min.y + (row_h - ImGui::GetTextLineHeight()) * 0.5f),
                   palette().text_muted, value.c_str());
     if (lit) {
@@ -213,32 +223,38 @@ void draw_age_grid(AppState& app, UiContext& ctx, const Analytics& a) {
       const ImVec2 p0(plot_min.x + cell_w * static_cast<float>(c), plot_max.y - cell_h * static_cast<float>(b + 1));
       const ImVec2 p1(p0.x + cell_w, p0.y + cell_h);
       if (count > 0) {
-        const float shade = 0.15f + 0.85f * std::log1p(static_cast<float>(count)) / std::log1p(static_cast<float>(most));
+        const float shade =
+            0.15f + 0.85f * std::log1p(static_cast<float>(count)) / std::log1p(static_cast<float>(most));
         draw->AddRectFilled(p0, p1, ImGui::ColorConvertFloat4ToU32(ImVec4(accent.x, accent.y, accent.z, shade)));
         ctx.widgets.record("cell:age:" + std::to_string(c) + ":" + std::to_string(b), ImRect(p0, p1));
       }
-      if (c == hovered_col && static_cast<int>(b) == hovered_bin) draw->AddRect(p0, p1, palette().notice, 0, 0, std::max(1.0f, ctx.dpr * 1.5f));
+      if (c == hovered_col && static_cast<int>(b) == hovered_bin)
+        draw->AddRect(p0, p1, palette().notice, 0, 0, std::max(1.0f, ctx.dpr * 1.5f));
     }
   }
   for (size_t b = 0; b < bins; b += std::max<size_t>(1, bins / 4)) {  // a few view ticks
     const std::string tick = with_thousands(a.histogram[b].low);
     const float y = plot_max.y - cell_h * static_cast<float>(b) - ImGui::GetTextLineHeight();
-    draw->AddText(ImVec2(plot_min.x - ImGui::CalcTextSize(tick.c_str()).x - em(0.3f), y), palette().text_muted, tick.c_str());
+    draw->AddText(ImVec2(plot_min.x - ImGui::CalcTextSize(tick.c_str()).x - em(0.3f), y), palette().text_muted,
+                  tick.c_str());
   }
   const std::string right = with_thousands(a.age_columns * a.age_step_days) + tr(Text::axis_age);
   ctx.glyphs.count(right);
   draw->AddText(ImVec2(plot_min.x, plot_max.y + em(0.2f)), palette().text_muted, "0");
-  draw->AddText(ImVec2(plot_max.x - ImGui::CalcTextSize(right.c_str()).x, plot_max.y + em(0.2f)), palette().text_muted, right.c_str());
+  draw->AddText(ImVec2(plot_max.x - ImGui::CalcTextSize(right.c_str()).x, plot_max.y + em(0.2f)), palette().text_muted,
+                right.c_str());
   if (hovered_col < 0) return;
   const Analytics::Bin& bin = a.histogram[static_cast<size_t>(hovered_bin)];
   const int64_t count = a.age_grid[static_cast<size_t>(hovered_col) * bins + static_cast<size_t>(hovered_bin)];
   const int64_t young = hovered_col * a.age_step_days, old = (hovered_col + 1) * a.age_step_days;
-  tooltip(ctx, tr(Text::tooltip_cell, {std::to_string(young), std::to_string(old - 1), with_thousands(bin.low),
-                                       with_thousands(bin.high - 1), with_thousands(count)}),
+  tooltip(ctx,
+          tr(Text::tooltip_cell, {std::to_string(young), std::to_string(old - 1), with_thousands(bin.low),
+                                  with_thousands(bin.high - 1), with_thousands(count)}),
           Text::click_to_filter);
   if (clicked && count > 0) {
     // Ages [young, old) days: published in (as_of - old days, as_of - young days].
-    const bool changed_period = app.set_period(seoul_day(a.as_of - (old - 1) * 86400 - 86399), seoul_day(a.as_of - young * 86400));
+    const bool changed_period =
+        app.set_period(seoul_day(a.as_of - (old - 1) * 86400 - 86399), seoul_day(a.as_of - young * 86400));
     const bool changed_views = app.set_views(bin.low, bin.high);
     if (changed_period || changed_views) ctx.route_changed = true;
   }
@@ -257,8 +273,9 @@ void draw_extra_filters(AppState& app, UiContext& ctx) {
     ctx.route_changed = true;
   }
   if (list.views_min) {
-    const std::string label = list.views_max ? tr(Text::filter_views, {with_thousands(*list.views_min), with_thousands(*list.views_max - 1)})
-                                             : tr(Text::filter_views_open, {with_thousands(*list.views_min)});
+    const std::string label =
+        list.views_max ? tr(Text::filter_views, {with_thousands(*list.views_min), with_thousands(*list.views_max - 1)})
+                       : tr(Text::filter_views_open, {with_thousands(*list.views_min)});
     if (chip(label, "clear-views") && app.set_views(std::nullopt, std::nullopt)) ctx.route_changed = true;
   }
 }
@@ -284,7 +301,8 @@ void draw_trends(AppState& app, UiContext& ctx) {
   });
   for (const ViewChange& jump : t.jumps) {
     const auto row = board.find(jump.id);
-    text_wrapped(ctx, tr(Text::jump_flag, {row ? board.title(*row) : std::string_view("?"), with_thousands(jump.gain)}), palette().notice);
+    text_wrapped(ctx, tr(Text::jump_flag, {row ? board.title(*row) : std::string_view("?"), with_thousands(jump.gain)}),
+                 palette().notice);
     ctx.widgets.record_last_item("jump:" + std::to_string(jump.id));
   }
   if (!t.down.empty()) text_wrapped(ctx, tr(Text::down_flag, {std::to_string(t.down.size())}), palette().warning);
@@ -297,9 +315,12 @@ void draw_trends(AppState& app, UiContext& ctx) {
     ids.push_back(std::to_string(board.id(r.row)));
     values.push_back(r.gain);
   }
-  const int hit = horizontal_bars(ctx, "rising", names, values, ids, [&](size_t i) {
-    return tr(Text::tooltip_rising, {names[i], with_thousands(values[i]), decimal(t.rising[i].per_day)});
-  }, Text::click_to_open);
+  const int hit = horizontal_bars(
+      ctx, "rising", names, values, ids,
+      [&](size_t i) {
+        return tr(Text::tooltip_rising, {names[i], with_thousands(values[i]), decimal(t.rising[i].per_day)});
+      },
+      Text::click_to_open);
   if (hit >= 0 && app.open(board.id(t.rising[static_cast<size_t>(hit)].row))) {
     ctx.route_changed = true;
     ctx.list_is_previous_entry = true;
@@ -318,7 +339,8 @@ void draw_analytics(AppState& app, UiContext& ctx) {
 
   ImGui::Dummy(ImVec2(0, em(0.3f)));
   text_sized(ctx, tr(Text::analytics_title), 1.3f);
-  text(ctx, tr(Text::analytics_scope, {with_thousands(a.articles), format_full_datetime(a.as_of)}), palette().text_muted);
+  text(ctx, tr(Text::analytics_scope, {with_thousands(a.articles), format_full_datetime(a.as_of)}),
+       palette().text_muted);
   if (named_button(ctx, tr(Text::to_list), "to-list") && app.back_to_list()) {
     ctx.route_changed = true;
     return;
@@ -346,7 +368,8 @@ void draw_analytics(AppState& app, UiContext& ctx) {
     const int hit = vertical_bars(ctx, "months", views, &articles, keys, labels, [&](size_t i) {
       return tr(Text::tooltip_group, {keys[i], with_thousands(articles[i]), with_thousands(views[i])});
     });
-    if (hit >= 0 && app.set_period(keys[static_cast<size_t>(hit)], keys[static_cast<size_t>(hit)])) ctx.route_changed = true;
+    if (hit >= 0 && app.set_period(keys[static_cast<size_t>(hit)], keys[static_cast<size_t>(hit)]))
+      ctx.route_changed = true;
   }
   if (ctx.route_changed) return;
 
@@ -358,14 +381,19 @@ void draw_analytics(AppState& app, UiContext& ctx) {
       names.push_back(g.name);
       views.push_back(g.views);
     }
-    const int hit = horizontal_bars(ctx, "category", names, views, names, [&](size_t i) {
-      return tr(Text::tooltip_group, {names[i], with_thousands(a.categories[i].articles), with_thousands(views[i])});
-    }, Text::click_to_filter);
+    const int hit = horizontal_bars(
+        ctx, "category", names, views, names,
+        [&](size_t i) {
+          return tr(Text::tooltip_group,
+                    {names[i], with_thousands(a.categories[i].articles), with_thousands(views[i])});
+        },
+        Text::click_to_filter);
     if (hit >= 0 && app.set_category(names[static_cast<size_t>(hit)])) ctx.route_changed = true;
   }
   if (ctx.route_changed) return;
 
-  const auto article_bars = [&](Text title, const char* table, const char* chart, const std::vector<uint32_t>& rows, bool by_downloads) {
+  const auto article_bars = [&](Text title, const char* table, const char* chart, const std::vector<uint32_t>& rows,
+                                bool by_downloads) {
     section(ctx, title, table);
     std::vector<std::string> names, keys;
     std::vector<int64_t> values, downloads;
@@ -376,9 +404,13 @@ void draw_analytics(AppState& app, UiContext& ctx) {
       downloads.push_back(total);
       values.push_back(by_downloads ? total : board.views(row));
     }
-    const int hit = horizontal_bars(ctx, chart, names, values, keys, [&](size_t i) {
-      return tr(Text::tooltip_article, {names[i], with_thousands(board.views(rows[i])), with_thousands(downloads[i])});
-    }, Text::click_to_open);
+    const int hit = horizontal_bars(
+        ctx, chart, names, values, keys,
+        [&](size_t i) {
+          return tr(Text::tooltip_article,
+                    {names[i], with_thousands(board.views(rows[i])), with_thousands(downloads[i])});
+        },
+        Text::click_to_open);
     if (hit >= 0 && app.open(board.id(rows[static_cast<size_t>(hit)]))) {
       ctx.route_changed = true;
       ctx.list_is_previous_entry = true;  // 목록 goes back here
@@ -398,7 +430,8 @@ void draw_analytics(AppState& app, UiContext& ctx) {
     }
     const int hit = vertical_bars(ctx, "views", counts, nullptr, keys, labels, [&](size_t i) {
       const Analytics::Bin& bin = a.histogram[i];
-      return tr(Text::tooltip_bin, {with_thousands(bin.low), with_thousands(bin.high - 1), with_thousands(bin.articles)});
+      return tr(Text::tooltip_bin,
+                {with_thousands(bin.low), with_thousands(bin.high - 1), with_thousands(bin.articles)});
     });
     if (hit >= 0 && counts[static_cast<size_t>(hit)] > 0 &&
         app.set_views(a.histogram[static_cast<size_t>(hit)].low, a.histogram[static_cast<size_t>(hit)].high)) {
@@ -419,9 +452,12 @@ void draw_analytics(AppState& app, UiContext& ctx) {
       names.push_back(g.name.empty() ? "-" : g.name);
       views.push_back(g.views);
     }
-    const int hit = horizontal_bars(ctx, "author", names, views, names, [&](size_t i) {
-      return tr(Text::tooltip_group, {names[i], with_thousands(a.authors[i].articles), with_thousands(views[i])});
-    }, Text::click_to_filter);
+    const int hit = horizontal_bars(
+        ctx, "author", names, views, names,
+        [&](size_t i) {
+          return tr(Text::tooltip_group, {names[i], with_thousands(a.authors[i].articles), with_thousands(views[i])});
+        },
+        Text::click_to_filter);
     if (hit >= 0 && app.set_author(a.authors[static_cast<size_t>(hit)].name)) ctx.route_changed = true;
   }
   if (ctx.route_changed) return;

@@ -103,9 +103,12 @@ void draw_app(AppState& app, UiContext& ctx) {
     ImGui::Dummy(ImVec2(0, em(2)));
     // Before the Korean font arrives only Latin can be drawn.
     const Language shown = ctx.font_loaded ? language() : Language::english;
-    if (ctx.load.phase != LoadProgress::Phase::none) load_progress(app, ctx, shown);
-    else if (app.report().usable) text(ctx, tr(Text::loading, shown), palette().text_muted);
-    else text_wrapped(ctx, tr(Text::load_failed, shown), palette().notice);
+    if (ctx.load.phase != LoadProgress::Phase::none)
+      load_progress(app, ctx, shown);
+    else if (app.report().usable)
+      text(ctx, tr(Text::loading, shown), palette().text_muted);
+    else
+      text_wrapped(ctx, tr(Text::load_failed, shown), palette().notice);
   } else if (app.route().view == Route::View::article) {
     draw_page_header(app, ctx);
     draw_article(app, ctx);

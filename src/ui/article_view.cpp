@@ -22,7 +22,8 @@ void rule() {
 // The same button above and below the article; each needs its own ImGui id.
 void draw_back_button(UiContext& ctx, const char* id, const std::string& name) {
   ImGui::PushID(id);
-  if (named_button(ctx, (std::string(tr(Text::back_to_list)) + "##back").c_str(), name)) ctx.history_back = true;  // the platform goes back, or to the list
+  if (named_button(ctx, (std::string(tr(Text::back_to_list)) + "##back").c_str(), name))
+    ctx.history_back = true;  // the platform goes back, or to the list
   ImGui::PopID();
 }
 
@@ -34,12 +35,11 @@ void draw_actions(UiContext& ctx) {
                                                    {Text::share_facebook, "share-facebook"},
                                                    {Text::share_x, "share-x"},
                                                    {Text::print, "print"}};
-  const std::pair<Text, const char*> kKioskActions[] = {{Text::kiosk_phone, "phone-qr"},
-                                                        {Text::share_facebook, "share-facebook"},
-                                                        {Text::share_x, "share-x"}};
+  const std::pair<Text, const char*> kKioskActions[] = {
+      {Text::kiosk_phone, "phone-qr"}, {Text::share_facebook, "share-facebook"}, {Text::share_x, "share-x"}};
   bool first = true;
   for (const auto& [label, name] : ctx.kiosk.on ? std::span<const std::pair<Text, const char*>>(kKioskActions)
-                                                      : std::span<const std::pair<Text, const char*>>(kActions)) {
+                                                : std::span<const std::pair<Text, const char*>>(kActions)) {
     if (!first) ImGui::SameLine();
     first = false;
     if (named_button(ctx, (std::string(tr(label)) + "##" + name).c_str(), name)) ctx.article_action = name;
@@ -125,7 +125,8 @@ void draw_article(AppState& app, UiContext& ctx) {
   }
   const ArticleView a = board.article(*index);
 
-  text(ctx, a.pinned ? std::string(tr(Text::notice_prefix)) + std::string(a.category) : std::string(a.category), palette().accent);
+  text(ctx, a.pinned ? std::string(tr(Text::notice_prefix)) + std::string(a.category) : std::string(a.category),
+       palette().accent);
   text_sized(ctx, a.title, 1.5f, 0, true);
   ctx.widgets.record_last_item("article-title");
   ImGui::Dummy(ImVec2(0, em(0.2f)));
@@ -141,8 +142,10 @@ void draw_article(AppState& app, UiContext& ctx) {
   const SearchIndex* search = app.index();
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, em(0.9f)));
   for (const std::string_view paragraph : split_paragraphs(a.body)) {
-    if (search && parsed.has_text()) text_highlighted(ctx, paragraph, search->highlights(parsed, paragraph), 0, true);
-    else text_wrapped(ctx, paragraph);
+    if (search && parsed.has_text())
+      text_highlighted(ctx, paragraph, search->highlights(parsed, paragraph), 0, true);
+    else
+      text_wrapped(ctx, paragraph);
   }
   ImGui::PopStyleVar();
   if (a.body.empty()) text(ctx, tr(Text::no_body), palette().text_muted);
@@ -157,16 +160,20 @@ void draw_article(AppState& app, UiContext& ctx) {
   const auto& attachments = board.attachments_of(*index);
   std::vector<size_t> images;
   for (size_t i = 0; i < attachments.size(); ++i) {
-    if (i == 0) text(ctx, tr(Text::attachments), palette().text_muted);
-    else ImGui::Dummy(ImVec2(0, 0));  // each file on a line of its own, under the first
+    if (i == 0)
+      text(ctx, tr(Text::attachments), palette().text_muted);
+    else
+      ImGui::Dummy(ImVec2(0, 0));  // each file on a line of its own, under the first
     ImGui::SameLine(em(4.5f));
     const AttachmentRef& file = attachments[i];
     std::string label(board.text(file.name));
     if (file.size >= 0) label += " (" + human_size(file.size) + ")";
     const std::string_view url = board.text(file.url);
     ImGui::BeginGroup();
-    if (url.empty()) text(ctx, label);
-    else link_text(ctx, label, url, "attachment:" + std::to_string(i));
+    if (url.empty())
+      text(ctx, label);
+    else
+      link_text(ctx, label, url, "attachment:" + std::to_string(i));
     ImGui::EndGroup();
     if (!url.empty() && (is_safe_link(url) || is_relative_address(url)) && url.rfind("mailto:", 0) != 0 &&
         (is_image_name(board.text(file.name)) || is_image_name(url))) {

@@ -101,7 +101,9 @@ void draw_pagination(AppState& app, UiContext& ctx) {
   // Centre the row: measure it first.
   const ImGuiStyle& style = ImGui::GetStyle();
   float width = 0;
-  auto button_width = [&](const char* label) { return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 + style.ItemSpacing.x; };
+  auto button_width = [&](const char* label) {
+    return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+  };
   for (const Text label : {Text::first_page, Text::previous_page, Text::next_page, Text::last_page}) {
     width += button_width(tr(label));
   }
@@ -138,7 +140,6 @@ void draw_pagination(AppState& app, UiContext& ctx) {
   }
 }
 
-
 // A column header that sorts: first click sorts by it, a second click reverses where that
 // makes sense (날짜, 조회). Named sort:<column> for locate().
 void sort_header(AppState& app, UiContext& ctx, const char* label, const char* column, SortOrder primary,
@@ -172,9 +173,11 @@ void draw_empty_result(AppState& app, UiContext& ctx) {
   if (!list.categories.empty()) message += tr(Text::empty_remove_category, {list.categories[0]});
   if (!list.from.empty() || !list.to.empty()) message += tr(Text::empty_widen_period);
   text_wrapped(ctx, message, palette().text_muted);
-  if (!list.q.empty() && named_button(ctx, tr(Text::clear_search), "clear-search") && app.set_search_text("")) ctx.route_changed = true;
+  if (!list.q.empty() && named_button(ctx, tr(Text::clear_search), "clear-search") && app.set_search_text(""))
+    ctx.route_changed = true;
   if (!list.q.empty() && !list.categories.empty()) ImGui::SameLine();
-  if (!list.categories.empty() && named_button(ctx, tr(Text::all_categories_button), "clear-category") && app.set_category("")) {
+  if (!list.categories.empty() && named_button(ctx, tr(Text::all_categories_button), "clear-category") &&
+      app.set_category("")) {
     ctx.route_changed = true;
   }
 }
@@ -228,11 +231,13 @@ void mark_keyboard_row(UiContext& ctx, size_t row_in_page, ImVec2 min, ImVec2 ma
 
 // Phones have no column headers to click: the sort is a menu above the cards.
 void draw_sort_menu(AppState& app, UiContext& ctx) {
-  const std::pair<SortOrder, Text> kSorts[] = {
-      {SortOrder::relevance, Text::sort_relevance},     {SortOrder::newest, Text::sort_newest},
-      {SortOrder::oldest, Text::sort_oldest},           {SortOrder::most_viewed, Text::sort_most_viewed},
-      {SortOrder::least_viewed, Text::sort_least_viewed}, {SortOrder::title, Text::sort_title},
-      {SortOrder::number, Text::sort_number}};
+  const std::pair<SortOrder, Text> kSorts[] = {{SortOrder::relevance, Text::sort_relevance},
+                                               {SortOrder::newest, Text::sort_newest},
+                                               {SortOrder::oldest, Text::sort_oldest},
+                                               {SortOrder::most_viewed, Text::sort_most_viewed},
+                                               {SortOrder::least_viewed, Text::sort_least_viewed},
+                                               {SortOrder::title, Text::sort_title},
+                                               {SortOrder::number, Text::sort_number}};
   const SortOrder current = app.list().effective_sort();
   const char* shown = tr(Text::sort_newest);
   for (const auto& [sort, label] : kSorts) {
@@ -341,7 +346,8 @@ void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows) {
 void draw_load_more(AppState& app, UiContext& ctx, size_t shown) {
   const size_t total = app.results().size();
   if (shown >= total || ctx.route_changed) return;
-  const std::string label = tr(Text::load_more, {with_thousands(static_cast<int64_t>(shown)), with_thousands(static_cast<int64_t>(total))});
+  const std::string label =
+      tr(Text::load_more, {with_thousands(static_cast<int64_t>(shown)), with_thousands(static_cast<int64_t>(total))});
   ctx.glyphs.count(label);
   bool more = ImGui::Button(label.c_str(), ImVec2(ImGui::CalcItemWidth(), em(2.2f)));
   ctx.widgets.record_last_item("load-more");
@@ -369,8 +375,8 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   keyboard_rows(app, ctx, rows);
 
   const std::string summary = tr(parsed.has_text() ? Text::search_summary : Text::list_summary,
-                                {with_thousands(static_cast<int64_t>(app.results().size())), std::to_string(list.page),
-                                 std::to_string(app.page_count())});
+                                 {with_thousands(static_cast<int64_t>(app.results().size())), std::to_string(list.page),
+                                  std::to_string(app.page_count())});
   // The summary, 조회 분석 and the page size share a line while they fit (at large text on a
   // phone they go one under the other instead of off the screen).
   const float line_end = ImGui::GetCursorScreenPos().x + ImGui::CalcItemWidth();
@@ -399,7 +405,8 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   if (narrow) {
     draw_sort_menu(app, ctx);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + ImGui::CalcItemWidth(), at.y), palette().rule, std::max(1.0f, ctx.dpr));
+    ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + ImGui::CalcItemWidth(), at.y), palette().rule,
+                                        std::max(1.0f, ctx.dpr));
     ImGui::Dummy(ImVec2(0, 1));
     draw_cards(app, ctx, rows);
   }
@@ -440,9 +447,9 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       ImGui::PushID(static_cast<int>(row.index));
       const float cell_x = ImGui::GetCursorPosX();
       // One selectable spans the row: the whole row is the click target.
-      const bool clicked = ImGui::Selectable("##row", false,
-                                             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
-                                             ImVec2(0, row_height - ImGui::GetStyle().CellPadding.y));
+      const bool clicked =
+          ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                            ImVec2(0, row_height - ImGui::GetStyle().CellPadding.y));
       if (ImGui::IsItemVisible()) ctx.drawn_ids.push_back(row.id);
       ctx.widgets.record_last_item("row:" + std::to_string(row.id));
       mark_keyboard_row(ctx, row_in_page, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -456,16 +463,20 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       centered_cell(ctx, row.category, palette().accent);
       ImGui::TableSetColumnIndex(column++);
       const ImU32 title_color = row.on_top ? palette().notice : 0;
-      if (row.title_marks) text_highlighted(ctx, row.title, *row.title_marks, title_color);
-      else text(ctx, row.title, title_color);
+      if (row.title_marks)
+        text_highlighted(ctx, row.title, *row.title_marks, title_color);
+      else
+        text(ctx, row.title, title_color);
       if (row.has_attachments) {
         ImGui::SameLine();
         attachment_icon();
       }
       badges(ctx, row);
       ImGui::TableSetColumnIndex(column++);
-      if (row.author_marks) text_highlighted(ctx, row.author, *row.author_marks);
-      else centered_cell(ctx, row.author);
+      if (row.author_marks)
+        text_highlighted(ctx, row.author, *row.author_marks);
+      else
+        centered_cell(ctx, row.author);
       ImGui::TableSetColumnIndex(column++);
       centered_cell(ctx, row.date, palette().text_muted);
       if (ImGui::IsItemHovered()) {
@@ -486,8 +497,10 @@ void draw_board_list(AppState& app, UiContext& ctx) {
   if (rows.empty()) draw_empty_result(app, ctx);
 
   ImGui::Dummy(ImVec2(0, em(0.8f)));
-  if (narrow) draw_load_more(app, ctx, rows.size());
-  else draw_pagination(app, ctx);
+  if (narrow)
+    draw_load_more(app, ctx, rows.size());
+  else
+    draw_pagination(app, ctx);
 }
 
 }  // namespace newsroom::ui

@@ -56,7 +56,7 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     // The board's own source: a refused import names itself in the notice below.
     const std::string& source = app.has_board() ? app.board_source() : report.source;
     std::string line = tr(Text::status_source, {source.empty() ? std::string_view("-") : source,
-                                                 with_thousands(static_cast<int64_t>(board.size()))});
+                                                with_thousands(static_cast<int64_t>(board.size()))});
     if (board.info.exported_at) line += tr(Text::status_exported, {format_full_datetime(*board.info.exported_at)});
     text(ctx, line, palette().text_muted);
   }
@@ -64,9 +64,9 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
   const size_t problems = report.total_problems();
   if (problems > 0 || report.skipped > 0) {
     ImGui::SameLine();
-    const std::string label = tr(report.usable ? Text::status_problems : Text::status_failed, {std::to_string(problems)}) +
-                              (report.skipped ? tr(Text::status_skipped, {std::to_string(report.skipped)}) : "") +
-                              "###problems";
+    const std::string label =
+        tr(report.usable ? Text::status_problems : Text::status_failed, {std::to_string(problems)}) +
+        (report.skipped ? tr(Text::status_skipped, {std::to_string(report.skipped)}) : "") + "###problems";
     if (status_button(ctx, label, report.usable ? palette().warning : palette().notice, "data-status")) {
       ImGui::OpenPopup("problems");
     }
@@ -94,7 +94,8 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
   }
 
   // The full report, for the data team: record, id, field and what is wrong.
-  ImGui::SetNextWindowSizeConstraints(ImVec2(em(20), 0), ImVec2(std::min(viewport->Size.x, em(50)), viewport->Size.y * 0.7f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(em(20), 0),
+                                      ImVec2(std::min(viewport->Size.x, em(50)), viewport->Size.y * 0.7f));
   if (ImGui::BeginPopup("problems")) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.8f), em(0.8f)));
     text(ctx, tr(Text::report_summary, {report.source, std::to_string(report.loaded), std::to_string(report.skipped),
@@ -104,7 +105,8 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     for (size_t i = 0; i < shown; ++i) {
       const Problem& p = report.problems[i];
       std::string where = p.file.empty() ? std::string() : p.file + " · ";
-      where += p.record < 0 ? std::string(tr(Text::report_whole_file)) : tr(Text::report_record, {std::to_string(p.record)});
+      where +=
+          p.record < 0 ? std::string(tr(Text::report_whole_file)) : tr(Text::report_record, {std::to_string(p.record)});
       if (!p.id.empty()) where += " (id " + p.id + ")";
       if (!p.field.empty()) where += " · " + p.field;
       text(ctx, where, p.severity == Severity::error ? palette().notice : palette().warning);

@@ -47,7 +47,8 @@ void draw_kiosk_attract(const AppState& app, UiContext& ctx) {
   draw->PushClipRect(ImVec2(left, origin.y), ImVec2(left + column, body_bottom), true);
   if (const auto index = app.open_article()) {
     const ArticleView a = board.article(*index);
-    const std::string category = a.pinned ? std::string(tr(Text::notice_prefix)) + std::string(a.category) : std::string(a.category);
+    const std::string category =
+        a.pinned ? std::string(tr(Text::notice_prefix)) + std::string(a.category) : std::string(a.category);
     y += text_at(ctx, ImVec2(left, y), category, 1.15f, palette().accent).y + em(0.3f);
     y += text_at(ctx, ImVec2(left, y), a.title, 2.1f, palette().text, column).y + em(0.5f);
     const std::string meta = tr(Text::meta_line, {a.author.empty() ? std::string_view("-") : a.author,
@@ -70,12 +71,14 @@ void draw_kiosk_attract(const AppState& app, UiContext& ctx) {
   const ImVec2 hint_size = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize() * hint_scale, FLT_MAX, 0, hint);
   const ImVec2 hint_at(left + (column - hint_size.x) * 0.5f, bar_y - em(0.8f) - hint_size.y);
   const float pad = em(0.6f);
-  const ImRect hint_rect(ImVec2(hint_at.x - pad * 2, hint_at.y - pad), ImVec2(hint_at.x + hint_size.x + pad * 2, hint_at.y + hint_size.y + pad));
+  const ImRect hint_rect(ImVec2(hint_at.x - pad * 2, hint_at.y - pad),
+                         ImVec2(hint_at.x + hint_size.x + pad * 2, hint_at.y + hint_size.y + pad));
   draw->AddRectFilled(hint_rect.Min, hint_rect.Max, palette().accent, hint_rect.GetHeight() * 0.5f);
   text_at(ctx, hint_at, hint, hint_scale, palette().on_accent);
   ctx.widgets.record("kiosk:hint", hint_rect);
 
-  const std::string counter = tr(Text::kiosk_position, {std::to_string(ctx.kiosk.position + 1), std::to_string(ctx.kiosk.length)});
+  const std::string counter =
+      tr(Text::kiosk_position, {std::to_string(ctx.kiosk.position + 1), std::to_string(ctx.kiosk.length)});
   const ImVec2 counter_size = ImGui::CalcTextSize(counter.c_str());
   const float track_right = left + column - counter_size.x - em(0.8f);
   const ImRect track(ImVec2(left, bar_y), ImVec2(track_right, bar_y + bar_height));
@@ -97,8 +100,8 @@ void draw_kiosk_freshness(UiContext& ctx) {
   const KioskUi& kiosk = ctx.kiosk;
   // Without a date nobody can tell how old the screen's data is: that is a warning too.
   const bool warn = kiosk.stale || kiosk.exported_at.empty();
-  std::string line = kiosk.exported_at.empty() ? std::string(tr(Text::kiosk_no_date))
-                                               : tr(Text::kiosk_freshness, {kiosk.exported_at});
+  std::string line =
+      kiosk.exported_at.empty() ? std::string(tr(Text::kiosk_no_date)) : tr(Text::kiosk_freshness, {kiosk.exported_at});
   if (kiosk.stale) line += tr(Text::kiosk_stale, {std::to_string(kiosk.age_hours), std::to_string(kiosk.stale_hours)});
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const ImVec2 size = ImGui::CalcTextSize(line.c_str());
@@ -141,7 +144,8 @@ void draw_qr_overlay(UiContext& ctx) {
   const float margin = std::max(em(0.8f), view.y * 0.04f);
   const char* title = tr(Text::qr_title);
   const float title_h = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize() * 1.1f, FLT_MAX, inner_w, title).y;
-  const float url_h = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize() * 0.95f, FLT_MAX, inner_w, shown_url.c_str()).y;
+  const float url_h =
+      ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize() * 0.95f, FLT_MAX, inner_w, shown_url.c_str()).y;
   const float rest = margin * 2 + em(1.2f) * 2 + title_h + em(0.8f) * 2 + url_h + em(1.0f) + ImGui::GetFrameHeight();
   const float code_side = std::max(em(6.0f), std::min(inner_w, view.y - rest));
   const float panel_h = rest - margin * 2 + code_side;
@@ -171,7 +175,8 @@ void draw_qr_overlay(UiContext& ctx) {
     ctx.widgets.record("qr", ImRect(min, ImVec2(min.x + side, min.y + side)));
     y += side + em(0.8f);
   } else {
-    y += text_at(ctx, ImVec2(inner_left, y), tr(Text::qr_error, {code.error}), 1.0f, palette().notice, inner_w).y + em(0.8f);
+    y += text_at(ctx, ImVec2(inner_left, y), tr(Text::qr_error, {code.error}), 1.0f, palette().notice, inner_w).y +
+         em(0.8f);
   }
   const ImVec2 url_size = text_at(ctx, ImVec2(inner_left, y), shown_url, 0.95f, IM_COL32(40, 40, 40, 255), inner_w);
   ctx.widgets.record("qr:url", ImRect(ImVec2(inner_left, y), ImVec2(inner_left + url_size.x, y + url_size.y)));

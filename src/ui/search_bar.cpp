@@ -44,8 +44,8 @@ void draw_search_box(AppState& app, UiContext& ctx, float width) {
   ctx.widgets.record_last_item("search");
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(min, max, palette().input, style.FrameRounding);
-  draw->AddRect(min, max, input.focused ? palette().accent : palette().rule, style.FrameRounding,
-                0, std::max(1.0f, ctx.dpr * (input.focused ? 2.0f : 1.0f)));
+  draw->AddRect(min, max, input.focused ? palette().accent : palette().rule, style.FrameRounding, 0,
+                std::max(1.0f, ctx.dpr * (input.focused ? 2.0f : 1.0f)));
   const ImVec2 text_pos(min.x + style.FramePadding.x, min.y + style.FramePadding.y);
   ImGui::PushClipRect(min, max, true);
   if (shown.empty() && !input.focused) {
@@ -132,7 +132,8 @@ void draw_years(AppState& app, UiContext& ctx) {
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= row_right) ImGui::SameLine();
   };
   same_line_if_fits(tr(Text::period_all));
-  if (selectable_chip(ctx, tr(Text::period_all), "year:all", whole) && !whole && app.set_period("", "")) ctx.route_changed = true;
+  if (selectable_chip(ctx, tr(Text::period_all), "year:all", whole) && !whole && app.set_period("", ""))
+    ctx.route_changed = true;
   for (auto it = years.rbegin(); it != years.rend(); ++it) {
     const std::string year = std::to_string(it->first);
     const bool active = list.from == year && list.to == year;
@@ -144,7 +145,8 @@ void draw_years(AppState& app, UiContext& ctx) {
   }
   // The attachments toggle follows on the same line when it fits, else on its own.
   const char* toggle = tr(Text::with_attachments);
-  const float toggle_width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(toggle).x;
+  const float toggle_width =
+      ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(toggle).x;
   if (ImGui::GetItemRectMax().x + em(1.5f) + toggle_width <= row_right) ImGui::SameLine(0, em(1.5f));
   bool attachments = list.with_attachments;
   ctx.glyphs.count(toggle);

@@ -45,7 +45,7 @@ enum class Text : uint16_t {
   empty_widen_period,
   clear_search,
   all_categories_button,
-  per_page,  // {} count
+  per_page,         // {} count
   card_meta_views,  // " · 조회 {}"
   search_summary,   // {} total, {} page, {} pages
   list_summary,     // {} total, {} page, {} pages
@@ -63,8 +63,8 @@ enum class Text : uint16_t {
   status_skipped,   // {} count
   report_summary,   // {} source, {} loaded, {} skipped, {} problems
   report_whole_file,
-  report_record,    // {} index
-  report_more,      // {} count
+  report_record,  // {} index
+  report_more,    // {} count
   text_smaller,
   text_larger,
   field_title_body,
@@ -135,14 +135,14 @@ enum class Text : uint16_t {
   kiosk_phone,
   qr_title,
   qr_close,
-  qr_error,         // {} why
-  status_options,   // {} count
+  qr_error,        // {} why
+  status_options,  // {} count
   options_title,
   kiosk_no_date,
   status_kept_previous,  // {} source, {} first problem
   status_saved,          // {} when saved
   status_check_failed,   // {} when, {} what
-  count  // the number of texts, not a text
+  count                  // the number of texts, not a text
 };
 
 void set_language(Language language);

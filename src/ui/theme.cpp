@@ -44,8 +44,10 @@ void set_kiosk_style(bool on, float text_scale) {
 void apply_style(float dpr) {
   const Palette& p = palette();
   ImGuiStyle style;  // start from defaults so that rescaling never compounds
-  if (g_dark) ImGui::StyleColorsDark(&style);
-  else ImGui::StyleColorsLight(&style);
+  if (g_dark)
+    ImGui::StyleColorsDark(&style);
+  else
+    ImGui::StyleColorsLight(&style);
   style.WindowPadding = ImVec2(0, 0);
   style.WindowBorderSize = 0;
   style.FramePadding = ImVec2(10, 6);

@@ -10,10 +10,10 @@ inline constexpr float kBaseFontCssPx = 16.0f;
 
 struct Palette {
   ImU32 page = IM_COL32(255, 255, 255, 255);
-  ImU32 surface = IM_COL32(243, 245, 248, 255);       // header row, buttons, status bar
+  ImU32 surface = IM_COL32(243, 245, 248, 255);  // header row, buttons, status bar
   ImU32 surface_strong = IM_COL32(231, 235, 240, 255);
   ImU32 input = IM_COL32(255, 255, 255, 255);
-  ImU32 accent = IM_COL32(0, 84, 166, 255);           // the agency site's blue
+  ImU32 accent = IM_COL32(0, 84, 166, 255);  // the agency site's blue
   ImU32 accent_soft = IM_COL32(232, 241, 251, 255);
   ImU32 on_accent = IM_COL32(255, 255, 255, 255);
   ImU32 text = IM_COL32(34, 34, 34, 255);

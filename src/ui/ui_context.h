@@ -11,9 +11,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImRect
 
+#include "app/live_status.h"
 #include "app/loader.h"
 #include "app/qr.h"
-#include "app/live_status.h"
 
 namespace newsroom::ui {
 
@@ -53,7 +53,7 @@ class GlyphCounter {
 // browser does the editing, IME composition, paste and copy; the canvas draws the result.
 struct SearchInput {
   std::string text;
-  size_t caret = 0;                           // byte offset
+  size_t caret = 0;                               // byte offset
   size_t composing_begin = 0, composing_end = 0;  // the syllable being composed, if any
   bool focused = false;
 };
@@ -78,15 +78,15 @@ struct ScrollMemory {
 struct ImagePreview {
   enum class Status { loading, shown, failed, refused };  // refused: another origin, never fetched
   Status status = Status::loading;
-  unsigned texture = 0;     // a GL texture name while shown
+  unsigned texture = 0;       // a GL texture name while shown
   int width = 0, height = 0;  // the image's own size in pixels
-  double last_drawn = 0;    // seconds (ImGui::GetTime)
+  double last_drawn = 0;      // seconds (ImGui::GetTime)
 };
 
 struct ImagePreviews {
   std::unordered_map<std::string, ImagePreview> by_url;
   std::vector<std::string> requests;  // new addresses for the page to fetch, this frame
-  double now = 0;  // seconds, this frame
+  double now = 0;                     // seconds, this frame
   // The preview for `url`, asked for when first seen.
   ImagePreview& use(const std::string& url);
 };
@@ -99,17 +99,17 @@ using LoadProgress = newsroom::LoadProgress;  // app/loader.h
 // each frame, and the QR code shown instead of following an external link.
 struct KioskUi {
   bool on = false;
-  bool playing = false;       // the attract loop is running (no visitor)
-  float progress = 0.0f;      // 0..1 of the current article's time
+  bool playing = false;             // the attract loop is running (no visitor)
+  float progress = 0.0f;            // 0..1 of the current article's time
   size_t position = 0, length = 0;  // the article's place in the playlist
-  std::string exported_at;    // "23-12-20 13:14", or "" when the export has no date
-  bool stale = false;         // older than the `stale` option
+  std::string exported_at;          // "23-12-20 13:14", or "" when the export has no date
+  bool stale = false;               // older than the `stale` option
   int age_hours = 0;
   int stale_hours = 72;
   std::vector<std::string> problems;  // bad options, and a playlist that could not be used
-  bool close_popups = false;  // the idle reset: menus the visitor left open are closed
-  std::string qr_url;         // shown as a QR code while not empty
-  std::string qr_for;         // the URL `qr` encodes
+  bool close_popups = false;          // the idle reset: menus the visitor left open are closed
+  std::string qr_url;                 // shown as a QR code while not empty
+  std::string qr_for;                 // the URL `qr` encodes
   QrMatrix qr;
 };
 
@@ -127,19 +127,19 @@ struct UiContext {
   ImagePreviews images;
   LoadProgress load;
   float loaded_more_at = -1.0f;  // the scroll range when the phone list last loaded more
-  int keyboard_row = -1;        // the row ↑/↓ moved to on this page (-1: none); Enter opens it
-  bool keyboard_moved = false;  // scroll the keyboard row into view this frame
-  float text_scale = 1.0f;  // the visitor's 가−/가+ choice, remembered by the page
-  LiveStatus live;          // the page's live polling and saved copy (data status panel)
+  int keyboard_row = -1;         // the row ↑/↓ moved to on this page (-1: none); Enter opens it
+  bool keyboard_moved = false;   // scroll the keyboard row into view this frame
+  float text_scale = 1.0f;       // the visitor's 가−/가+ choice, remembered by the page
+  LiveStatus live;               // the page's live polling and saved copy (data status panel)
 
   // Requests for the platform layer, consumed after the frame.
   bool route_changed = false;
   bool route_replaced = false;  // a change while typing: correct the URL, no new history entry
-  bool history_back = false;  // the in-page back (목록) button was pressed
+  bool history_back = false;    // the in-page back (목록) button was pressed
   // The history entry before this one is the list (an article opened from a row): 목록
   // then goes back in history instead of adding an entry.
   bool list_is_previous_entry = false;
-  std::string open_url;       // a safe http(s)/mailto link to open in a new tab
+  std::string open_url;  // a safe http(s)/mailto link to open in a new tab
   // An article action for the page: "copy-link", "share-facebook", "share-x", "print".
   std::string article_action;
   std::string download_table;  // an analytics table to download as CSV (analytics_csv.h)

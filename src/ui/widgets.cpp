@@ -29,8 +29,10 @@ void text_wrapped(UiContext& ctx, std::string_view utf8, ImU32 color) {
 
 void text_sized(UiContext& ctx, std::string_view utf8, float scale, ImU32 color, bool wrapped) {
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * scale);
-  if (wrapped) text_wrapped(ctx, utf8, color);
-  else text(ctx, utf8, color);
+  if (wrapped)
+    text_wrapped(ctx, utf8, color);
+  else
+    text(ctx, utf8, color);
   ImGui::PopFont();
 }
 
@@ -175,11 +177,14 @@ void progress_bar(UiContext& ctx, float fraction, std::string_view label, const 
     const float phase = static_cast<float>(std::fmod(ImGui::GetTime() / 1.6, 1.0));
     const float from = (size.x + size.x / 3) * phase - size.x / 3;
     const float left = std::max(0.0f, from), right = std::min(size.x, from + size.x / 3);
-    if (right > left) draw->AddRectFilled(ImVec2(min.x + left, min.y), ImVec2(min.x + right, min.y + size.y), palette().accent, rounding);
+    if (right > left)
+      draw->AddRectFilled(ImVec2(min.x + left, min.y), ImVec2(min.x + right, min.y + size.y), palette().accent,
+                          rounding);
     return;
   }
   const float filled = size.x * std::clamp(fraction, 0.0f, 1.0f);
-  if (filled > 0) draw->AddRectFilled(min, ImVec2(min.x + std::max(filled, size.y), min.y + size.y), palette().accent, rounding);
+  if (filled > 0)
+    draw->AddRectFilled(min, ImVec2(min.x + std::max(filled, size.y), min.y + size.y), palette().accent, rounding);
 }
 
 void load_progress(const AppState& app, UiContext& ctx, Language shown) {
@@ -188,15 +193,20 @@ void load_progress(const AppState& app, UiContext& ctx, Language shown) {
   const auto percent = [](double fraction) { return std::to_string(static_cast<int>(fraction * 100)); };
   const float fraction = load.total ? static_cast<float>(load.fraction()) : -1.0f;  // -1: the size is not known
   if (load.phase == Phase::downloading) {
-    progress_bar(ctx, fraction, tr(Text::load_downloading, {human_size(static_cast<int64_t>(load.done))}, shown), "load:progress");
+    progress_bar(ctx, fraction, tr(Text::load_downloading, {human_size(static_cast<int64_t>(load.done))}, shown),
+                 "load:progress");
   } else if (load.phase == Phase::importing && load.total) {
-    progress_bar(ctx, fraction, tr(Text::load_importing, {with_thousands(load.articles), percent(load.fraction())}, shown), "load:progress");
+    progress_bar(ctx, fraction,
+                 tr(Text::load_importing, {with_thousands(load.articles), percent(load.fraction())}, shown),
+                 "load:progress");
   } else if (load.phase == Phase::importing) {  // read while it downloads, its size not said (compressed on the fly)
-    progress_bar(ctx, fraction, tr(Text::load_reading, {with_thousands(load.articles), human_size(static_cast<int64_t>(load.done))}, shown),
-                 "load:progress");
+    progress_bar(
+        ctx, fraction,
+        tr(Text::load_reading, {with_thousands(load.articles), human_size(static_cast<int64_t>(load.done))}, shown),
+        "load:progress");
   } else if (app.indexing()) {
-    progress_bar(ctx, static_cast<float>(app.index_progress()), tr(Text::load_indexing, {percent(app.index_progress())}, shown),
-                 "load:progress");
+    progress_bar(ctx, static_cast<float>(app.index_progress()),
+                 tr(Text::load_indexing, {percent(app.index_progress())}, shown), "load:progress");
   }
 }
 
@@ -221,9 +231,12 @@ void link_text(UiContext& ctx, std::string_view label, std::string_view url, con
 std::string human_size(int64_t bytes) {
   char buffer[32];
   if (bytes < 0) return "";
-  if (bytes < 1024) std::snprintf(buffer, sizeof buffer, "%lld B", static_cast<long long>(bytes));
-  else if (bytes < 1024 * 1024) std::snprintf(buffer, sizeof buffer, "%.0f KB", bytes / 1024.0);
-  else std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / (1024.0 * 1024.0));
+  if (bytes < 1024)
+    std::snprintf(buffer, sizeof buffer, "%lld B", static_cast<long long>(bytes));
+  else if (bytes < 1024 * 1024)
+    std::snprintf(buffer, sizeof buffer, "%.0f KB", bytes / 1024.0);
+  else
+    std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / (1024.0 * 1024.0));
   return buffer;
 }
 

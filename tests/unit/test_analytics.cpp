@@ -112,7 +112,9 @@ size_t ref_bin(int64_t views) {
 }
 
 // Whole days from publication to as_of, at least one.
-int64_t ref_age(int64_t published_at, int64_t as_of) { return std::max<int64_t>(1, floor_div(as_of - published_at, kDay)); }
+int64_t ref_age(int64_t published_at, int64_t as_of) {
+  return std::max<int64_t>(1, floor_div(as_of - published_at, kDay));
+}
 
 struct RefGroup {
   std::string name;
@@ -130,11 +132,11 @@ struct Reference {
   int64_t articles = 0, views_total = 0;
   double median = 0, mean = 0, per_day = 0;
   std::map<std::string, std::pair<int64_t, int64_t>> months;  // "YYYY-MM" -> articles, views
-  std::vector<RefGroup> categories, authors;                    // sorted; authors cut to 10
-  std::vector<int64_t> top_ids, top_download_ids;               // ids, best first
-  std::vector<int64_t> histogram;                               // counts per bin, to the largest view's
-  std::vector<int64_t> ages;                                    // per article, in row order
-  std::vector<size_t> bins;                                     // per article, in row order
+  std::vector<RefGroup> categories, authors;                  // sorted; authors cut to 10
+  std::vector<int64_t> top_ids, top_download_ids;             // ids, best first
+  std::vector<int64_t> histogram;                             // counts per bin, to the largest view's
+  std::vector<int64_t> ages;                                  // per article, in row order
+  std::vector<size_t> bins;                                   // per article, in row order
   int64_t with_attachments = 0, downloads = 0, with_downloads = 0, clicks = 0, with_clicks = 0;
 };
 
@@ -186,7 +188,8 @@ Reference reference(const Board& board, std::span<const uint32_t> rows, int64_t 
 
   std::sort(views.begin(), views.end());
   const size_t n = views.size();
-  r.median = n % 2 ? static_cast<double>(views[n / 2]) : (static_cast<double>(views[n / 2 - 1]) + static_cast<double>(views[n / 2])) / 2;
+  r.median = n % 2 ? static_cast<double>(views[n / 2])
+                   : (static_cast<double>(views[n / 2 - 1]) + static_cast<double>(views[n / 2])) / 2;
   r.mean = static_cast<double>(r.views_total) / static_cast<double>(n);
   r.per_day = static_cast<double>(r.views_total) / static_cast<double>(days);
 
@@ -471,7 +474,7 @@ TEST_CASE("the synthetic board exercises what the reference checks: >10 authors,
   const Analytics& all = app.analytics();
   CHECK(all.authors.size() == 10);  // cut from 18
   CHECK(all.categories.size() == 5);
-  CHECK(all.downloads_total > 0);    // the synthetic export counts downloads
+  CHECK(all.downloads_total > 0);     // the synthetic export counts downloads
   CHECK(all.link_clicks_total == 0);  // but not link clicks (the hand board below does)
 
   // A thin result has months with no article, shown as zeros.
@@ -575,7 +578,8 @@ TEST_CASE("an empty result gives zeros and empty charts, without crashing") {
   CHECK(app.analytics().months.empty());
   for (const std::string_view table : analytics_tables()) {
     INFO(table);
-    const std::vector<std::string> lines = csv_lines(analytics_csv(app.board(), app.analytics(), app.trends(), app.results(), table));
+    const std::vector<std::string> lines =
+        csv_lines(analytics_csv(app.board(), app.analytics(), app.trends(), app.results(), table));
     CHECK(lines.size() == (table == "figures" ? 10u : 1u));
   }
 
@@ -625,9 +629,8 @@ TEST_CASE("an article published after the export's date counts as one day old") 
 
 TEST_CASE("view bins: 0, then 1–1, 2–4, 5–9 in every decade") {
   const std::vector<std::pair<int64_t, size_t>> edges = {
-      {0, 0},  {1, 1},  {2, 2},  {4, 2},   {5, 3},   {9, 3},           {10, 4},
-      {19, 4}, {20, 5}, {49, 5}, {50, 6},  {99, 6},  {100, 7},         {199, 7},
-      {999, 9}, {1000, 10}, {999'999'999, 27}, {1'000'000'000, 28}};
+      {0, 0},  {1, 1},  {2, 2},  {4, 2},   {5, 3},   {9, 3},   {10, 4},    {19, 4},           {20, 5},
+      {49, 5}, {50, 6}, {99, 6}, {100, 7}, {199, 7}, {999, 9}, {1000, 10}, {999'999'999, 27}, {1'000'000'000, 28}};
   for (const auto& [views, bin] : edges) {
     INFO("views " << views);
     CHECK(view_bin_of(views) == bin);
@@ -837,7 +840,8 @@ TEST_CASE("an empty export that has a date counts to that date", "[analytics]") 
   CHECK(app.as_of() == kHandAsOf);
   const auto reloaded = hand_app();
   reloaded->load(import_export(
-      R"({"format": "newsroom-export", "version": 1, "exported_at": "2020-01-01T09:00:00+09:00", "articles": []})", "e.json"));
+      R"({"format": "newsroom-export", "version": 1, "exported_at": "2020-01-01T09:00:00+09:00", "articles": []})",
+      "e.json"));
   CHECK(reloaded->as_of() == 1577836800);  // 2020-01-01T00:00:00Z, not the previous board's date
 }
 
@@ -963,16 +967,33 @@ TEST_CASE("dated exports in a manifest become snapshots: gains between them, ris
     return json + "]}";
   };
   // Ten quiet articles gaining 3-12 views a month, one that leaps, one whose count went down.
-  const std::string jan = export_at("2024-01-01 09:00", {{1, 10}, {2, 20}, {3, 30}, {4, 40}, {5, 50}, {6, 60}, {7, 70}, {8, 80}, {9, 90}, {10, 100}, {11, 500}});
-  const std::string feb = export_at("2024-02-01 09:00", {{1, 13}, {2, 24}, {3, 35}, {4, 46}, {5, 57}, {6, 68}, {7, 79}, {8, 90}, {9, 101}, {10, 112}, {11, 490}});
-  const std::string mar = export_at("2024-03-02 09:00", {{1, 16}, {2, 28}, {3, 40}, {4, 52}, {5, 64}, {6, 76}, {7, 88}, {8, 100}, {9, 112}, {10, 5112}, {11, 480}, {12, 7}});
+  const std::string jan = export_at(
+      "2024-01-01 09:00",
+      {{1, 10}, {2, 20}, {3, 30}, {4, 40}, {5, 50}, {6, 60}, {7, 70}, {8, 80}, {9, 90}, {10, 100}, {11, 500}});
+  const std::string feb = export_at(
+      "2024-02-01 09:00",
+      {{1, 13}, {2, 24}, {3, 35}, {4, 46}, {5, 57}, {6, 68}, {7, 79}, {8, 90}, {9, 101}, {10, 112}, {11, 490}});
+  const std::string mar = export_at("2024-03-02 09:00", {{1, 16},
+                                                         {2, 28},
+                                                         {3, 40},
+                                                         {4, 52},
+                                                         {5, 64},
+                                                         {6, 76},
+                                                         {7, 88},
+                                                         {8, 100},
+                                                         {9, 112},
+                                                         {10, 5112},
+                                                         {11, 480},
+                                                         {12, 7}});
   // Listed out of order, the snapshots are still ordered by their dates.
-  const ImportResult shuffled = import_parts({{"2024-03.json", mar, ""}, {"2024-01.json", jan, ""}, {"2024-02.json", feb, ""}}, "m.json");
+  const ImportResult shuffled =
+      import_parts({{"2024-03.json", mar, ""}, {"2024-01.json", jan, ""}, {"2024-02.json", feb, ""}}, "m.json");
   REQUIRE(shuffled.snapshots.size() == 3);
   CHECK(shuffled.snapshots[0].file == "2024-01.json");
   CHECK(shuffled.snapshots[2].file == "2024-03.json");
 
-  ImportResult result = import_parts({{"2024-01.json", jan, ""}, {"2024-02.json", feb, ""}, {"2024-03.json", mar, ""}}, "data/manifest.json");
+  ImportResult result = import_parts({{"2024-01.json", jan, ""}, {"2024-02.json", feb, ""}, {"2024-03.json", mar, ""}},
+                                     "data/manifest.json");
   REQUIRE(result.report.usable);
   CHECK(result.board.views(*result.board.find(10)) == 5112);  // the later file wins
   CHECK(result.board.size() == 12);
@@ -987,7 +1008,8 @@ TEST_CASE("dated exports in a manifest become snapshots: gains between them, ris
   REQUIRE(t.dates.size() == 3);
   // Gains per interval, summed by hand over the articles present in both exports.
   int64_t jan_feb = 0, feb_mar = 0;
-  const int jan_v[] = {10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 500}, feb_v[] = {13, 24, 35, 46, 57, 68, 79, 90, 101, 112, 490},
+  const int jan_v[] = {10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 500},
+            feb_v[] = {13, 24, 35, 46, 57, 68, 79, 90, 101, 112, 490},
             mar_v[] = {16, 28, 40, 52, 64, 76, 88, 100, 112, 5112, 480};
   for (int i = 0; i < 11; ++i) {
     jan_feb += feb_v[i] - jan_v[i];

@@ -128,7 +128,7 @@ TEST_CASE("searching, filtering and sorting change the list and its link; paging
   CHECK(app.set_search_text("글 1"));  // two terms, both required: 글 1, 10..19, 21, 31
   CHECK(app.results().size() == 13);
   CHECK(app.set_search_text("\"글 1\""));  // the phrase: 글 1, 글 10..19
-  CHECK(app.list().page == 1);              // a new result starts at its first page
+  CHECK(app.list().page == 1);             // a new result starts at its first page
   CHECK(app.results().size() == 11);
   CHECK(app.hash().find("q=") != std::string::npos);
   CHECK(app.list().effective_sort() == SortOrder::relevance);
@@ -164,7 +164,8 @@ TEST_CASE("new and hot badges follow the export date and the views") {
   for (int i = 0; i < 10; ++i) {
     if (i) json += ',';
     json += R"({"id":)" + std::to_string(i + 1) + R"(,"title":"글","published_at":"2024-03-)" +
-            (i + 6 < 10 ? "0" : "") + std::to_string(i + 6) + R"( 10:00","views":)" + std::to_string((i + 1) * 10) + "}";
+            (i + 6 < 10 ? "0" : "") + std::to_string(i + 6) + R"( 10:00","views":)" + std::to_string((i + 1) * 10) +
+            "}";
   }
   AppState app;
   app.load(import_export(json + "]}", "badges.json"));
@@ -216,8 +217,8 @@ TEST_CASE("a live swap drops a category the new board no longer has, keeps one i
     std::string json = R"({"articles":[)";
     for (size_t i = 0; i < categories.size(); ++i) {
       if (i) json += ',';
-      json += R"({"id":)" + std::to_string(200 + i) + R"(,"title":"글","published_at":"2024-01-0)" + std::to_string(1 + i) +
-              R"( 10:00","category":")" + categories[i] + "\"}";
+      json += R"({"id":)" + std::to_string(200 + i) + R"(,"title":"글","published_at":"2024-01-0)" +
+              std::to_string(1 + i) + R"( 10:00","category":")" + categories[i] + "\"}";
     }
     return json + "]}";
   };

@@ -49,21 +49,21 @@ std::vector<int64_t> ids_of(const std::vector<ViewChange>& changes) {
 }  // namespace
 
 TEST_CASE("diff: added, removed and edited articles, with the fields that changed") {
-  const Board previous = load(export_at("2024-03-08T09:00:00+09:00",
-                                        article(1, 10) + "," + article(2, 20) + "," +
-                                            article(3, 30, R"(,"body":"본문","category":"공지사항","author":"관리자")") +
-                                            "," + article(4, 40, R"(,"attachments":["a.pdf"])") + "," +
-                                            article(5, 50) + "," + article(6, 60)));
-  const Board current = load(export_at(
-      "2024-03-15T09:00:00+09:00",
-      // 1 unchanged but read; 2 retitled; 3 body, category and author; 4 one more attachment,
-      // pinned and re-dated; 5 removed; 6 unchanged; 7 and 8 added (out of id order).
-      article(8, 1) + "," + article(1, 15) + "," +
-          R"J({"id":2,"title":"기사 2 (수정)","published_at":"2024-01-02 10:00","views":22},)J" +
-          article(3, 31, R"(,"body":"고친 본문","category":"보도자료","author":"홍보팀")") + "," +
-          R"({"id":4,"title":"기사 4","published_at":"2024-01-03 10:00","views":40,"pinned":true,)"
-          R"("attachments":["a.pdf","b.pdf"]},)" +
-          article(6, 60) + "," + article(7, 2)));
+  const Board previous =
+      load(export_at("2024-03-08T09:00:00+09:00",
+                     article(1, 10) + "," + article(2, 20) + "," +
+                         article(3, 30, R"(,"body":"본문","category":"공지사항","author":"관리자")") + "," +
+                         article(4, 40, R"(,"attachments":["a.pdf"])") + "," + article(5, 50) + "," + article(6, 60)));
+  const Board current =
+      load(export_at("2024-03-15T09:00:00+09:00",
+                     // 1 unchanged but read; 2 retitled; 3 body, category and author; 4 one more attachment,
+                     // pinned and re-dated; 5 removed; 6 unchanged; 7 and 8 added (out of id order).
+                     article(8, 1) + "," + article(1, 15) + "," +
+                         R"J({"id":2,"title":"기사 2 (수정)","published_at":"2024-01-02 10:00","views":22},)J" +
+                         article(3, 31, R"(,"body":"고친 본문","category":"보도자료","author":"홍보팀")") + "," +
+                         R"({"id":4,"title":"기사 4","published_at":"2024-01-03 10:00","views":40,"pinned":true,)"
+                         R"("attachments":["a.pdf","b.pdf"]},)" +
+                         article(6, 60) + "," + article(7, 2)));
 
   const BoardDiff diff = diff_boards(previous, current);
   CHECK(diff.added == std::vector<int64_t>{7, 8});
@@ -117,7 +117,8 @@ TEST_CASE("diff: one article jumping from 100 to 50,000 views is flagged, nothin
   // 40 articles gaining 8 to 12 views; article 17 goes from 100 to 50,000.
   const auto before = [](int64_t id) -> int64_t { return id == 17 ? 100 : 200 + id; };
   const auto after = [](int64_t id) -> int64_t { return id == 17 ? 50000 : 200 + id + 8 + id % 5; };
-  const BoardDiff diff = diff_boards(load(export_at("", articles(40, before))), load(export_at("", articles(40, after))));
+  const BoardDiff diff =
+      diff_boards(load(export_at("", articles(40, before))), load(export_at("", articles(40, after))));
   REQUIRE(diff.jumps.size() == 1);
   CHECK(diff.jumps[0].id == 17);
   CHECK(diff.jumps[0].before == 100);
@@ -137,7 +138,8 @@ TEST_CASE("diff: up to three simultaneous jumps are all flagged, largest first")
     if (id == 9) return 90 + 45000;
     return id * 10 + 10;
   };
-  const BoardDiff diff = diff_boards(load(export_at("", articles(25, before))), load(export_at("", articles(25, after))));
+  const BoardDiff diff =
+      diff_boards(load(export_at("", articles(25, before))), load(export_at("", articles(25, after))));
   CHECK(ids_of(diff.jumps) == std::vector<int64_t>{9, 5});
 }
 
@@ -173,7 +175,8 @@ TEST_CASE("diff: views going down are listed") {
     if (id == 7) return 650;  // 700 -> 650
     return 100 * id + 3;
   };
-  const BoardDiff diff = diff_boards(load(export_at("", articles(10, before))), load(export_at("", articles(10, after))));
+  const BoardDiff diff =
+      diff_boards(load(export_at("", articles(10, before))), load(export_at("", articles(10, after))));
   REQUIRE(diff.views_down.size() == 2);
   CHECK(diff.views_down[0].id == 4);
   CHECK(diff.views_down[0].before == 400);
@@ -186,8 +189,8 @@ TEST_CASE("diff: views going down are listed") {
 }
 
 TEST_CASE("diff: boards with nothing in common") {
-  const BoardDiff diff = diff_boards(load(export_at("", article(1, 5) + "," + article(2, 9999))),
-                                     load(export_at("", article(3, 7))));
+  const BoardDiff diff =
+      diff_boards(load(export_at("", article(1, 5) + "," + article(2, 9999))), load(export_at("", article(3, 7))));
   CHECK(diff.added == std::vector<int64_t>{3});
   CHECK(diff.removed == std::vector<int64_t>{1, 2});
   CHECK(diff.common == 0);

@@ -48,8 +48,13 @@ TEST_CASE("naughty strings as title, author and body survive a round trip") {
   nlohmann::json records = nlohmann::json::array();
   for (size_t i = 0; i < strings.size(); ++i) {
     const std::string& s = strings[i].get_ref<const std::string&>();
-    records.push_back({{"id", i + 1}, {"title", s}, {"author", s}, {"body", s}, {"body_format", "text"},
-                       {"published_at", "2024-01-01 09:00"}, {"category", s}});
+    records.push_back({{"id", i + 1},
+                       {"title", s},
+                       {"author", s},
+                       {"body", s},
+                       {"body_format", "text"},
+                       {"published_at", "2024-01-01 09:00"},
+                       {"category", s}});
   }
   const auto result = import_export(records.dump(), "blns.json");
   REQUIRE(result.report.usable);

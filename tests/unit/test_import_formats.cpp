@@ -71,7 +71,7 @@ TEST_CASE("Gnuboard5 tables exported by phpMyAdmin become articles, without comm
   CHECK(a.views == 254);
   CHECK(a.number == 351);
   CHECK(format_board_datetime(a.published_at) == "23-12-20 13:14");  // wr_datetime is Seoul time
-  CHECK(a.body == "첫 문단&소식\n\n둘째 기사");                          // html1: an HTML body
+  CHECK(a.body == "첫 문단&소식\n\n둘째 기사");                      // html1: an HTML body
   const auto& links = result.board.links_of(*seed);
   REQUIRE(links.size() == 3);  // the body's link, then wr_link1 and wr_link2 (shown as text)
   CHECK(result.board.text(links[1].url) == "https://www.pressian.com/pages/articles/2023120512433707527");
@@ -139,7 +139,8 @@ TEST_CASE("a category field wins over a [분류] prefix, which leaves the title 
 TEST_CASE("a title cut inside a Hangul syllable is repaired and reported") {
   std::string title = "카자흐스탄 경제포럼";
   title.resize(title.size() - 1);  // a 255-byte limit cut the last syllable
-  const auto result = import_export("[{\"id\":1,\"title\":\"" + title + "\",\"published_at\":\"2024-01-01\"}]", "cut.json");
+  const auto result =
+      import_export("[{\"id\":1,\"title\":\"" + title + "\",\"published_at\":\"2024-01-01\"}]", "cut.json");
   REQUIRE(result.board.size() == 1);
   CHECK(result.board.title(0) == "카자흐스탄 경제포");
   REQUIRE(find_problem(result.report, 0, "title"));
@@ -154,7 +155,8 @@ TEST_CASE("a file cut inside deep nesting and trailing content are whole-file fa
   CHECK(too_deep.problems.at(0).message.find("truncated") != std::string::npos);
   CHECK(too_deep.problems.at(0).message.find("byte 201") != std::string::npos);
 
-  const auto trailing = import_export("[{\"id\":1,\"title\":\"t\",\"published_at\":\"2024-01-01\"}] x", "tail.json").report;
+  const auto trailing =
+      import_export("[{\"id\":1,\"title\":\"t\",\"published_at\":\"2024-01-01\"}] x", "tail.json").report;
   CHECK_FALSE(trailing.usable);
   CHECK(trailing.problems.at(0).message.find("byte 51") != std::string::npos);
 
@@ -178,7 +180,9 @@ TEST_CASE("a manifest lists the files of an archive; parts merge, later files wi
       {"id":1,"title":"하나","published_at":"2022-01-01"},{"id":2,"title":"둘","published_at":"2022-02-01"}]})";
   const std::string second = R"J({"exported_at":"2023-12-31 18:00","articles":[
       {"id":2,"title":"둘 (고침)","published_at":"2022-02-01"},{"id":3,"title":"셋","published_at":"2023-01-01"}]})J";
-  const auto result = import_parts({{"2022.json", first, ""}, {"2023.json", second, ""}, {"2024.json", "{\"articles\": [", ""},
+  const auto result = import_parts({{"2022.json", first, ""},
+                                    {"2023.json", second, ""},
+                                    {"2024.json", "{\"articles\": [", ""},
                                     {"2025.json", "", "HTTP 404 Not Found"}},
                                    "data/manifest.json");
   REQUIRE(result.report.usable);
@@ -215,6 +219,7 @@ TEST_CASE("relative attachment addresses work from the page: resolved against th
         std::vector<std::string>{"data/inline/7.png", "data/attachments/7/사진1.jpg", "/files/root.pdf",
                                  "https://elsewhere.example/far.png"});
   // A manifest's part resolves against its own address, not the manifest's.
-  const auto merged = import_parts({{"2023/part.json", part, ""}}, "data/manifest.json", "https://host.example/data/manifest.json?v=2");
+  const auto merged =
+      import_parts({{"2023/part.json", part, ""}}, "data/manifest.json", "https://host.example/data/manifest.json?v=2");
   CHECK(urls(merged)[1] == "https://host.example/data/2023/attachments/7/사진1.jpg");
 }

@@ -136,7 +136,8 @@ TEST_CASE("one bad JSON Lines line costs only itself") {
       CHECK_FALSE(result.board.find(bad_line));
       const Problem* p = problem_at(result.report, bad_line - 1, "");
       REQUIRE(p);
-      CHECK(p->message.find("line " + std::to_string(bad_line) + ",") != std::string::npos);  // where, as line and column
+      CHECK(p->message.find("line " + std::to_string(bad_line) + ",") !=
+            std::string::npos);  // where, as line and column
     }
   }
   // Two records on one line: the first is read, what follows it on the line is the mistake.
@@ -177,11 +178,10 @@ TEST_CASE("nesting deep inside a record costs at most that record") {
 }
 
 TEST_CASE("a number too large to read costs that value, not the record") {
-  const std::string bytes = export_of(article(1, R"(,"views":18446744073709551616)") + "," +
-                                      article(2, R"(,"views":1e400)") + "," +
-                                      article(3, R"(,"unknown":{"big":-99999999999999999999999},"views":7)") + "," +
-                                      article(4, R"(,"tags":["a",1e999,"b"])") + "," +
-                                      article(5, R"(,"attachments":[{"name":"f.pdf","size":1e500}])"));
+  const std::string bytes = export_of(
+      article(1, R"(,"views":18446744073709551616)") + "," + article(2, R"(,"views":1e400)") + "," +
+      article(3, R"(,"unknown":{"big":-99999999999999999999999},"views":7)") + "," +
+      article(4, R"(,"tags":["a",1e999,"b"])") + "," + article(5, R"(,"attachments":[{"name":"f.pdf","size":1e500}])"));
   const ImportResult result = import_export(bytes, "numbers.json");
   REQUIRE(result.report.usable);
   CHECK(result.board.size() == 5);
@@ -207,14 +207,16 @@ TEST_CASE("blanking an unreadable number keeps every byte offset and names its p
   CHECK(blanked.first[0].path == "a[1].b");
   CHECK(blanked.first[1].path == "c");
   CHECK(json.find(R"("d":"1e999")") != std::string::npos);  // text is text
-  CHECK(json.find("-0.5e-999") != std::string::npos);         // an underflow reads as 0
+  CHECK(json.find("-0.5e-999") != std::string::npos);       // an underflow reads as 0
 }
 
 TEST_CASE("view counts in text are whole numbers with thousands separators, nothing else") {
   const std::vector<std::pair<std::string, int64_t>> values = {
-      {R"("254")", 254}, {R"("1,254")", 1254}, {R"("12,345,678")", 12345678}, {R"(" 254 ")", 254},
-      {R"("1,2,3")", -1}, {R"(",5")", -1}, {R"("12,34")", -1}, {R"("1234,567")", -1}, {R"("1,,254")", -1},
-      {R"("5,")", -1},    {R"("+5")", -1},  {R"("0x10")", -1},      {R"("")", -1},
+      {R"("254")", 254},   {R"("1,254")", 1254},  {R"("12,345,678")", 12345678},
+      {R"(" 254 ")", 254}, {R"("1,2,3")", -1},    {R"(",5")", -1},
+      {R"("12,34")", -1},  {R"("1234,567")", -1}, {R"("1,,254")", -1},
+      {R"("5,")", -1},     {R"("+5")", -1},       {R"("0x10")", -1},
+      {R"("")", -1},
   };
   for (const auto& [value, expected] : values) {
     CAPTURE(value);
@@ -239,10 +241,10 @@ TEST_CASE("fields and lists are kept within their limits, and the cut is said") 
   for (int i = 0; i < 5000; ++i) names += (i ? "," : "") + std::string(R"("f.pdf")");
   const std::string long_url = "https://example.org/" + std::string(limits::kAddressBytes, 'a');
   // Article 2's million bad entries fill the problems listed in full: the others go first.
-  const std::string bytes = export_of(
-      R"({"id":1,"title":")" + title + R"(","published_at":"2024-01-02"},)" + article(3, R"(,"attachments":[)" + names + "]") +
-      "," + article(4, R"(,"source":{"name":"s","url":")" + long_url + R"("})") + "," +
-      article(2, R"(,"attachments":[)" + ones + "]"));
+  const std::string bytes = export_of(R"({"id":1,"title":")" + title + R"(","published_at":"2024-01-02"},)" +
+                                      article(3, R"(,"attachments":[)" + names + "]") + "," +
+                                      article(4, R"(,"source":{"name":"s","url":")" + long_url + R"("})") + "," +
+                                      article(2, R"(,"attachments":[)" + ones + "]"));
   const ImportResult result = import_export(bytes, "long.json");
   REQUIRE(result.board.size() == 4);
   const std::string_view kept = result.board.title(*result.board.find(1));

@@ -14,7 +14,8 @@ namespace {
 std::string export_with(const std::string& articles) {
   return R"({"format":"newsroom-export","version":1,"exported_at":"2024-03-15T09:00:00+09:00",)"
          R"("board":{"site":"전북국제협력진흥원","title":"뉴스룸","breadcrumb":["Home","홍보마당","뉴스룸"]},)"
-         R"("articles":[)" + articles + "]}";
+         R"("articles":[)" +
+         articles + "]}";
 }
 
 const Problem* find_problem(const ImportReport& report, int64_t record, const std::string& field) {
@@ -147,13 +148,15 @@ TEST_CASE("whole-file failures say where and what was expected") {
   SECTION("EUC-KR from an old board") {
     // "뉴스룸 뉴스룸 뉴스룸" in EUC-KR
     const std::string word = "\xB4\xBA\xBD\xBA\xB7\xEB";
-    const std::string euckr = "[{\"id\":1,\"title\":\"" + word + " " + word + " " + word + "\",\"published_at\":\"2023-01-01\"}]";
+    const std::string euckr =
+        "[{\"id\":1,\"title\":\"" + word + " " + word + " " + word + "\",\"published_at\":\"2023-01-01\"}]";
     const auto r = import_export(euckr, "old.json").report;
     CHECK_FALSE(r.usable);
     CHECK(r.problems.at(0).message.find("EUC-KR") != std::string::npos);
   }
   SECTION("a BOM is accepted") {
-    const auto r = import_export("\xEF\xBB\xBF[{\"id\":1,\"title\":\"t\",\"published_at\":\"2023-01-01\"}]", "bom.json");
+    const auto r =
+        import_export("\xEF\xBB\xBF[{\"id\":1,\"title\":\"t\",\"published_at\":\"2023-01-01\"}]", "bom.json");
     CHECK(r.report.usable);
     CHECK(r.board.size() == 1);
   }

@@ -19,11 +19,11 @@ namespace {
 // Everything a visitor or the data team could see of an import, as text.
 std::string describe(const ImportResult& result) {
   const ImportReport& report = result.report;
-  std::string out = report.format + " usable=" + std::to_string(report.usable) + " loaded=" + std::to_string(report.loaded) +
-                    " skipped=" + std::to_string(report.skipped) + "\n";
+  std::string out = report.format + " usable=" + std::to_string(report.usable) +
+                    " loaded=" + std::to_string(report.loaded) + " skipped=" + std::to_string(report.skipped) + "\n";
   for (const Problem& p : report.problems) {
-    out += std::to_string(static_cast<int>(p.severity)) + " " + std::to_string(p.record) + " " + p.id + " " + p.field + ": " +
-           p.message + "\n";
+    out += std::to_string(static_cast<int>(p.severity)) + " " + std::to_string(p.record) + " " + p.id + " " + p.field +
+           ": " + p.message + "\n";
   }
   const Board& board = result.board;
   out += board.info.site + " / " + board.info.title + " @" + std::to_string(board.info.exported_at.value_or(-1)) + "\n";
@@ -94,7 +94,8 @@ Streamed import_streamed(const std::string& bytes, size_t piece, size_t budget, 
 
 std::string record(int id, const std::string& title, int views = 0) {
   return R"({"id":)" + std::to_string(id) + R"(,"title":")" + title + R"(","published_at":"2024-01-0)" +
-         std::to_string(id % 9 + 1) + R"(T10:00:00+09:00","views":)" + std::to_string(views) + R"(,"body":"본문 )" + title + "\"}";
+         std::to_string(id % 9 + 1) + R"(T10:00:00+09:00","views":)" + std::to_string(views) + R"(,"body":"본문 )" +
+         title + "\"}";
 }
 
 // "[items]" (built by appending: GCC 12 warns falsely on "[" + std::string).
@@ -111,29 +112,38 @@ TEST_CASE("an import in slices gives what the import in one go gives, for every 
   const std::string two = record(1, "첫 글", 10) + ",\n" + record(2, "둘째 글", 20);
   const std::vector<std::pair<const char*, std::string>> files = {
       {"export, board after the articles",
-       R"({"articles":[)" + two + R"(],"board":{"site":"전북국제협력진흥원","title":"뉴스룸"},"exported_at":"2024-03-15T09:00:00+09:00"})"},
+       R"({"articles":[)" + two +
+           R"(],"board":{"site":"전북국제협력진흥원","title":"뉴스룸"},"exported_at":"2024-03-15T09:00:00+09:00"})"},
       {"export, format first", R"({"format":"newsroom-export","version":1,"articles":[)" + two + "]}"},
       {"export, unknown member first", R"({"note":"x","articles":[)" + two + "]}"},
       {"bare list", list_of(two)},
       {"JSON Lines", record(1, "첫 글") + "\n" + record(2, "둘째 글") + "\n" + record(3, "셋째 글") + "\n"},
-      {"phpMyAdmin", R"([{"type":"header","version":"5.2.1"},{"type":"table","name":"g5_write_news","data":[)"
-                     R"({"wr_id":"1","wr_num":"-1","wr_is_comment":"0","wr_subject":"제목","wr_content":"내용","wr_datetime":"2023-12-20 13:14:00","wr_hit":"5","wr_option":""},)"
-                     R"({"wr_id":"2","wr_num":"-1","wr_is_comment":"1","wr_subject":"","wr_content":"댓글","wr_datetime":"2023-12-20 13:15:00","wr_hit":"0","wr_option":""}]}])"},
-      {"a broken record in the middle", list_of(record(1, "a") + R"(,{"id":2,"title":"b","published_at":"2024-13-45"},)" + record(3, "c"))},
+      {"phpMyAdmin",
+       R"([{"type":"header","version":"5.2.1"},{"type":"table","name":"g5_write_news","data":[)"
+       R"({"wr_id":"1","wr_num":"-1","wr_is_comment":"0","wr_subject":"제목","wr_content":"내용","wr_datetime":"2023-12-20 13:14:00","wr_hit":"5","wr_option":""},)"
+       R"({"wr_id":"2","wr_num":"-1","wr_is_comment":"1","wr_subject":"","wr_content":"댓글","wr_datetime":"2023-12-20 13:15:00","wr_hit":"0","wr_option":""}]}])"},
+      {"a broken record in the middle",
+       list_of(record(1, "a") + R"(,{"id":2,"title":"b","published_at":"2024-13-45"},)" + record(3, "c"))},
       {"a record that is not JSON", list_of(record(1, "a") + R"(,{"id":2,"title":tru},)" + record(3, "c"))},
       {"a duplicate id", list_of(record(1, "a") + "," + record(1, "a again"))},
       {"truncated", list_of(record(1, "a") + ",", record(2, "b").substr(0, 20))},
       {"garbage after the list", list_of(record(1, "a"), "] x")},
-      {"JSON Lines with a bad line", record(1, "a") + "\n{'id':2}\n" + record(3, "c") + "\n{\"id\":4,}\n" + record(5, "e")},
+      {"JSON Lines with a bad line",
+       record(1, "a") + "\n{'id':2}\n" + record(3, "c") + "\n{\"id\":4,}\n" + record(5, "e")},
       {"JSON Lines, the first line bad", "{\"id\":1 \"title\":\"a\"}\n" + record(2, "b") + "\n" + record(3, "c")},
-      {"a number too large", list_of(record(1, "a") + R"(,{"id":2,"title":"b","published_at":"2024-01-02","views":1e400,"x":[99999999999999999999999]})")},
-      {"deep inside a record", list_of(record(1, "a") + R"(,{"id":2,"title":"b","published_at":"2024-01-02","x":)" + std::string(1100, '[') + std::string(1100, ']') + "}")},
+      {"a number too large",
+       list_of(record(1, "a") +
+               R"(,{"id":2,"title":"b","published_at":"2024-01-02","views":1e400,"x":[99999999999999999999999]})")},
+      {"deep inside a record", list_of(record(1, "a") + R"(,{"id":2,"title":"b","published_at":"2024-01-02","x":)" +
+                                       std::string(1100, '[') + std::string(1100, ']') + "}")},
       {"a broken member", R"({"board":{"title":},"articles":[)" + two + "]}"},
       {"no articles", R"({"board":{"title":"뉴스룸"}})"},
       {"not an export", "\"just text\""},
       {"empty", "  \n"},
       {"a byte order mark", "\xEF\xBB\xBF" + list_of(two)},
-      {"EUC-KR", list_of(R"({"id":1,"title":"\xC0\xFC\xBA\xCF \xB1\xB9\xC1\xA6 \xC7\xF9\xB7\xC2 \xC1\xF8\xC8\xEF\xBF\xF8","published_at":"2024-01-01"})")},
+      {"EUC-KR",
+       list_of(
+           R"({"id":1,"title":"\xC0\xFC\xBA\xCF \xB1\xB9\xC1\xA6 \xC7\xF9\xB7\xC2 \xC1\xF8\xC8\xEF\xBF\xF8","published_at":"2024-01-01"})")},
       {"bytes that are not UTF-8 in one record", list_of(record(1, "a\xFF") + "," + record(2, "b"))},
       {"the sample data", test::read_file(test::source_dir() + "/data/articles.json").value_or("")},
   };
@@ -245,7 +255,8 @@ TEST_CASE("an index built in slices answers every query as the index built in on
 
   std::vector<Query> queries;
   for (const char* text : {"", "협력", "국제 교류", "\"전북 국제\"", "-협력", "ㅈㅂ", "ko", "2023"}) {
-    for (const SortOrder sort : {SortOrder::relevance, SortOrder::newest, SortOrder::most_viewed, SortOrder::title, SortOrder::number}) {
+    for (const SortOrder sort :
+         {SortOrder::relevance, SortOrder::newest, SortOrder::most_viewed, SortOrder::title, SortOrder::number}) {
       Query q;
       q.text = text;
       q.sort = sort;
@@ -323,7 +334,8 @@ TEST_CASE("the board's text grows by blocks and every text reads back whole, how
   std::vector<std::pair<TextRef, std::string>> stored;
   const std::string long_text(TextArena::kBlock + 12345, 'x');  // longer than a block: one of its own
   for (int i = 0; i < 40000; ++i) {
-    std::string text = "글 " + std::to_string(i) + std::string(static_cast<size_t>(i % 997), static_cast<char>('a' + i % 26));
+    std::string text =
+        "글 " + std::to_string(i) + std::string(static_cast<size_t>(i % 997), static_cast<char>('a' + i % 26));
     if (i == 20000) text = long_text;
     const char* before = stored.empty() ? nullptr : arena.view(stored.front().first).data();
     stored.emplace_back(arena.store(text), std::move(text));

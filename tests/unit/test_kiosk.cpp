@@ -44,9 +44,9 @@ TEST_CASE("kiosk options: defaults, every option, and mode off without mode=kios
   CHECK(plain.playlist == PlaylistKind::latest);
   CHECK(plain.problems.empty());
 
-  const KioskOptions all =
-      kiosk("?mode=kiosk&rotate=20&idle=45.5&scale=2&count=7&stale=24&playlist=category:%EB%B3%B4%EB%8F%84%EC%9E%90%EB%A3%8C"
-            "&lang=en&theme=dark&data=data/other.json");
+  const KioskOptions all = kiosk(
+      "?mode=kiosk&rotate=20&idle=45.5&scale=2&count=7&stale=24&playlist=category:%EB%B3%B4%EB%8F%84%EC%9E%90%EB%A3%8C"
+      "&lang=en&theme=dark&data=data/other.json");
   CHECK(all.rotate == 20);
   CHECK(all.idle == 45.5);
   CHECK(all.scale == 2);
@@ -65,7 +65,8 @@ TEST_CASE("kiosk options: defaults, every option, and mode off without mode=kios
 }
 
 TEST_CASE("kiosk options: a bad value names the option and falls back to the default") {
-  const KioskOptions bad = kiosk("?mode=kiosk&rotate=fast&idle=-5&scale=9&count=2.5&stale=&playlist=random&lang=fr&theme=blue");
+  const KioskOptions bad =
+      kiosk("?mode=kiosk&rotate=fast&idle=-5&scale=9&count=2.5&stale=&playlist=random&lang=fr&theme=blue");
   CHECK(bad.kiosk);
   CHECK(bad.rotate == 15);
   CHECK(bad.idle == 90);

@@ -131,7 +131,8 @@ TEST_CASE("a manifest with one file that failed loads the others and names it") 
   CHECK(applied.usable);
   CHECK(app.board().size() == 45);
   bool named = false;
-  for (const Problem& p : app.report().problems) named |= p.file == "2025.json" && p.message.find("404") != std::string::npos;
+  for (const Problem& p : app.report().problems)
+    named |= p.file == "2025.json" && p.message.find("404") != std::string::npos;
   CHECK(named);
 }
 

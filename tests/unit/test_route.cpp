@@ -58,7 +58,7 @@ TEST_CASE("a mistyped link falls back to the board's first page") {
   CHECK(parse_hash("#/nowhere") == Route{});
   CHECK(parse_hash("#/article/99999999999999999999999") == Route{});
   CHECK(parse_hash("#/?per=7&sort=sideways&field=everything&from=2023-13") == Route{});
-  CHECK(parse_hash("#/?q=%E0%A4") .list.q.size() == 2);  // a broken escape is kept, not a crash
+  CHECK(parse_hash("#/?q=%E0%A4").list.q.size() == 2);  // a broken escape is kept, not a crash
 }
 
 TEST_CASE("periods name Seoul calendar spans") {

@@ -36,7 +36,7 @@ TEST_CASE("data/articles.json loads without a single problem and fills three pag
   CHECK(categories.size() >= 4);
   CHECK(pinned == 1);
   CHECK(newest - oldest > 2 * 365 * 86400);  // dates over three calendar years
-  CHECK(max_views > 1000);                    // a long tail
+  CHECK(max_views > 1000);                   // a long tail
 
   AppState app;
   app.load(std::move(result));

@@ -72,9 +72,9 @@ std::string utf8(const std::vector<char32_t>& cps, size_t from = 0, size_t count
 }
 
 bool ref_space(char32_t cp) {
-  static const std::set<char32_t> spaces = {' ',    '\t',   '\n',   '\v',   '\f',   '\r',   0xA0,   0x1680, 0x2000,
-                                            0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009,
-                                            0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
+  static const std::set<char32_t> spaces = {' ',    '\t',   '\n',   '\v',   '\f',   '\r',   0xA0,   0x1680,
+                                            0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+                                            0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
   return spaces.count(cp) != 0;
 }
 
@@ -92,9 +92,8 @@ bool is_consonant(char32_t cp) { return cp >= 0x3131 && cp <= 0x314E; }
 
 // 초성: each syllable's initial consonant, spaces dropped, other characters kept.
 std::string ref_choseong(std::string_view text) {
-  static const char32_t initials[19] = {0x3131, 0x3132, 0x3134, 0x3137, 0x3138, 0x3139, 0x3141,
-                                        0x3142, 0x3143, 0x3145, 0x3146, 0x3147, 0x3148, 0x3149,
-                                        0x314A, 0x314B, 0x314C, 0x314D, 0x314E};
+  static const char32_t initials[19] = {0x3131, 0x3132, 0x3134, 0x3137, 0x3138, 0x3139, 0x3141, 0x3142, 0x3143, 0x3145,
+                                        0x3146, 0x3147, 0x3148, 0x3149, 0x314A, 0x314B, 0x314C, 0x314D, 0x314E};
   std::vector<char32_t> out;
   for (const char32_t cp : code_points(text)) {
     if (ref_space(cp)) continue;
@@ -201,7 +200,9 @@ class Reference {
   SearchResult run(const Query& q) const {
     const RefQuery parsed = ref_parse(q.text);
     const Board& b = board_;
-    const auto has = [](const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; };
+    const auto has = [](const std::string& text, const std::string& needle) {
+      return text.find(needle) != std::string::npos;
+    };
     // One required piece: does article i have it, and is it a title hit?
     const auto literal = [&](uint32_t i, const std::string& t, bool& in_title) {
       in_title = false;
@@ -238,11 +239,13 @@ class Reference {
         ok = ok && initials(i, t, in_title);
         title_hits[i] += ok && in_title;
       }
-      for (const std::string& t : parsed.excluded) ok = ok && !(ref_consonants_only(t) ? initials(i, t, in_title) : literal(i, t, in_title));
+      for (const std::string& t : parsed.excluded)
+        ok = ok && !(ref_consonants_only(t) ? initials(i, t, in_title) : literal(i, t, in_title));
       if (ok) matches.push_back(i);
     }
     const auto category_ok = [&](uint32_t i) {
-      return q.categories.empty() || std::find(q.categories.begin(), q.categories.end(), b.category_of(i)) != q.categories.end();
+      return q.categories.empty() ||
+             std::find(q.categories.begin(), q.categories.end(), b.category_of(i)) != q.categories.end();
     };
     const auto date_ok = [&](uint32_t i) {
       return (!q.from || b.published_at(i) >= *q.from) && (!q.to || b.published_at(i) < *q.to);
@@ -270,7 +273,9 @@ class Reference {
     if (sort == SortOrder::relevance && !parsed.has_text()) sort = SortOrder::newest;
     switch (sort) {
       case SortOrder::newest: std::sort(rows.begin(), rows.end(), newer); break;
-      case SortOrder::oldest: std::sort(rows.begin(), rows.end(), [&](uint32_t x, uint32_t y) { return newer(y, x); }); break;
+      case SortOrder::oldest:
+        std::sort(rows.begin(), rows.end(), [&](uint32_t x, uint32_t y) { return newer(y, x); });
+        break;
       case SortOrder::most_viewed:
         std::sort(rows.begin(), rows.end(), [&](uint32_t x, uint32_t y) {
           return b.views(x) != b.views(y) ? b.views(x) > b.views(y) : newer(x, y);
@@ -289,7 +294,8 @@ class Reference {
         });
         break;
       case SortOrder::number:
-        std::sort(rows.begin(), rows.end(), [&](uint32_t x, uint32_t y) { return board_position_[x] < board_position_[y]; });
+        std::sort(rows.begin(), rows.end(),
+                  [&](uint32_t x, uint32_t y) { return board_position_[x] < board_position_[y]; });
         break;
       case SortOrder::relevance:
         std::sort(rows.begin(), rows.end(), [&](uint32_t x, uint32_t y) {
@@ -328,8 +334,10 @@ struct Special {
 // Articles whose text, ties and order exercise the rules. Ids from 9,000,000.
 std::vector<Special> specials() {
   std::vector<Special> s = {
-      {"카자흐스탄과 업무협약 체결", "진흥원은 카자흐스탄과 협약을 맺었다.", "국제교류팀", "교류소식", seoul(2021, 3, 2)},
-      {"카자흐스탄의 청년 대표단 방문", "알마티에서 온 대표단이 전주를 찾았다.", "국제교류팀", "교류소식", seoul(2022, 5, 10)},
+      {"카자흐스탄과 업무협약 체결", "진흥원은 카자흐스탄과 협약을 맺었다.", "국제교류팀", "교류소식",
+       seoul(2021, 3, 2)},
+      {"카자흐스탄의 청년 대표단 방문", "알마티에서 온 대표단이 전주를 찾았다.", "국제교류팀", "교류소식",
+       seoul(2022, 5, 10)},
       {"카자흐 음식 체험", "카자흐 전통 음식을 나눴다.", "홍보팀", "행사소식", seoul(2019, 7, 1)},
       {"우즈베키스탄 연수단", "타슈켄트 연수단 소식.", "홍보팀", "교류소식", seoul(2020, 1, 15)},
       {"전북 국제협력 포럼 개최", "전북 국제 포럼을 열었다.", "관리자", "행사소식", seoul(2023, 9, 5)},
@@ -342,11 +350,13 @@ std::vector<Special> specials() {
       {"Zeta 프로그램", "라틴 문자 제목.", "홍보팀", "사업안내", seoul(2016, 6, 6)},
       {"alpha 프로그램", "라틴 문자 제목, 소문자.", "홍보팀", "사업안내", seoul(2016, 6, 6)},
       {"Alpha 프로그램", "라틴 문자 제목, 대문자.", "홍보팀", "사업안내", seoul(2016, 6, 6)},
-      {"👩‍💻 개발자 모집 \u202E되돌림", "이모지와 ZWJ, 방향 제어 문자.", "홍보팀", "공지사항", seoul(2022, 12, 30), 7},
+      {"👩‍💻 개발자 모집 \u202E되돌림", "이모지와 ZWJ, 방향 제어 문자.", "홍보팀", "공지사항",
+       seoul(2022, 12, 30), 7},
       {"본문 없는 글", "", "홍보팀", "공지사항", seoul(2015, 3, 3), 7},
       {"같은 시각 같은 조회수 가", "동률 1", "홍보팀", "보도자료", seoul(2020, 6, 1), 7},
       {"같은 시각 같은 조회수 나", "동률 2", "홍보팀", "보도자료", seoul(2020, 6, 1), 7},
-      {"고정 공지: 개인정보 처리방침", "개인정보 처리방침 안내.", "관리자", "공지사항", seoul(2012, 1, 1), 900, true, true},
+      {"고정 공지: 개인정보 처리방침", "개인정보 처리방침 안내.", "관리자", "공지사항", seoul(2012, 1, 1), 900, true,
+       true},
       {"제목에는 없음", "본문에만 카자흐스탄이 있다.", "홍보팀", "보도자료", seoul(2024, 11, 1)},
   };
   return s;
@@ -474,7 +484,9 @@ class QueryMaker {
       case 6: return initials();
       case 7: return latin();
       case 8: return "\"" + substring(rng_.chance(50), 2 + rng_.below(8)) + (rng_.chance(85) ? "\"" : "");
-      case 9: return "-" + (rng_.chance(25) ? "\"" + substring(false, 3 + rng_.below(5)) + "\"" : substring(rng_.chance(50), 1 + rng_.below(3)));
+      case 9:
+        return "-" + (rng_.chance(25) ? "\"" + substring(false, 3 + rng_.below(5)) + "\""
+                                      : substring(rng_.chance(50), 1 + rng_.below(3)));
       case 10: return "-" + initials();
       default: return noise();
     }
@@ -510,13 +522,15 @@ class QueryMaker {
     return utf8(cps, start, 1 + rng_.below(5));
   }
   std::string latin() {
-    static const std::vector<std::string> words = {"oda", "ODA", "Oda", "ict", "ESG", "sdgs", "k-푸드", "MOU", "mou",
-                                                   "café", "CAFÉ", "ÀÉÎ", "àéî", "ß", "Édith", "alpha", "ALPHA", "zeta"};
+    static const std::vector<std::string> words = {"oda",    "ODA", "Oda",   "ict",   "ESG",   "sdgs",
+                                                   "k-푸드", "MOU", "mou",   "café",  "CAFÉ",  "ÀÉÎ",
+                                                   "àéî",    "ß",   "Édith", "alpha", "ALPHA", "zeta"};
     return rng_.pick(words);
   }
   std::string noise() {
-    static const std::vector<std::string> bits = {"-", "\"", "--", "\"\"", "- 전북", ".", ",", "·", "'", "(", "다.",
-                                                  "\u3000", "ㄱ", "ㅏ", "-ㅋ", "\"전북", "전북\"국제", "a\"b c\"d"};
+    static const std::vector<std::string> bits = {"-",  "\"", "--",  "\"\"",   "- 전북",     ".",
+                                                  ",",  "·",  "'",   "(",      "다.",        "\u3000",
+                                                  "ㄱ", "ㅏ", "-ㅋ", "\"전북", "전북\"국제", "a\"b c\"d"};
     return rng_.pick(bits);
   }
 
@@ -548,7 +562,9 @@ class QueryMaker {
       }
       default: break;
     }
-    if (rng_.chance(8)) q.author = rng_.chance(80) ? *std::next(authors_.begin(), rng_.below(static_cast<uint32_t>(authors_.size()))) : "없는 사람";
+    if (rng_.chance(8))
+      q.author = rng_.chance(80) ? *std::next(authors_.begin(), rng_.below(static_cast<uint32_t>(authors_.size())))
+                                 : "없는 사람";
     q.with_attachments = rng_.chance(10);
     q.pinned_only = rng_.chance(3);
   }
@@ -576,7 +592,7 @@ TEST_CASE("queries split into terms, quoted phrases, exclusions and 초성 terms
   CHECK(parse_query("전북\"국제 협력\"포럼").terms == std::vector<std::string>{"전북", "포럼"});
   CHECK(parse_query("\"\" \"  \"").has_text() == false);
   CHECK(parse_query("").has_text() == false);
-  CHECK(parse_query(" \u3000 ").has_text() == false);  // an ideographic space is a space
+  CHECK(parse_query(" \u3000 ").has_text() == false);                    // an ideographic space is a space
   CHECK(parse_query("ㅋ가").terms == std::vector<std::string>{"ㅋ가"});  // not consonants only
   // Bytes that are not UTF-8 become U+FFFD; nothing crashes.
   CHECK(parse_query("a\xFF").terms == std::vector<std::string>{"a\xEF\xBF\xBD"});
@@ -757,7 +773,8 @@ TEST_CASE("facets count under the query with everything but their own filter") {
   for (const uint32_t row : index.run(all_categories).rows) ++per_category[board.category_of(row)];
   CHECK(r.per_category == per_category);
   std::map<int, uint32_t> per_year;
-  for (const uint32_t row : index.run(all_dates).rows) ++per_year[civil_from_seconds(board.published_at(row) + kSeoulOffsetSeconds).year];
+  for (const uint32_t row : index.run(all_dates).rows)
+    ++per_year[civil_from_seconds(board.published_at(row) + kSeoulOffsetSeconds).year];
   CHECK(r.per_year == per_year);
   CHECK(r.per_category[0] == r.rows.size());
   const auto year = r.per_year.find(2020);
@@ -778,8 +795,9 @@ TEST_CASE("sorts: 가나다 title order, views, number, and changing only the so
   CHECK(at("Alpha 프로그램") < at("alpha 프로그램"));
   CHECK(at("alpha 프로그램") < at("Zeta 프로그램"));
   Query notices;
-  notices.categories = {static_cast<uint16_t>(std::find(board.category_names().begin(), board.category_names().end(), "공지사항") -
-                                              board.category_names().begin())};
+  notices.categories = {
+      static_cast<uint16_t>(std::find(board.category_names().begin(), board.category_names().end(), "공지사항") -
+                            board.category_names().begin())};
   notices.sort = SortOrder::title;
   const auto order = titles_of(board, index.run(notices).rows);
   const auto pos = [&order](std::string_view t) { return std::find(order.begin(), order.end(), t) - order.begin(); };
@@ -808,14 +826,16 @@ TEST_CASE("sorts: 가나다 title order, views, number, and changing only the so
   const SearchResult first = index.run(a);
   a.sort = SortOrder::oldest;
   const SearchResult second = index.run(a);
-  CHECK(std::set<uint32_t>(first.rows.begin(), first.rows.end()) == std::set<uint32_t>(second.rows.begin(), second.rows.end()));
+  CHECK(std::set<uint32_t>(first.rows.begin(), first.rows.end()) ==
+        std::set<uint32_t>(second.rows.begin(), second.rows.end()));
   CHECK(first.per_year == second.per_year);
   std::vector<uint32_t> reversed(second.rows.rbegin(), second.rows.rend());
   CHECK(first.rows == reversed);
   a.sort = SortOrder::number;
   const auto numbered = index.run(a).rows;
   for (size_t k = 1; k < numbered.size(); ++k) {
-    if (!board.pinned(numbered[k - 1]) && !board.pinned(numbered[k])) CHECK(board.number(numbered[k - 1]) >= board.number(numbered[k]));
+    if (!board.pinned(numbered[k - 1]) && !board.pinned(numbered[k]))
+      CHECK(board.number(numbered[k - 1]) >= board.number(numbered[k]));
   }
 }
 
@@ -825,7 +845,9 @@ TEST_CASE("highlight ranges point at the matched bytes, merged and sorted") {
   const ParsedQuery p = parse_query("oda 카자 자흐 café 없음");
   const HighlightRanges ranges = index.highlights(p, text);
   REQUIRE(ranges.size() == 4);
-  const auto piece = [&text](const std::pair<uint32_t, uint32_t>& r) { return text.substr(r.first, r.second - r.first); };
+  const auto piece = [&text](const std::pair<uint32_t, uint32_t>& r) {
+    return text.substr(r.first, r.second - r.first);
+  };
   CHECK(piece(ranges[0]) == "ODA");
   CHECK(piece(ranges[1]) == "oda");
   CHECK(piece(ranges[2]) == "카자흐");  // 카자 and 자흐 overlap: one range
@@ -865,7 +887,10 @@ TEST_CASE("random queries give exactly the reference's rows, order, pinned rows 
         case 2: q.categories.push_back(static_cast<uint16_t>(rng.below(5))); break;
         case 3: q.from = seoul(2015 + static_cast<int>(rng.below(8)), 1, 1, 0); break;
         case 4: q.to = seoul(2016 + static_cast<int>(rng.below(8)), 7, 1, 0); break;
-        case 5: q.author = q.author.empty() ? std::string(board.article(rng.below(static_cast<uint32_t>(board.size()))).author) : ""; break;
+        case 5:
+          q.author =
+              q.author.empty() ? std::string(board.article(rng.below(static_cast<uint32_t>(board.size()))).author) : "";
+          break;
         case 6: q.with_attachments = !q.with_attachments; break;
         case 7: q.pinned_only = !q.pinned_only; break;
         default: q.sort = static_cast<SortOrder>(rng.below(7)); break;
@@ -935,7 +960,8 @@ TEST_CASE("naughty strings as queries never crash and agree with the reference")
   const SearchIndex index(board);
   const Reference reference(board);
   for (const std::string& s : strings) {
-    for (const SearchField field : {SearchField::title_body, SearchField::title, SearchField::body, SearchField::author}) {
+    for (const SearchField field :
+         {SearchField::title_body, SearchField::title, SearchField::body, SearchField::author}) {
       Query q;
       q.text = s;
       q.field = field;

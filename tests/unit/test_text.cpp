@@ -10,11 +10,12 @@ TEST_CASE("malformed UTF-8 is found and replaced, valid text is kept byte for by
   CHECK(find_invalid_utf8(korean) == std::string::npos);
   CHECK(sanitize_utf8(korean) == korean);
 
-  CHECK(find_invalid_utf8("ab\x80" "cd") == 2);            // stray continuation byte
-  CHECK(find_invalid_utf8("\xC0\xAF") == 0);               // overlong '/'
-  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);           // UTF-16 surrogate
-  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);       // beyond U+10FFFF
-  CHECK(find_invalid_utf8("\xEC\xA0") == 0);               // truncated Hangul
+  CHECK(find_invalid_utf8("ab\x80"
+                          "cd") == 2);                // stray continuation byte
+  CHECK(find_invalid_utf8("\xC0\xAF") == 0);          // overlong '/'
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);      // UTF-16 surrogate
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);  // beyond U+10FFFF
+  CHECK(find_invalid_utf8("\xEC\xA0") == 0);          // truncated Hangul
   CHECK(sanitize_utf8("a\xFFz") == "a\xEF\xBF\xBDz");
 }
 
@@ -43,7 +44,8 @@ TEST_CASE("decomposed Hangul from macOS exports is composed (NFC)") {
   CHECK(normalize_line("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB\xEA\xB5\xAD") == "한국");
   CHECK(normalize_line("Cafe\xCC\x81") == "Caf\xC3\xA9");
   CHECK(normalize_line("  여러   칸\n줄바꿈\t탭 ") == "여러 칸 줄바꿈 탭");
-  CHECK(normalize_text("a\r\nb\x01" "c") == "a\nbc");
+  CHECK(normalize_text("a\r\nb\x01"
+                       "c") == "a\nbc");
 }
 
 TEST_CASE("only http(s) and mailto addresses may become links") {
