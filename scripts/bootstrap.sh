@@ -20,7 +20,7 @@ fi
 
 # --- 1. Debian packages -----------------------------------------------------
 packages=(cmake ninja-build g++ emscripten nlohmann-json3-dev catch2 fonts-nanum
-          fonttools chromium nodejs npm ca-certificates)
+          fonttools chromium nodejs npm ca-certificates clang-format)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -19,6 +19,9 @@ elif [ -f "$NEWSROOM_CORPORA/naughty-strings/blns.json.gz" ]; then
   echo "[test] outside corpora from $NEWSROOM_CORPORA (naughty strings unpacked to build/corpora)"
 fi
 
+echo "[test] 0/4 formatting (scripts/format.sh --check)"
+bash scripts/format.sh --check
+
 echo "[test] 1/4 native build and unit tests (cmake --preset native)"
 cmake --preset native >/dev/null
 cmake --build --preset native -j "$jobs"
