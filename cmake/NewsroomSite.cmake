@@ -16,6 +16,7 @@ if(NOT NEWSROOM_PYFTSUBSET)
 endif()
 
 add_executable(newsroom_web
+  platform/after_frame.cpp
   platform/browser.cpp
   platform/main_web.cpp
   platform/web_exports.cpp)

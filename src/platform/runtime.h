@@ -64,7 +64,10 @@ void loaded(Runtime& rt, const Loader::Applied& applied);
 void continue_work(Runtime& rt, double budget);
 // The kiosk's clock: real time plus what tests added, in UTC seconds.
 double kiosk_now(const Runtime& rt);
-// After a view change or a load: the URL, the title and the screen-reader mirror follow.
+// After a drawn frame (after_frame.cpp): the panels' requests carried out, the page in step.
+void after_frame(Runtime& rt);
 void update_title(Runtime& rt);
+// Previews not drawn for a while give their texture back.
+void sync_images(ui::ImagePreviews& images);
 
 }  // namespace newsroom::platform
