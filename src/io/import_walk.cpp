@@ -333,14 +333,7 @@ bool Import::object_member(std::string_view key, size_t value_begin, size_t valu
   if (key == "board") {
     read_board_info(value, info);
   } else if (key == "exported_at") {
-    std::string_view text;
-    int64_t epoch = 0;
-    std::optional<int64_t> when;
-    if (value.get(text) == simdjson::SUCCESS)
-      when = parse_date(text);
-    else if (value.get(epoch) == simdjson::SUCCESS)
-      when = parse_date(std::to_string(epoch));
-    if (when) {
+    if (const std::optional<int64_t> when = date_of(value)) {
       info.exported_at = when;
     } else if (!value.is_null()) {
       report_.add(Severity::warning, -1, "", "exported_at",

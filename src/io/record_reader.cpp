@@ -105,6 +105,14 @@ std::string plain_digits(std::string_view text, bool& negative) {
 
 }  // namespace
 
+std::optional<int64_t> date_of(element value) {
+  std::string_view text;
+  int64_t epoch = 0;
+  if (value.get(text) == simdjson::SUCCESS) return parse_date(text);
+  if (value.get(epoch) == simdjson::SUCCESS) return parse_date(std::to_string(epoch));
+  return std::nullopt;
+}
+
 bool RecordReader::reads(std::string_view key) {
   for (const std::string_view field : kFieldsRead) {
     if (field == key) return true;
@@ -326,13 +334,7 @@ bool RecordReader::read_published_at(std::string_view key, int64_t& out) {
     problem(Severity::error, name, "the record has no " + name + " date; it is skipped");
     return false;
   }
-  std::string_view text;
-  int64_t epoch = 0;
-  std::optional<int64_t> parsed;
-  if (value.get(text) == simdjson::SUCCESS)
-    parsed = parse_date(text);
-  else if (value.get(epoch) == simdjson::SUCCESS)
-    parsed = parse_date(std::to_string(epoch));
+  const std::optional<int64_t> parsed = date_of(value);
   if (!parsed) {
     problem(Severity::error, name,
             name + " is not a date (expected e.g. 2023-12-20T13:14:00+09:00), found " + describe(value) +

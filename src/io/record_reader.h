@@ -18,6 +18,9 @@ namespace newsroom {
 // "the text \"abc\"", "a list", "the number 12.5": how a value is named in a message.
 std::string describe(simdjson::dom::element value);
 
+// A date written as text (every shape core/dates.h reads) or as epoch seconds, in UTC seconds.
+std::optional<int64_t> date_of(simdjson::dom::element value);
+
 // Views above this are not a count but a broken export (the agency's most read post has
 // a few tens of thousands).
 inline constexpr int64_t kMaxPlausibleViews = 1'000'000'000;
