@@ -1,5 +1,5 @@
 // The viewer's service worker: a kiosk keeps running through network loss and a reboot
-// without network. web/newsroom.js registers it on http(s) only (never from file:).
+// without network. web/js/live.js registers it on http(s) only (never from file:).
 //
 // - App files (the page, index.js, index.wasm, web/*, fonts/*): network first, so a new
 //   build is picked up at once; each answer refreshes the copy in the versioned app cache,
@@ -13,9 +13,9 @@
 
 const VERSION = 1;
 const APP_CACHE = `newsroom-app-v${VERSION}`;
-const DATA_CACHE = 'newsroom-data';  // shared with web/newsroom.js
-const APP_FILES = ['index.html', 'index.js', 'index.wasm', 'web/newsroom.js', 'web/newsroom.css',
-  'fonts/NanumGothic.ttf'];
+const DATA_CACHE = 'newsroom-data';  // shared with web/js/live.js
+const APP_FILES = ['index.html', 'index.js', 'index.wasm', 'web/newsroom.js', 'web/js/downloads.js', 'web/js/live.js',
+  'web/js/input.js', 'web/js/article.js', 'web/js/api.js', 'web/newsroom.css', 'fonts/NanumGothic.ttf'];
 
 const scope = new URL(self.registration.scope);
 const isAppFile = (url) => {

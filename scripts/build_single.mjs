@@ -1,7 +1,7 @@
 // The single-file offline build: one HTML file holding the page, its CSS and JavaScript,
 // the wasm, the font and one export, for an exhibition PC with no server (opened from a
 // USB stick as file://). web/newsroom.js takes the embedded wasm (Module.wasmBinary), font
-// and export instead of fetching them.
+// and export instead of fetching them; it and web/js/*.js are inlined as one script.
 //
 //   node scripts/build_single.mjs [--site build/web/site] [--data data/articles.json]
 //                                 [--out build/web/newsroom-offline.html]
@@ -25,7 +25,6 @@ export function buildSingle({ site = path.join(root, 'build/web/site'), data = p
   };
   const html = read(path.join(site, 'index.html'), 'the page').toString('utf8');
   const css = read(path.join(site, 'web/newsroom.css'), 'the style sheet').toString('utf8');
-  const pageJs = read(path.join(site, 'web/newsroom.js'), 'the page script').toString('utf8');
   const runtimeJs = read(path.join(site, 'index.js'), 'the runtime').toString('utf8');
   const wasm = read(path.join(site, 'index.wasm'), 'the wasm');
   const font = read(path.join(site, 'fonts/NanumGothic.ttf'), 'the font');
@@ -46,7 +45,20 @@ export function buildSingle({ site = path.join(root, 'build/web/site'), data = p
   page = page.replace(/<link rel="preload" href="fonts\/NanumGothic\.ttf"[^>]*>\n?/, '');
   const blobs = [blob('wasm', wasm, 'index.wasm'), blob('font', font, 'NanumGothic.ttf'),
     blob('data', exportBytes, escapeAttribute(path.basename(data)))].join('\n');
-  page = replaceOnce(page, /<script src="web\/newsroom\.js"><\/script>/, `${blobs}\n${script(pageJs)}`, 'page script');
+  // The page's scripts (web/js/*.js, then web/newsroom.js), bundled in the page's order into
+  // one inline script where the first stood: a page opened from file:// must fetch none.
+  // They are classic scripts sharing globalThis.newsroomParts, so joining them is enough.
+  const pageScripts = /[ \t]*<script src="(web\/[^"]+\.js)"><\/script>\n?/g;
+  const pageFiles = [...page.matchAll(pageScripts)].map((match) => match[1]);
+  if (!pageFiles.includes('web/newsroom.js')) throw new Error(`index.html has no page script: is ${site} the built site?`);
+  const pageJs = pageFiles.map((file) => `// ${file}\n${read(path.join(site, file), 'the page script').toString('utf8')}`)
+    .join(';\n');
+  let first = true;
+  page = page.replace(pageScripts, (match) => {
+    if (!first) return '';
+    first = false;
+    return `  ${blobs}\n${script(pageJs)}\n`;
+  });
   page = replaceOnce(page, /<script[^>]*src="index\.js"[^>]*><\/script>/, script(runtimeJs), 'runtime script');
 
   mkdirSync(path.dirname(out), { recursive: true });

@@ -3,13 +3,15 @@
 // as another phase and an image as another status.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const header = readFileSync(path.join(root, 'src/platform/browser.h'), 'utf8');
-const page = readFileSync(path.join(root, 'web/newsroom.js'), 'utf8');
+// The page script: web/newsroom.js and the parts it wires (web/js/*.js), read as one text.
+const page = ['web/newsroom.js', ...readdirSync(path.join(root, 'web/js')).filter((name) => name.endsWith('.js'))
+  .sort().map((name) => `web/js/${name}`)].map((file) => readFileSync(path.join(root, file), 'utf8')).join('\n');
 const cmake = readFileSync(path.join(root, 'cmake/NewsroomSite.cmake'), 'utf8');
 
 function cppEnum(name) {

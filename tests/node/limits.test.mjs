@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 test('the page and the importer state the same export size limit', () => {
   const header = readFileSync(path.join(root, 'src/io/limits.h'), 'utf8');
-  const page = readFileSync(path.join(root, 'web/newsroom.js'), 'utf8');
+  const page = readFileSync(path.join(root, 'web/js/downloads.js'), 'utf8');  // the page's downloads
   const cpp = header.match(/kExportBytes = size_t\{(\d+)\} << (\d+);/);
   const js = page.match(/kExportBytesAtMost = (\d+) << (\d+);/);
   assert.ok(cpp && js, 'both state the limit');

@@ -1,0 +1,178 @@
+// The boundaries: window.newsroomHost, called from C++ (src/platform/library_newsroom.js),
+// and window.newsroom, the one that tests and embedding pages use (docs/testing.md); with
+// them the URL hash and history, settings and image previews the host asks for.
+// A classic script, not an ES module: web/newsroom.js says why. It only defines its part;
+// the page's main script (web/newsroom.js) runs it with the shared `app` object.
+(function (parts) {
+  'use strict';
+
+  parts.api = function api(app) {
+    const { Module, T, params, english, kiosk, KIOSK_OPTIONS, canvas, boot, ImageStatus, command, query, withString,
+            copyIn, fetchExport, deliverTracked, loadFinished, pollNow, queued, shareUrl, printableDocument,
+            articleAction, updateMirror, placeSearchInput, setSearchInput } = app;
+
+    function applyHash() {
+      if (app.started) command({ hash: location.hash });
+    }
+    window.addEventListener('popstate', applyHash);
+    window.addEventListener('hashchange', applyHash);
+
+    const depth = () => (history.state && history.state.newsroomDepth) || 0;
+    const readSetting = (key) => {
+      try { return localStorage.getItem(`newsroom.${key}`); } catch (error) { return null; }
+    };
+
+    // Called from C++ (src/platform/browser.cpp).
+    window.newsroomHost = {
+      runtimeStarted() {
+        app.started = true;
+        command({ options: location.search });
+        const scale = Number(readSetting('textScale'));
+        if (scale) command({ text_scale: scale });
+        command({ language: english ? 'en' : 'ko' });
+        // ?theme=light|dark, else the system's preference, followed when it changes.
+        const theme = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : null;
+        const system = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
+        const applyTheme = () => command({ theme: theme || (system && system.matches ? 'dark' : 'light') });
+        applyTheme();
+        if (!theme && system) system.addEventListener('change', applyTheme);
+        applyHash();
+        app.fontPromise.then((bytes) => {
+          if (bytes) Module._newsroom_set_font(copyIn(bytes), bytes.length);
+          else Module._newsroom_set_font(0, 0);
+        });
+        app.firstDelivery = app.firstData.then(deliverTracked);
+      },
+      pushHash(hash) {
+        if (location.hash !== hash) history.pushState({ newsroomDepth: depth() + 1 }, '', hash);
+      },
+      replaceHash(hash) {
+        if (location.hash !== hash) history.replaceState(history.state, '', hash);
+      },
+      canGoBack: () => depth() > 0,
+      openUrl(url) {
+        if (kiosk) return;  // a kiosk shows links as QR codes instead (the wasm side never asks)
+        // http(s) and mailto, or an address on this site (attachments): never javascript: or data:
+        const address = new URL(url, location.href);
+        if (/^(https?:|mailto:)$/i.test(address.protocol)) window.open(address.href, '_blank', 'noopener,noreferrer');
+      },
+      requestImage,
+      absoluteUrl(url) {
+        try { return new URL(url, location.href).href; } catch (error) { return String(url); }
+      },
+      // The address a kiosk shows as a QR code for an article action: the article's own page
+      // (without the kiosk's options), or the share address built from it.
+      shareAddress(action, article) {
+        const address = new URL(location.href);
+        for (const key of KIOSK_OPTIONS) address.searchParams.delete(key);
+        address.hash = `#/article/${article.id}`;
+        const url = address.href;
+        if (action === 'share-facebook') return shareUrl.facebook(url);
+        if (action === 'share-x') return shareUrl.x(url, article.title);
+        return url;
+      },
+      download(name, type, bytes) {
+        const url = URL.createObjectURL(new Blob([bytes], { type }));
+        const link = Object.assign(document.createElement('a'), { href: url, download: name });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+        const bom = bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF;
+        app.lastAction = { action: 'download', file: name, bom, text: new TextDecoder().decode(bytes) };
+      },
+      saveSetting(key, value) {
+        try { localStorage.setItem(`newsroom.${key}`, value); } catch (error) { /* private mode: not remembered */ }
+      },
+      articleAction,
+      updateMirror,
+      placeSearchInput,
+      setSearchInput,
+      // The one signal that a load ended ({generation, usable}); deliver() waits for it.
+      loadFinished,
+      firstFrame() { performance.mark('newsroom:first-frame'); },
+      signalReady() {
+        performance.mark('newsroom:ready');
+        boot.classList.add('hidden');
+        app.resolveReady();
+      },
+    };
+
+    // --- image previews ------------------------------------------------------------------
+    // Only images of this site are fetched: a preview must not tell another server who is
+    // reading. `upload(picture)` makes the GL texture (src/platform/browser.cpp); large
+    // pictures are scaled down first so that a texture never passes 2048 pixels.
+    async function requestImage(url, upload) {
+      const answer = (texture, width, height, status) =>
+        withString(url, (ptr) => Module._newsroom_image_ready(ptr, texture, width, height, status));
+      let address;
+      try { address = new URL(url, location.href); } catch (error) { return answer(0, 0, 0, ImageStatus.failed); }
+      if (address.origin !== location.origin || !/^https?:$/.test(address.protocol)) return answer(0, 0, 0, ImageStatus.refused);
+      try {
+        const response = await fetch(address.href);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const bitmap = await createImageBitmap(await response.blob());
+        const { width, height } = bitmap;
+        const scale = Math.min(1, 2048 / Math.max(width, height));
+        const picture = scale < 1
+          ? await createImageBitmap(bitmap, { resizeWidth: Math.round(width * scale), resizeHeight: Math.round(height * scale), resizeQuality: 'high' })
+          : bitmap;
+        const texture = upload(picture);
+        picture.close();
+        bitmap.close();
+        answer(texture, width, height, ImageStatus.shown);
+      } catch (error) {
+        answer(0, 0, 0, ImageStatus.failed);
+      }
+    }
+
+    // --- window.newsroom: the documented boundary -------------------------------------
+    window.newsroom = {
+      ready: app.ready,
+      state() {
+        if (!app.started) return null;
+        return query({ state: true });
+      },
+      // CSS-pixel rectangle of a widget drawn in the last frame, or null.
+      locate(name) {
+        if (!app.started) return null;
+        const found = query({ locate: String(name) });
+        if (!found) return null;
+        const [x, y, w, h] = found;
+        const rect = canvas.getBoundingClientRect();
+        const sx = rect.width / canvas.width;
+        const sy = rect.height / canvas.height;
+        return { x: rect.left + x * sx, y: rect.top + y * sy, w: w * sx, h: h * sy };
+      },
+      // One article's data as the page uses it for sharing and printing, or null.
+      article(id) {
+        if (!app.started) return null;
+        return query({ article: Number(id) });
+      },
+      // The printable page of an article, as HTML.
+      printable(id) {
+        const article = window.newsroom.article(id);
+        return article ? '<!doctype html>' + printableDocument(article).documentElement.outerHTML : null;
+      },
+      lastAction: () => app.lastAction,
+      // Benchmark hooks: CPU ms of each frame (searches typed since the previous frame
+      // included) and of each search typed, since the last call (which clears them).
+      frameTimes: () => (app.started ? query({ frame_times: true }) : []),
+      searchTimes: () => (app.started ? query({ search_times: true }) : []),
+      // Test hook: moves the kiosk's clock on by `seconds` (rotation, idle reset, data age).
+      advanceClock(seconds) {
+        if (app.started) command({ advance_clock: Number(seconds) });
+      },
+      // Checks the export (or the manifest and each of its files) for a change now; resolves
+      // once that check, and a swap it caused, is done (docs/testing.md).
+      pollNow,
+      // Loads another export (a URL); resolves once it is imported (or refused).
+      async load(url) {
+        await app.ready;
+        await app.firstDelivery.catch(() => {});
+        await queued(async () => deliverTracked(await fetchExport(String(url))));
+        return window.newsroom.state().data;
+      },
+    };
+  };
+})(globalThis.newsroomParts = globalThis.newsroomParts || {});

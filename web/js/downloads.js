@@ -1,0 +1,253 @@
+// Downloads and the wasm heap: every fetch of data, its validators, the hand-off of its
+// bytes into one heap block or, for a large export, into the streamed import, and the
+// small helpers every part uses to call the module.
+// A classic script, not an ES module: web/newsroom.js says why. It only defines its part;
+// the page's main script (web/newsroom.js) runs it with the shared `app` object.
+(function (parts) {
+  'use strict';
+
+  parts.downloads = function downloads(app) {
+    // The module comes in through `app` (window.Module on the page, a fake in
+    // tests/node/downloads.test.mjs), so the heap hand-off can be tested without a browser.
+    const { Module } = app;
+    // Every data file fetched leaves its validators (ETag, Last-Modified, a digest of the
+    // bytes) for the live polling (live.js), and its bytes until the import they feed is settled
+    // (then, when it was usable, they become the saved copy for offline use). A download of
+    // more than 64 MB stays in the wasm heap only (memory first): its validators are the
+    // server's alone and it has no saved copy.
+    const absolute = (url) => new URL(url, location.href).href;
+    const validators = new Map();  // absolute URL -> { etag, lastModified, digest }
+    app.fetched = new Map();       // absolute URL -> { bytes, type, savedAt } since the last settled import
+    const kDigestUpTo = 32 << 20;  // larger files are told apart by their validators only
+    function digest(bytes) {       // FNV-1a and the length: tells a changed file from the same one
+      if (bytes.chunks || bytes.length > kDigestUpTo) return null;
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < bytes.length; ++i) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+      return `${bytes.length}:${(hash >>> 0).toString(16)}`;
+    }
+    // UTC seconds of the saved copy the service worker answered with, or 0 (the network's).
+    const savedAtOf = (response) => Number(response.headers.get('x-newsroom-saved')) || 0;
+    function remember(url, response, bytes) {
+      const key = absolute(url);
+      validators.set(key, { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified'),
+                            digest: digest(bytes) });
+      if (bytes.chunks) app.fetched.delete(key);
+      else app.fetched.set(key, { bytes, type: response.headers.get('content-type'), savedAt: savedAtOf(response) });
+    }
+    // `onProgress(done, total)`: the download is read in pieces, reported as they come (the
+    // page shows a bar); once the runtime is up they go straight into one block of the wasm
+    // heap, so a 230 MB export is held once, not twice. `signal` may abort it (its block is freed).
+    // With `stream` (a gate, `{ open }`: open once this is known to be the export to show), a
+    // large export is imported while it downloads (streamIn).
+    // The largest export (kExportBytes in src/io/limits.h; tests/node checks they agree): a
+    // larger download is refused before anything is allocated for it, in the importer's words.
+    const kExportBytesAtMost = 512 << 20;
+    const refusal = (bytes) => Object.assign(new Error(`the file is ${Math.floor(bytes / 1048576).toLocaleString('en-US')} MB, ` +
+      `over the limit of ${kExportBytesAtMost >> 20} MB for an export: split it into several files listed by a manifest`),
+      { refused: true });
+    async function fetchBytes(url, { data = true, onProgress = null, signal, stream = null } = {}) {
+      const response = await fetch(url, { cache: 'no-cache', signal });
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      const bytes = await bodyOf(url, response, onProgress, stream);
+      if (data) remember(url, response, bytes);
+      return bytes;
+    }
+    // A response's bytes: in pieces when its progress is followed (or it may be streamed);
+    // up to 64 MB as a Uint8Array of their own.
+    async function bodyOf(url, response, onProgress, stream) {
+      const bytes = onProgress && response.body ? await readInPieces(url, response, onProgress, stream)
+                                                : new Uint8Array(await response.arrayBuffer());
+      return bytes.chunks && bytes.length <= kKeptInJsUpTo ? asArray(bytes) : bytes;
+    }
+    const kKeptInJsUpTo = 64 << 20;
+    // A download as one Uint8Array of its own (its heap block, if any, is freed); a streamed
+    // one from the copy kept of its pieces.
+    function asArray(bytes) {
+      if (bytes.ptr) {
+        intoHeap(bytes);
+        const out = Module.HEAPU8.slice(bytes.ptr, bytes.ptr + bytes.length);
+        Module._free(bytes.ptr);
+        return out;
+      }
+      const pieces = bytes.streamed ? bytes.kept : bytes.chunks;
+      const out = new Uint8Array(bytes.length);
+      let at = 0;
+      for (const chunk of pieces) {
+        out.set(chunk, at);
+        at += chunk.length;
+      }
+      out.streamed = bytes.streamed;
+      return out;
+    }
+    async function readInPieces(url, response, onProgress, stream) {
+      // A compressed response's Content-Length counts compressed bytes: the total is unknown,
+      // and the block is first sized for JSON's usual ratio (gzip makes an export about 7
+      // times smaller), then cut to the real length; growing it later would move it, and the
+      // heap never gives memory back.
+      const sent = Number(response.headers.get('content-length')) || 0;
+      const total = response.headers.get('content-encoding') ? 0 : sent;
+      if (total > kExportBytesAtMost) {
+        response.body.cancel().catch(() => {});
+        throw refusal(total);
+      }
+      const expected = Math.min(total || sent * 7, kExportBytesAtMost);
+      const reader = response.body.getReader();
+      const bytes = { chunks: [], length: 0, ptr: 0, capacity: 0, expected, streamed: false, kept: null };
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          bytes.chunks.push(value);
+          bytes.length += value.length;
+          if (bytes.length > kExportBytesAtMost) {
+            reader.cancel().catch(() => {});
+            throw refusal(bytes.length);
+          }
+          if (!bytes.streamed && stream && stream.open && app.started && bytes.length >= kStreamFrom) beginStream(url, bytes);
+          if (bytes.streamed) {
+            await streamIn(bytes);
+            continue;
+          }
+          if (app.started) intoHeap(bytes);
+          onProgress(bytes.length, total);
+        }
+      } catch (error) {
+        if (bytes.ptr) Module._free(bytes.ptr);
+        if (bytes.streamed) command({ stream_abort: true });  // the board on screen stays
+        throw error;
+      }
+      if (bytes.streamed) return bytes.kept ? asArray(bytes) : { streamed: true, chunks: [], length: bytes.length };
+      if (bytes.ptr && bytes.capacity > bytes.length + (1 << 20)) {  // give the rest back (in place)
+        intoHeap(bytes);
+        bytes.ptr = Module._realloc(bytes.ptr, Math.max(1, bytes.length));
+        bytes.capacity = bytes.length;
+      }
+      return bytes;
+    }
+    // A large export is imported while it downloads: each piece goes to the importer as it
+    // comes (ImportJob::Streamed), so the import overlaps the download and the whole file is
+    // never held. The download pauses while the import has more than kUnreadAtMost unread
+    // (the network holds the rest). A download of up to 64 MB also keeps its pieces in JS, for
+    // the live digest and the saved copy.
+    const kStreamFrom = 4 << 20;
+    const kUnreadAtMost = 8 << 20;
+    function beginStream(url, bytes) {
+      withString(url, (src) => Module._newsroom_stream_begin(src, bytes.expected));
+      bytes.streamed = true;
+      bytes.kept = bytes.length <= kKeptInJsUpTo ? [] : null;
+      if (!bytes.ptr) return;
+      intoHeap(bytes);  // what went into the heap block before: copied over, the block freed
+      const at = Module._newsroom_stream_space(bytes.length);
+      Module.HEAPU8.copyWithin(at, bytes.ptr, bytes.ptr + bytes.length);
+      if (bytes.kept) bytes.kept.push(Module.HEAPU8.slice(at, at + bytes.length));
+      Module._newsroom_stream_added(bytes.length);
+      Module._free(bytes.ptr);
+      Object.assign(bytes, { ptr: 0, capacity: 0 });
+    }
+    async function streamIn(bytes) {
+      for (const chunk of bytes.chunks) {
+        const at = Module._newsroom_stream_space(chunk.length);  // first: the heap may grow (a new HEAPU8)
+        Module.HEAPU8.set(chunk, at);
+        Module._newsroom_stream_added(chunk.length);
+        if (bytes.kept) bytes.kept.push(chunk);
+      }
+      bytes.chunks = [];
+      if (bytes.length > kKeptInJsUpTo) bytes.kept = null;
+      // A few ms of import now, not only at the next frame; while too much is unread, the
+      // download waits and the import goes on between frames.
+      Module._newsroom_stream_work();
+      while (Module._newsroom_stream_unread() > kUnreadAtMost) {
+        await new Promise((resolve) => setTimeout(resolve, 4));
+        Module._newsroom_stream_work();
+      }
+    }
+    // Moves the pieces received so far into the block (`ptr`), growing it by half as needed.
+    function intoHeap(bytes) {
+      if (bytes.length > bytes.capacity) {
+        const capacity = Math.max(bytes.length, bytes.expected || 0, Math.ceil(bytes.capacity * 1.5), 1 << 20);
+        const grown = Module._realloc(bytes.ptr, capacity);
+        if (!grown) throw new Error('out of memory for the export');
+        bytes.ptr = grown;
+        bytes.capacity = capacity;
+      }
+      let at = bytes.ptr + bytes.length;
+      for (let i = bytes.chunks.length - 1; i >= 0; --i) at -= bytes.chunks[i].length;
+      for (const chunk of bytes.chunks) {
+        Module.HEAPU8.set(chunk, at);
+        at += chunk.length;
+      }
+      bytes.chunks = [];
+    }
+    const downloadProgress = (done, total) => { if (app.started) command({ download_progress: { done, total } }); };
+    const fetchResult = (url, signal, stream = null) =>
+      fetchBytes(url, { onProgress: downloadProgress, signal, stream }).then((bytes) => ({ url, bytes }), (error) => ({ url, error }));
+    // An export that is the one to show: imported while it downloads when it is large.
+    const fetchExport = (url) => fetchResult(url, undefined, { open: true });
+    // --- helpers over the wasm heap ------------------------------------------------
+    // Bytes (a Uint8Array, or a download) as a malloc'd block that the callee frees: a
+    // download's own block is handed over.
+    function copyIn(bytes) {
+      if (bytes.chunks) {
+        intoHeap(bytes);
+        const ptr = bytes.ptr;
+        Object.assign(bytes, { ptr: 0, capacity: 0 });  // handed over (the length stays for the caller)
+        return ptr || Module._malloc(1);
+      }
+      const ptr = Module._malloc(Math.max(1, bytes.length));
+      Module.HEAPU8.set(bytes, ptr);
+      return ptr;
+    }
+    // The two low-rate calls (src/platform/web_exports.cpp): a command as {name: argument},
+    // and a query answered with JSON.
+    const command = (call) => withString(JSON.stringify(call), (ptr) => Module._newsroom_command(ptr));
+    const query = (ask) => JSON.parse(withString(JSON.stringify(ask), (ptr) => Module.UTF8ToString(Module._newsroom_query(ptr))));
+    function withString(text, fn) {
+      const size = Module.lengthBytesUTF8(text) + 1;
+      const ptr = Module._malloc(size);
+      Module.stringToUTF8(text, ptr, size);
+      try { return fn(ptr); } finally { Module._free(ptr); }
+    }
+
+    // The font and the first data, started before the runtime is up (the main script calls
+    // this at once; the tests of the heap hand-off do not).
+    function start() {
+      const { embeddedFont, embeddedData, dataUrl } = app;
+      const fontUrl = 'fonts/NanumGothic.ttf';
+      // ?data=URL names an export or a manifest; by default data/manifest.json when the data
+      // team has written one, else data/articles.json.
+      const defaultManifest = 'data/manifest.json';
+      const defaultExport = 'data/articles.json';
+      app.fontPromise = embeddedFont ? Promise.resolve(embeddedFont.bytes) : fetchBytes(fontUrl, { data: false }).catch((error) => {
+        console.warn(`newsroom: font ${fontUrl} could not be loaded: ${error.message}`);
+        return null;
+      });
+      // Without ?data=, the manifest and the single export are asked at once (one round trip,
+      // not two); the export's download stops as soon as a manifest turns out to exist, and is
+      // imported while it downloads once none does.
+      function defaultData() {
+        const stop = new AbortController();
+        const gate = { open: false };
+        const alone = fetchResult(defaultExport, stop.signal, gate);
+        return fetchResult(defaultManifest).then((manifest) => {
+          if (!manifest.bytes) {
+            gate.open = true;
+            return alone;
+          }
+          stop.abort();
+          alone.then((result) => { if (result.bytes && result.bytes.ptr) Module._free(result.bytes.ptr); });
+          app.fetched.delete(absolute(defaultExport));
+          return manifest;
+        });
+      }
+      app.firstData = embeddedData
+        ? Promise.resolve({ url: embeddedData.file, bytes: embeddedData.bytes })
+        : dataUrl ? fetchExport(dataUrl) : defaultData();
+    }
+
+    Object.assign(app, {
+      kExportBytesAtMost, absolute, validators, digest, savedAtOf, remember, fetchBytes, bodyOf, asArray,
+      readInPieces, beginStream, streamIn, intoHeap, fetchResult, fetchExport, copyIn, command, query, withString,
+      startDownloads: start,
+    });
+  };
+})(globalThis.newsroomParts = globalThis.newsroomParts || {});
