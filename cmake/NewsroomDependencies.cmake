@@ -52,7 +52,7 @@ if(NOT EXISTS "${_imgui_dir}/imgui.cpp")
 endif()
 
 # newsroom_imgui_core(name [CHECKS]): the core as a static library. Every user of imgui.h
-# must see the same definitions, hence PUBLIC. IMGUI_USER_CONFIG is src/ui/imgui_config.h;
+# must see the same definitions, hence PUBLIC. IMGUI_USER_CONFIG is src/ui/assert_handler.h;
 # with CHECKS, IM_ASSERT there calls a handler the headless tests install (release builds
 # would otherwise compile every check away). Without, ImGui's own assert(): nothing in a
 # release build, so the page does not carry the checks (4 % of index.wasm when it did).
@@ -61,12 +61,12 @@ function(newsroom_imgui_core name)
   add_library(${name} STATIC
     "${_imgui_dir}/imgui.cpp" "${_imgui_dir}/imgui_draw.cpp" "${_imgui_dir}/imgui_tables.cpp"
     "${_imgui_dir}/imgui_widgets.cpp"
-    "${PROJECT_SOURCE_DIR}/src/ui/imgui_config.cpp")
+    "${PROJECT_SOURCE_DIR}/src/ui/assert_handler.cpp")
   target_include_directories(${name} SYSTEM PUBLIC "${_imgui_dir}")
   # 32-bit ImWchar: emoji and other astral characters in titles get a glyph lookup, not '?'.
   target_compile_definitions(${name} PUBLIC IMGUI_USE_WCHAR32 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
                                             IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
-                                            "IMGUI_USER_CONFIG=\"${PROJECT_SOURCE_DIR}/src/ui/imgui_config.h\"")
+                                            "IMGUI_USER_CONFIG=\"${PROJECT_SOURCE_DIR}/src/ui/assert_handler.h\"")
   if(arg_CHECKS)
     target_compile_definitions(${name} PUBLIC NEWSROOM_IMGUI_CHECKS)
   endif()

@@ -2,7 +2,7 @@
 // backend: a frame is driven the way the platform's main loop drives it, the draw data is
 // "rendered" by marking the atlas's texture requests done, and the checks are about what a
 // visitor would see: the right rows and widgets drawn, with an area, inside the screen,
-// and no ImGui check failing on the way (IM_ASSERT goes to a handler: ui/imgui_config.h).
+// and no ImGui check failing on the way (IM_ASSERT goes to a handler: ui/assert_handler.h).
 // Widget names are those window.newsroom.locate() answers for the browser tests.
 #include <catch2/catch.hpp>
 
@@ -20,7 +20,7 @@
 #include "app/app_state.h"
 #include "io/importer.h"
 #include "test_support.h"
-#include "ui/imgui_config.h"
+#include "ui/assert_handler.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/theme.h"

@@ -1,5 +1,5 @@
 // Compiled into the ImGui core target (newsroom_imgui), whose IM_ASSERT needs it.
-#include "imgui_config.h"
+#include "assert_handler.h"
 
 namespace newsroom::ui {
 
