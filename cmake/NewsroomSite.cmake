@@ -26,12 +26,11 @@ set_target_properties(newsroom_web PROPERTIES
   OUTPUT_NAME index SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${NEWSROOM_SITE_DIR}")
 set(_shell "${PROJECT_SOURCE_DIR}/shell.html")
 # The page's way in (src/platform/web_exports.cpp; the table in docs/architecture.md): the
-# low-rate calls as JSON (command, query), the bytes of downloads, and the three calls that
-# come with every keystroke, touch and decoded image.
+# low-rate calls as JSON (command, query), the byte channel for every file (open, space,
+# commit, close), and the three calls that come with every keystroke, touch and decoded image.
 set(NEWSROOM_EXPORTS
   newsroom_command newsroom_query
-  newsroom_load_export newsroom_stream_begin newsroom_stream_space newsroom_stream_added newsroom_stream_work
-  newsroom_stream_unread newsroom_manifest_files newsroom_add_part newsroom_set_font
+  newsroom_open newsroom_space newsroom_commit newsroom_close
   newsroom_search_input newsroom_touch newsroom_image_ready)
 list(TRANSFORM NEWSROOM_EXPORTS PREPEND "_")
 list(JOIN NEWSROOM_EXPORTS "," _exports)

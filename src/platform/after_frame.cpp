@@ -1,15 +1,14 @@
-// What follows a drawn frame: the requests the panels made (history, links, article
-// actions, downloads, text size) carried out to the page, and the page kept in step with
-// the view (the hidden search input, the title, the screen-reader mirror, image previews).
+// What follows a drawn frame: the panels' requests handed to the session (which turns them
+// into effects), and the page kept in step with the view where only the drawing layer
+// knows it (the hidden search input over the drawn box, the text size, image previews).
 #include <array>
 #include <string>
+#include <utility>
 
 #include <GLES3/gl3.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "app/analytics_csv.h"
-#include "app/page_json.h"
 #include "platform/browser.h"
 #include "platform/runtime.h"
 
@@ -25,29 +24,13 @@ void sync_search_input(Runtime& rt) {
              static_cast<int>(rect->GetHeight())};
   if (place != rt.input_place) {
     rt.input_place = place;
-    platform::place_search_input(place[0], place[1], place[2], place[3]);
+    rt.effects.add("search_box", place);
   }
-  if (!rt.ui.search.focused && rt.ui.search.text != rt.app.list().q) {
-    rt.ui.search.text = rt.app.list().q;
-    rt.ui.search.caret = rt.ui.search.text.size();
-    platform::set_search_input(rt.ui.search.text);
-  }
-}
-
-// The visually hidden DOM mirror of the view (web/newsroom.js), sent only when the view changed.
-void update_mirror(Runtime& rt) {
-  std::string key = mirror_key(rt.app);
-  if (key == rt.mirror_key) return;
-  rt.mirror_key = std::move(key);
-  platform::update_mirror(mirror_json(rt.app));
-}
-
-void update_title(Runtime& rt) {
-  std::string title = rt.app.board().info.title + " - " + rt.app.board().info.site;
-  if (auto index = rt.app.open_article()) title = std::string(rt.app.board().title(*index)) + " - " + title;
-  if (title != rt.title) {
-    rt.title = title;
-    platform::set_document_title(title);
+  const std::string& query = rt.session.app().list().q;
+  if (!rt.ui.search.focused && rt.ui.search.text != query) {
+    rt.ui.search.text = query;
+    rt.ui.search.caret = query.size();
+    rt.effects.add("search_text", query);
   }
 }
 
@@ -68,58 +51,11 @@ void sync_images(ui::ImagePreviews& images) {
   }
 }
 
-void after_frame(Runtime& rt) {
-  ui::UiContext& ctx = rt.ui;
-  if (ctx.history_back) {
-    ctx.history_back = false;
-    if (ctx.list_is_previous_entry && platform::can_go_back()) {
-      platform::history_back();  // popstate brings the list back, as the browser's back would
-    } else if (rt.app.back_to_list()) {
-      ctx.route_changed = true;
-    }
-    ctx.list_is_previous_entry = false;
-  }
-  if (ctx.route_changed) {
-    ctx.route_changed = false;
-    platform::push_hash(rt.app.hash());
-  }
-  if (ctx.route_replaced) {
-    ctx.route_replaced = false;
-    platform::replace_hash(rt.app.hash());
-  }
+void after_frame(Runtime& rt, ViewRequests requests) {
+  if (requests.text_scale) ImGui::GetStyle().FontScaleMain = *requests.text_scale;
+  rt.session.after_frame(std::move(requests), rt.effects);
   sync_search_input(rt);
-  if (ctx.text_scale_changed) {
-    ctx.text_scale_changed = false;
-    ImGui::GetStyle().FontScaleMain = ctx.text_scale;
-    platform::save_setting("textScale", std::to_string(ctx.text_scale));
-  }
-  if (!ctx.article_action.empty()) {
-    if (auto index = rt.app.open_article()) {
-      // A kiosk shares by QR code: the visitor's phone opens the address, not the screen.
-      if (rt.kiosk)
-        ctx.kiosk.qr_url = platform::share_address(ctx.article_action, article_json(rt.app, *index));
-      else
-        platform::article_action(ctx.article_action, article_json(rt.app, *index));
-    }
-    ctx.article_action.clear();
-  }
-  if (!ctx.download_table.empty()) {
-    const AppState& app = rt.app;
-    const std::string csv =
-        analytics_csv(app.board(), app.analytics(), app.trends(), app.results(), ctx.download_table);
-    if (!csv.empty()) platform::download("newsroom-" + ctx.download_table + ".csv", "text/csv;charset=utf-8", csv);
-    ctx.download_table.clear();
-  }
-  if (!ctx.open_url.empty()) {
-    if (rt.kiosk)
-      ctx.kiosk.qr_url = platform::absolute_url(ctx.open_url);  // never navigates away
-    else
-      platform::open_url(ctx.open_url);
-    ctx.open_url.clear();
-  }
   sync_images(rt.ui.images);
-  update_title(rt);
-  if (rt.app.has_board()) update_mirror(rt);
 }
 
 }  // namespace newsroom::platform

@@ -19,18 +19,7 @@
 #include <imgui_internal.h>  // InputEventsQueue: input waiting for the next frame
 
 #include <nlohmann/json.hpp>
-#include "app/analytics_csv.h"
-#include "app/app_state.h"
-#include "app/kiosk.h"
 #include "app/kiosk_driver.h"
-#include "app/loader.h"
-#include "app/page_json.h"
-#include "app/state_json.h"
-#include "core/dates.h"
-#include "core/text.h"
-#include "io/importer.h"
-#include "io/manifest.h"
-#include "io/text_normalize.h"
 #include "platform/browser.h"
 #include "platform/runtime.h"
 #include "platform/time_ring.h"
@@ -56,8 +45,8 @@ constexpr double kAwakeMilliseconds = 1000.0, kBackgroundFrameMilliseconds = 100
 void wake(Runtime& rt) { rt.awake_until = std::max(rt.awake_until, emscripten_get_now() + kAwakeMilliseconds); }
 
 bool should_draw(const Runtime& rt, double now) {
-  if (rt.kiosk || rt.ui.search.focused || now < rt.awake_until || rt.gl_restored) return true;
-  return rt.loader.busy() && now - rt.last_drawn >= kBackgroundFrameMilliseconds;
+  if (rt.session.kiosk() || rt.ui.search.focused || now < rt.awake_until || rt.gl_restored) return true;
+  return rt.session.loader().busy() && now - rt.last_drawn >= kBackgroundFrameMilliseconds;
 }
 
 // The runtime, for a call from the page that may change what is shown.
@@ -106,17 +95,15 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
   return EM_TRUE;
 }
 
-// The kiosk's clock: real time plus what tests added (window.newsroom.advanceClock), in
-// UTC seconds, so the loop, the idle reset and the data's age all run on it.
-double kiosk_now(const Runtime& rt) { return emscripten_date_now() / 1000.0 + rt.clock_offset; }
+// The kiosk's clock in UTC seconds (the session adds what tests added).
+double utc_now() { return emscripten_date_now() / 1000.0; }
 
 // Before each frame in kiosk mode: the loop moves on (app/kiosk_driver.h) and the views
 // learn where it stands.
 void kiosk_before_frame(Runtime& rt) {
-  if (!rt.kiosk) return;
-  const double now = kiosk_now(rt);
-  const KioskDriver::Tick tick = rt.kiosk->tick(rt.app, now, rt.ui.font_loaded);
-  if (!tick.warning.empty()) emscripten_log(EM_LOG_WARN, "newsroom: %s", tick.warning.c_str());
+  const KioskDriver::Tick tick = rt.session.before_frame(utc_now(), rt.ui.font_loaded, rt.effects);
+  const KioskDriver* kiosk = rt.session.kiosk();
+  if (!kiosk) return;
   ui::KioskUi& view = rt.ui.kiosk;
   if (tick.reset) {  // the visitor left: what they did to the view goes too
     view.qr_url.clear();
@@ -126,16 +113,12 @@ void kiosk_before_frame(Runtime& rt) {
     rt.ui.drag = ui::DragScroll{};
     rt.ui.keyboard_row = -1;
   }
-  if (tick.opened) {
-    rt.ui.list_is_previous_entry = false;
-    platform::replace_hash(rt.app.hash());  // weeks of rotations add no history entries
-  }
-  const KioskView shown = rt.kiosk->view(rt.app, now);
+  const KioskView shown = kiosk->view(rt.session.app(), rt.session.kiosk_now(utc_now()));
   view.playing = shown.playing;
   view.progress = static_cast<float>(shown.progress);
   view.position = shown.position;
   view.length = shown.length;
-  view.stale_hours = static_cast<int>(rt.kiosk->options().stale_hours);
+  view.stale_hours = static_cast<int>(kiosk->options().stale_hours);
   view.exported_at = shown.exported_at;
   view.age_hours = shown.age_hours;
   view.stale = shown.stale;
@@ -155,12 +138,12 @@ bool visitor_input() {
   return false;
 }
 
-// A load ended (its board is on screen, or its report says why not): the route may have
-// been clamped to the new board, and the page hears that the load ended.
-void loaded(Runtime& rt, const Loader::Applied& applied) {
+// Effects go out at the end of each call from the page and of each frame, in one call;
+// anything the page is told wakes the frames (a load ended, the route moved).
+void send_effects(Runtime& rt) {
+  if (rt.effects.empty()) return;
   wake(rt);
-  platform::replace_hash(rt.app.hash());
-  platform::load_finished(applied.generation, applied.usable);
+  platform::effect(rt.effects.take().dump());
 }
 
 double clock_ms(void*) { return emscripten_get_now(); }
@@ -170,9 +153,7 @@ double clock_ms(void*) { return emscripten_get_now(); }
 void continue_work(Runtime& rt, double budget) {
   if (emscripten_get_now() - rt.last_input < kInputRecentMilliseconds)
     budget = std::min(budget, kWorkMillisecondsWhileUsed);
-  const Loader::Worked worked = rt.loader.work(budget, clock_ms, nullptr);
-  if (worked.applied) loaded(rt, *worked.applied);
-  if (worked.indexed) wake(rt);  // searches waiting for the index are answered
+  if (rt.session.work(budget, clock_ms, nullptr, rt.effects)) wake(rt);  // searches waiting for the index are answered
 }
 
 // WebGL context loss (a GPU reset, a driver update, the browser reclaiming memory on a
@@ -218,8 +199,9 @@ void main_loop_iteration() {
   if (sync_canvas_size(rt)) wake(rt);
   glfwPollEvents();
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) wake(rt);  // mouse, keys, wheel
-  const bool worked = rt.loader.importing() || rt.app.indexing();
+  const bool worked = rt.session.loader().importing() || rt.session.app().indexing();
   continue_work(rt, kWorkMillisecondsPerFrame);
+  send_effects(rt);
   rt.ui.images.now = glfwGetTime();  // ImGui's clock too
   if (!should_draw(rt, started)) {
     sync_images(rt.ui.images);  // previews not drawn for a while are given back all the same
@@ -232,7 +214,8 @@ void main_loop_iteration() {
   // is discarded and the new view drawn at once, so no frame (and no state()) mixes the
   // two. The second pass sees no new input.
   kiosk_before_frame(rt);
-  rt.ui.load = rt.loader.progress();
+  rt.ui.load = rt.session.loader().progress();
+  rt.ui.live = rt.session.live();
   bool input = false;
   for (int pass = 0; pass < 2; ++pass) {
     if (pass > 0) ImGui::EndFrame();
@@ -242,15 +225,16 @@ void main_loop_iteration() {
     rt.ui.widgets.begin_frame();
     rt.ui.glyphs.begin_frame();
     rt.ui.drawn_ids.clear();
-    ui::draw_app(rt.app, rt.ui);
+    const std::string shown = rt.session.app().hash();
+    ViewRequests requests = ui::draw_app(rt.session.app(), rt.ui);
     if (pass == 0) input = visitor_input();  // the second pass sees no new input
     if (input) rt.last_input = emscripten_get_now();
     rt.ui.glyphs.end_frame();
-    const bool view_changed = rt.ui.route_changed;
-    after_frame(rt);
-    if (!view_changed) break;
+    after_frame(rt, std::move(requests));
+    if (rt.session.app().hash() == shown) break;
   }
-  if (rt.kiosk && input) rt.kiosk->input(kiosk_now(rt));  // drawn from the next frame on
+  if (rt.session.kiosk() && input)
+    rt.session.kiosk()->input(rt.session.kiosk_now(utc_now()));  // drawn from the next frame on
   ImGui::Render();
 
   if (!rt.gl_lost) {
@@ -260,13 +244,14 @@ void main_loop_iteration() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   }
-  if (++rt.drawn == 1) platform::signal_first_frame();
+  if (++rt.drawn == 1) rt.effects.add("first_frame");
   rt.frame_times.push(emscripten_get_now() - started + rt.input_ms);
   rt.input_ms = 0;
-  if (!rt.ready_signalled && rt.loader.settled() && rt.font_settled && !rt.app.search_pending()) {
+  if (!rt.ready_signalled && rt.session.loader().settled() && rt.font_settled && !rt.session.app().search_pending()) {
     rt.ready_signalled = true;
-    platform::signal_ready();
+    rt.effects.add("ready");
   }
+  send_effects(rt);
 }
 
 }  // namespace newsroom::platform

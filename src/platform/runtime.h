@@ -3,14 +3,11 @@
 #pragma once
 
 #include <array>
-#include <memory>
-#include <string>
 
 #include <GLFW/glfw3.h>
 
-#include "app/app_state.h"
-#include "app/kiosk_driver.h"
-#include "app/loader.h"
+#include "app/effects.h"
+#include "app/session.h"
 #include "platform/time_ring.h"
 #include "ui/ui_context.h"
 
@@ -18,8 +15,8 @@ namespace newsroom::platform {
 
 struct Runtime {
   GLFWwindow* window = nullptr;
-  AppState app;
-  Loader loader{app};
+  Session session;  // the board, the loads, the kiosk's loop: everything without a browser
+  Effects effects;  // what the page must do, sent at the end of each call and frame
   ui::UiContext ui;
   int64_t frame = 0;          // turns of the main loop (the heartbeat), drawn or not
   int64_t drawn = 0;          // frames drawn
@@ -32,17 +29,11 @@ struct Runtime {
   int64_t gl_lost_count = 0, gl_restored_count = 0;
   float style_dpr = 0;  // the ratio the style was last built for
   int backing_width = 0, backing_height = 0;
-  std::string title;
-  std::string mirror_key;                             // the view the DOM mirror shows
-  std::string manifest;                               // last newsroom_manifest_files() answer
   std::array<int, 4> input_place = {-2, -2, -2, -2};  // where the hidden <input> was put
   platform::TimeRing frame_times;   // CPU ms of each main_loop_iteration, plus the searches run since the last one
   platform::TimeRing search_times;  // CPU ms of each search typed (newsroom_search_input)
   double input_ms = 0;              // search time not yet counted in a frame
   double last_input = -1e9;         // emscripten_get_now() of the visitor's last input
-  // Kiosk mode (?mode=kiosk): the options, the attract loop, and the test clock's offset.
-  std::unique_ptr<KioskDriver> kiosk;
-  double clock_offset = 0;  // seconds window.newsroom.advanceClock() added
 };
 
 // Work done between frames (an import or an index in slices) takes about this long per
@@ -58,15 +49,14 @@ Runtime& runtime();
 // for a while after it).
 Runtime& changed();
 void wake(Runtime& rt);
-// A load ended: the route may have been clamped to the new board; the page hears it.
-void loaded(Runtime& rt, const Loader::Applied& applied);
+// The effects collected so far, to the page in one call (web/js/api.js, newsroomHost.effect).
+void send_effects(Runtime& rt);
 // A slice of the import, or of the search index, within `budget` ms.
 void continue_work(Runtime& rt, double budget);
-// The kiosk's clock: real time plus what tests added, in UTC seconds.
-double kiosk_now(const Runtime& rt);
+// UTC seconds (the kiosk's clock, before what tests added).
+double utc_now();
 // After a drawn frame (after_frame.cpp): the panels' requests carried out, the page in step.
-void after_frame(Runtime& rt);
-void update_title(Runtime& rt);
+void after_frame(Runtime& rt, ViewRequests requests);
 // Previews not drawn for a while give their texture back.
 void sync_images(ui::ImagePreviews& images);
 

@@ -1,8 +1,9 @@
-// The page's calls into the engine (web/newsroom.js), and nothing else: each forwards to
-// the runtime's Loader, AppState, kiosk or UI state. The exported names are listed in
-// cmake/NewsroomSite.cmake; docs/architecture.md has the table of every crossing.
-// Buffers passed in are malloc'd by the page and owned here from then on.
+// The page's calls into the engine (web/js/*.js), and nothing else: each forwards to the
+// Session (app/session.h) or to the drawing layer's state, then sends the effects that follow. The exported names are
+// listed in cmake/NewsroomSite.cmake; docs/architecture.md has the table of every crossing. Buffers passed in are
+// malloc'd by the page and owned here from then on.
 #include <malloc.h>
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -10,7 +11,6 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
-#include "app/kiosk.h"
 #include "app/page_json.h"
 #include "app/state_json.h"
 #include "platform/browser.h"
@@ -29,87 +29,58 @@ std::string& answer() {
   return text;
 }
 
-// The page's query string (location.search), once at start: ?mode=kiosk and its options
-// (app/kiosk.h). Each bad value is named on the console and, in kiosk mode, in the status bar.
-void set_options(Runtime& rt, const std::string& query) {
-  KioskOptions options = parse_kiosk_options(query);
-  for (const std::string& problem : options.problems) emscripten_log(EM_LOG_WARN, "newsroom: %s", problem.c_str());
-  if (!options.kiosk) return;
-  rt.kiosk = std::make_unique<KioskDriver>(options);
+// The kiosk's look, once the session has taken ?mode=kiosk from the page's options.
+void style_kiosk(Runtime& rt) {
+  const KioskDriver* kiosk = rt.session.kiosk();
+  if (!kiosk || rt.ui.kiosk.on) return;
   rt.ui.kiosk.on = true;
-  rt.ui.kiosk.problems = options.problems;
-  rt.ui.text_scale = static_cast<float>(options.scale);
+  rt.ui.kiosk.problems = kiosk->options().problems;
+  rt.ui.text_scale = static_cast<float>(kiosk->options().scale);
   ImGui::GetStyle().FontScaleMain = rt.ui.text_scale;
   ui::set_kiosk_style(true, rt.ui.text_scale);
   rt.style_dpr = 0;  // restyled before the next frame
 }
 
-void set_hash(Runtime& rt, const std::string& hash) {
-  if (rt.app.hash() != hash) rt.ui.list_is_previous_entry = false;  // moved through history or a typed URL
-  rt.app.apply_hash(hash);
-  if (rt.app.hash() != hash && rt.app.has_board()) platform::replace_hash(rt.app.hash());
-}
-
-// Escape outside the search box: an open article goes back to its list; a list with a
-// search clears it.
-void escape(Runtime& rt) {
-  if (rt.app.route().view == Route::View::article) {
-    rt.ui.history_back = true;
-  } else if (!rt.app.list().q.empty() && rt.app.set_search_text("")) {
-    rt.ui.route_changed = true;
-  }
-}
-
-// The page's live polling: times in UTC seconds, 0 for none; error "" when the last check went well.
-void set_live_status(Runtime& rt, const nlohmann::json& status) {
-  LiveStatus& live = rt.ui.live;
-  live.poll_seconds = status.value("poll_seconds", 0);
-  live.polls = status.value("polls", int64_t{0});
-  live.swaps = status.value("swaps", int64_t{0});
-  live.last_checked = status.value("last_checked", int64_t{0});
-  live.last_error = status.value("last_error", std::string());
-  live.saved_at = status.value("saved_at", int64_t{0});
-}
-
-// One low-rate call from the page, {"name": argument}.
-void command(Runtime& rt, const std::string& name, const nlohmann::json& arg) {
-  if (name == "options") {
-    set_options(rt, arg.get<std::string>());
-  } else if (name == "hash") {
-    set_hash(rt, arg.get<std::string>());
-  } else if (name == "language") {
+// The calls only the drawing layer can carry out: language, theme, text size, the search
+// box's focus, and the address a kiosk shows as a QR code (the page's answer to a "qr" effect).
+void ui_command(Runtime& rt, const std::string& name, const nlohmann::json& arg) {
+  if (name == "language" && arg.is_string()) {
     ui::set_language(arg == "en" ? ui::Language::english : ui::Language::korean);
-    rt.mirror_key.clear();  // the DOM mirror is rebuilt in the new language
-  } else if (name == "theme") {
+    rt.session.resend_mirror();  // the page builds the mirror in the new language
+  } else if (name == "theme" && arg.is_string()) {
     ui::set_dark_theme(arg == "dark");
     rt.style_dpr = 0;  // sync_canvas_size() rebuilds the style
-  } else if (name == "text_scale") {
+  } else if (name == "text_scale" && arg.is_number()) {
     const double scale = arg.get<double>();
-    if (rt.kiosk || !(scale >= 0.5 && scale <= 3.0)) return;  // a kiosk's size is its `scale` option
+    if (rt.session.kiosk() || !(scale >= 0.5 && scale <= 3.0)) return;  // a kiosk's size is its `scale` option
     rt.ui.text_scale = static_cast<float>(scale);
     ImGui::GetStyle().FontScaleMain = rt.ui.text_scale;
-  } else if (name == "escape") {
-    escape(rt);
-  } else if (name == "advance_clock") {
-    const double seconds = arg.get<double>();
-    if (std::isfinite(seconds)) rt.clock_offset += seconds;  // tests of weeks of uptime
-  } else if (name == "search_focus") {
+  } else if (name == "search_focus" && arg.is_boolean()) {
     rt.ui.search.focused = arg.get<bool>();
-  } else if (name == "live") {
-    set_live_status(rt, arg);
-  } else if (name == "download_progress") {
-    rt.loader.download_progress(arg.value("done", uint64_t{0}), arg.value("total", uint64_t{0}));
-  } else if (name == "stream_end") {
-    rt.loader.stream_end();
-  } else if (name == "stream_abort") {
-    rt.loader.abort();  // the board on screen stays, and the page is told nothing more
-  } else if (name == "finish_parts") {
-    loaded(rt, rt.loader.finish_parts(arg.get<std::string>()));
-  } else if (name == "load_failed") {
-    loaded(rt, rt.loader.failed(arg.value("source", std::string()), arg.value("message", std::string())));
+  } else if (name == "qr" && arg.is_string()) {
+    if (rt.session.kiosk()) rt.ui.kiosk.qr_url = arg.get<std::string>();
   } else {
     emscripten_log(EM_LOG_WARN, "newsroom: unknown command %s", name.c_str());
   }
+}
+
+void set_font(Runtime& rt, OwnedBytes bytes) {
+  rt.font_settled = true;
+  if (!bytes.size) return;  // the font could not be fetched: the page goes on with ImGui's own
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = true;  // freed by the atlas (ImGui's default allocator is malloc/free)
+  const int size = static_cast<int>(bytes.size);
+  ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(bytes.data.release(), size, 0.0f, &config);
+  if (font) {
+    ImGui::GetIO().FontDefault = font;
+    rt.ui.font_loaded = true;
+    rt.ui.glyphs.font_changed();
+  }
+}
+
+nlohmann::json parse_object(const char* json) {
+  nlohmann::json value = nlohmann::json::parse(json ? json : "", nullptr, false);
+  return value.is_object() ? value : nlohmann::json::object();
 }
 
 std::string state(Runtime& rt);
@@ -135,15 +106,10 @@ void newsroom_command(const char* json) {
     return;
   }
   for (const auto& [name, arg] : call.items()) {
-    if (name == "options" || name == "hash" || name == "finish_parts") {
-      if (!arg.is_string()) continue;
-    } else if ((name == "text_scale" || name == "advance_clock") && !arg.is_number()) {
-      continue;
-    } else if (name == "search_focus" && !arg.is_boolean()) {
-      continue;
-    }
-    command(rt, name, arg);
+    if (!rt.session.command(name, arg, rt.effects)) ui_command(rt, name, arg);
   }
+  style_kiosk(rt);
+  send_effects(rt);
 }
 
 // Questions, as JSON: {"state": true}, {"locate": "row:1862"}, {"article": 1862},
@@ -159,7 +125,7 @@ const char* newsroom_query(const char* json) {
   } else if (ask.contains("locate") && ask["locate"].is_string()) {
     text = locate(rt, ask["locate"].get<std::string>()).dump();
   } else if (ask.contains("article") && ask["article"].is_number()) {
-    text = article_json_for(rt.app, ask["article"].get<int64_t>());
+    text = article_json_for(rt.session.app(), ask["article"].get<int64_t>());
   } else if (ask.contains("frame_times")) {
     text = rt.frame_times.take_json();
   } else if (ask.contains("search_times")) {
@@ -168,64 +134,40 @@ const char* newsroom_query(const char* json) {
   return text.c_str();
 }
 
-// Starts importing an export (a load still under way is dropped); the page hears
-// newsroomHost.loadFinished() when the board is in place.
-void newsroom_load_export(char* bytes, int length, const char* source) {
-  Runtime& rt = changed();
-  if (const auto applied = rt.loader.whole(OwnedBytes::adopt(bytes, static_cast<size_t>(length)), source)) {
-    loaded(rt, *applied);
-  }
+// The byte channel (app/session.h): every file the page hands over, an export whole or
+// streamed, a manifest, its parts, the font. open() takes {"kind", "name", "expected"};
+// space() is room for the next bytes, in the wasm heap (valid until the next call);
+// commit() says how many were written and, for a stream, answers the bytes not read yet
+// (the page pauses its download above a limit); close() takes {"as", "error", "discard"}
+// and answers JSON (a manifest's files) valid until the next call.
+int newsroom_open(const char* json) { return changed().session.open(parse_object(json)); }
+
+char* newsroom_space(int channel, double bytes) {
+  return runtime().session.space(channel, static_cast<size_t>(std::max(0.0, bytes)));
 }
 
-// A large export imported while it downloads (ImportJob::Streamed), so that the import
-// overlaps the download and the whole file is never held: the page asks for room for each
-// piece it receives, copies the piece there and says how much it wrote, and says when the
-// download ended; the import goes on in each frame and as pieces arrive. `expected` is the
-// file's size when known, else an estimate or 0. A load still under way is dropped.
-void newsroom_stream_begin(const char* source, double expected) {
-  changed().loader.begin_stream(source, static_cast<size_t>(expected));
-}
-
-char* newsroom_stream_space(int length) { return runtime().loader.stream_space(static_cast<size_t>(length)); }
-
-void newsroom_stream_added(int length) { runtime().loader.stream_added(static_cast<size_t>(length)); }
-
-// Work between frames, as pieces of a streamed export arrive: the import keeps up with the
-// download rather than waiting for the next frame (a task of a few ms). While the visitor
-// is scrolling, typing or touching, only the frames work (5 ms each).
-void newsroom_stream_work() {
+// A streamed export's piece also gets a few ms of import at once, so the import keeps up
+// with the download; not while the visitor is scrolling, typing or touching (the frames'
+// share is enough then).
+double newsroom_commit(int channel, double bytes) {
   Runtime& rt = runtime();
-  if (emscripten_get_now() - rt.last_input < kInputRecentMilliseconds) return;  // the frames' share is enough then
-  continue_work(rt, kWorkMillisecondsBetweenFrames);
-}
-
-// Bytes received and not read yet: the page pauses its download above a limit.
-double newsroom_stream_unread() { return static_cast<double>(runtime().loader.unread()); }
-
-// `null` when the bytes are an export; {"files": [...]} or {"error": "..."} for a manifest.
-const char* newsroom_manifest_files(char* bytes, int length) {
-  Runtime& rt = runtime();
-  const OwnedBytes owned = OwnedBytes::adopt(bytes, static_cast<size_t>(length));
-  rt.manifest = manifest_reply(owned.view());
-  return rt.manifest.c_str();
-}
-
-void newsroom_add_part(char* bytes, int length, const char* name, const char* fetch_error) {
-  changed().loader.add_part(name, OwnedBytes::adopt(bytes, bytes ? static_cast<size_t>(length) : 0), fetch_error);
-}
-
-void newsroom_set_font(char* bytes, int length) {
-  Runtime& rt = changed();
-  rt.font_settled = true;
-  if (!bytes) return;  // the font could not be fetched: the page goes on with ImGui's own
-  ImFontConfig config;
-  config.FontDataOwnedByAtlas = true;  // freed by the atlas (ImGui's default allocator is malloc/free)
-  ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(bytes, length, 0.0f, &config);
-  if (font) {
-    ImGui::GetIO().FontDefault = font;
-    rt.ui.font_loaded = true;
-    rt.ui.glyphs.font_changed();
+  size_t unread = rt.session.commit(channel, static_cast<size_t>(std::max(0.0, bytes)));
+  if (rt.session.loader().streaming() && emscripten_get_now() - rt.last_input >= kInputRecentMilliseconds) {
+    continue_work(rt, kWorkMillisecondsBetweenFrames);
+    unread = rt.session.loader().unread();
+    send_effects(rt);
   }
+  return static_cast<double>(unread);
+}
+
+const char* newsroom_close(int channel, const char* json) {
+  Runtime& rt = changed();
+  Session::Closed closed = rt.session.close(channel, parse_object(json), rt.effects);
+  if (closed.kind == "font") set_font(rt, std::move(closed.bytes));
+  send_effects(rt);
+  std::string& text = answer();
+  text = closed.answer.dump();
+  return text.c_str();
 }
 
 // The hidden search <input> changed: its whole value, the caret and the syllable being
@@ -240,8 +182,10 @@ void newsroom_search_input(const char* text, int caret, int composing_begin, int
   input.caret = static_cast<size_t>(std::max(0, caret));
   input.composing_begin = static_cast<size_t>(std::max(0, composing_begin));
   input.composing_end = static_cast<size_t>(std::max(0, composing_end));
-  if (rt.app.route().view == Route::View::list && rt.app.set_search_text(input.text)) {
-    platform::replace_hash(rt.app.hash());
+  AppState& app = rt.session.app();
+  if (app.route().view == Route::View::list && app.set_search_text(input.text)) {
+    rt.effects.add("replace_hash", app.hash());
+    send_effects(rt);
   }
   const double spent = emscripten_get_now() - started;
   rt.search_times.push(spent);
@@ -287,14 +231,16 @@ void newsroom_image_ready(const char* url, int texture, int width, int height, i
 namespace {
 
 std::string state(Runtime& rt) {
+  const AppState& app = rt.session.app();
   FrameFacts facts;
-  facts.live = rt.ui.live;
+  rt.session.add_facts(facts, utc_now());
+  if (facts.kiosk) facts.kiosk->qr = rt.ui.kiosk.qr_url;
   facts.gl_lost = rt.gl_lost_count;
   facts.gl_restored = rt.gl_restored_count;
   facts.heap_bytes = static_cast<int64_t>(EM_ASM_DOUBLE({ return HEAPU8.length; }));
   facts.used_bytes = static_cast<int64_t>(mallinfo().uordblks);
-  if (const auto open = rt.app.open_article()) {
-    const Board& board = rt.app.board();
+  if (const auto open = app.open_article()) {
+    const Board& board = app.board();
     for (const AttachmentRef& file : board.attachments_of(*open)) {
       const auto it = rt.ui.images.by_url.find(std::string(board.text(file.url)));
       if (it == rt.ui.images.by_url.end()) continue;
@@ -304,15 +250,6 @@ std::string state(Runtime& rt) {
     }
   }
   facts.drawn_ids = rt.ui.drawn_ids;
-  constexpr const char* kPhase[] = {"none", "downloading", "importing", "indexing"};
-  const LoadProgress& load = rt.loader.progress();
-  facts.load = {kPhase[static_cast<int>(load.phase)],
-                load.done,
-                load.total,
-                load.articles,
-                rt.loader.streaming(),
-                rt.loader.held(),
-                rt.loader.streams()};
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;
   facts.drawn = rt.drawn;
@@ -321,14 +258,7 @@ std::string state(Runtime& rt) {
   facts.theme = ui::dark_theme() ? "dark" : "light";
   facts.lang = ui::language_code();
   for (const auto& [url, preview] : rt.ui.images.by_url) facts.image_textures += preview.texture != 0;
-  facts.mode = rt.kiosk ? "kiosk" : "visitor";
-  if (rt.kiosk) {
-    KioskFacts k = rt.kiosk->facts(rt.app, kiosk_now(rt));
-    k.qr = rt.ui.kiosk.qr_url;
-    k.clock_offset = rt.clock_offset;
-    facts.kiosk = std::move(k);
-  }
-  return state_json(rt.app, facts);
+  return state_json(app, facts);
 }
 
 }  // namespace

@@ -42,7 +42,7 @@ void section(UiContext& ctx, Text title, const char* table) {
   const std::string label = std::string(tr(Text::csv_button)) + "##" + table;
   ImGui::SameLine(ImGui::CalcItemWidth() - ImGui::CalcTextSize(tr(Text::csv_button)).x -
                   ImGui::GetStyle().FramePadding.x * 2);
-  if (named_button(ctx, label.c_str(), std::string("csv:") + table)) ctx.download_table = table;
+  if (named_button(ctx, label.c_str(), std::string("csv:") + table)) ctx.requests.download_table = table;
 }
 
 // Key figures as a row of cards that wraps on narrow screens.
@@ -256,7 +256,7 @@ void draw_age_grid(AppState& app, UiContext& ctx, const Analytics& a) {
     const bool changed_period =
         app.set_period(seoul_day(a.as_of - (old - 1) * 86400 - 86399), seoul_day(a.as_of - young * 86400));
     const bool changed_views = app.set_views(bin.low, bin.high);
-    if (changed_period || changed_views) ctx.route_changed = true;
+    if (changed_period || changed_views) ctx.requests.route_changed = true;
   }
 }
 
@@ -270,13 +270,13 @@ void draw_extra_filters(AppState& app, UiContext& ctx) {
     return named_button(ctx, (label + "  ×##" + name).c_str(), name);
   };
   if (!list.author.empty() && chip(tr(Text::filter_author, {list.author}), "clear-author") && app.set_author("")) {
-    ctx.route_changed = true;
+    ctx.requests.route_changed = true;
   }
   if (list.views_min) {
     const std::string label =
         list.views_max ? tr(Text::filter_views, {with_thousands(*list.views_min), with_thousands(*list.views_max - 1)})
                        : tr(Text::filter_views_open, {with_thousands(*list.views_min)});
-    if (chip(label, "clear-views") && app.set_views(std::nullopt, std::nullopt)) ctx.route_changed = true;
+    if (chip(label, "clear-views") && app.set_views(std::nullopt, std::nullopt)) ctx.requests.route_changed = true;
   }
 }
 
@@ -322,8 +322,7 @@ void draw_trends(AppState& app, UiContext& ctx) {
       },
       Text::click_to_open);
   if (hit >= 0 && app.open(board.id(t.rising[static_cast<size_t>(hit)].row))) {
-    ctx.route_changed = true;
-    ctx.list_is_previous_entry = true;
+    ctx.requests.opened(true);  // 목록 goes back here
   }
 }
 
@@ -333,7 +332,7 @@ void draw_analytics(AppState& app, UiContext& ctx) {
   // The search bar may change the result: read the analysis only after it.
   draw_search_bar(app, ctx);
   draw_extra_filters(app, ctx);
-  if (ctx.route_changed) return;  // this pass is discarded; the next one draws the new result
+  if (ctx.requests.route_changed) return;  // this pass is discarded; the next one draws the new result
   const Analytics& a = app.analytics();
   const Board& board = app.board();
 
@@ -342,11 +341,11 @@ void draw_analytics(AppState& app, UiContext& ctx) {
   text(ctx, tr(Text::analytics_scope, {with_thousands(a.articles), format_full_datetime(a.as_of)}),
        palette().text_muted);
   if (named_button(ctx, tr(Text::to_list), "to-list") && app.back_to_list()) {
-    ctx.route_changed = true;
+    ctx.requests.route_changed = true;
     return;
   }
   ImGui::SameLine();
-  if (named_button(ctx, tr(Text::csv_articles), "csv:articles")) ctx.download_table = "articles";
+  if (named_button(ctx, tr(Text::csv_articles), "csv:articles")) ctx.requests.download_table = "articles";
   ImGui::Dummy(ImVec2(0, em(0.4f)));
   if (a.articles == 0) {
     text_wrapped(ctx, tr(app.search_pending() ? Text::search_pending : Text::analytics_empty), palette().text_muted);
@@ -369,9 +368,9 @@ void draw_analytics(AppState& app, UiContext& ctx) {
       return tr(Text::tooltip_group, {keys[i], with_thousands(articles[i]), with_thousands(views[i])});
     });
     if (hit >= 0 && app.set_period(keys[static_cast<size_t>(hit)], keys[static_cast<size_t>(hit)]))
-      ctx.route_changed = true;
+      ctx.requests.route_changed = true;
   }
-  if (ctx.route_changed) return;
+  if (ctx.requests.route_changed) return;
 
   section(ctx, Text::chart_categories, "categories");
   {
@@ -388,9 +387,9 @@ void draw_analytics(AppState& app, UiContext& ctx) {
                     {names[i], with_thousands(a.categories[i].articles), with_thousands(views[i])});
         },
         Text::click_to_filter);
-    if (hit >= 0 && app.set_category(names[static_cast<size_t>(hit)])) ctx.route_changed = true;
+    if (hit >= 0 && app.set_category(names[static_cast<size_t>(hit)])) ctx.requests.route_changed = true;
   }
-  if (ctx.route_changed) return;
+  if (ctx.requests.route_changed) return;
 
   const auto article_bars = [&](Text title, const char* table, const char* chart, const std::vector<uint32_t>& rows,
                                 bool by_downloads) {
@@ -412,12 +411,11 @@ void draw_analytics(AppState& app, UiContext& ctx) {
         },
         Text::click_to_open);
     if (hit >= 0 && app.open(board.id(rows[static_cast<size_t>(hit)]))) {
-      ctx.route_changed = true;
-      ctx.list_is_previous_entry = true;  // 목록 goes back here
+      ctx.requests.opened(true);  // 목록 goes back here
     }
   };
   article_bars(Text::chart_top, "top", "top", a.top, false);
-  if (ctx.route_changed) return;
+  if (ctx.requests.route_changed) return;
 
   section(ctx, Text::chart_views, "views");
   {
@@ -435,14 +433,14 @@ void draw_analytics(AppState& app, UiContext& ctx) {
     });
     if (hit >= 0 && counts[static_cast<size_t>(hit)] > 0 &&
         app.set_views(a.histogram[static_cast<size_t>(hit)].low, a.histogram[static_cast<size_t>(hit)].high)) {
-      ctx.route_changed = true;
+      ctx.requests.route_changed = true;
     }
   }
-  if (ctx.route_changed) return;
+  if (ctx.requests.route_changed) return;
 
   section(ctx, Text::chart_age, "age");
   draw_age_grid(app, ctx, a);
-  if (ctx.route_changed) return;
+  if (ctx.requests.route_changed) return;
 
   section(ctx, Text::chart_authors, "authors");
   {
@@ -458,12 +456,12 @@ void draw_analytics(AppState& app, UiContext& ctx) {
           return tr(Text::tooltip_group, {names[i], with_thousands(a.authors[i].articles), with_thousands(views[i])});
         },
         Text::click_to_filter);
-    if (hit >= 0 && app.set_author(a.authors[static_cast<size_t>(hit)].name)) ctx.route_changed = true;
+    if (hit >= 0 && app.set_author(a.authors[static_cast<size_t>(hit)].name)) ctx.requests.route_changed = true;
   }
-  if (ctx.route_changed) return;
+  if (ctx.requests.route_changed) return;
 
   if (!a.top_downloads.empty()) article_bars(Text::chart_downloads, "downloads", "downloads", a.top_downloads, true);
-  if (ctx.route_changed) return;
+  if (ctx.requests.route_changed) return;
   draw_trends(app, ctx);
 }
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <imgui_internal.h>  // ClearActiveID
 
@@ -67,7 +68,7 @@ void restore_scroll(const AppState& app, UiContext& ctx) {
 
 }  // namespace
 
-void draw_app(AppState& app, UiContext& ctx) {
+static void draw_frame(AppState& app, UiContext& ctx) {
   if (ctx.kiosk.close_popups) {
     ctx.kiosk.close_popups = false;
     ImGui::ClosePopupsOverWindow(nullptr, false);
@@ -131,6 +132,11 @@ void draw_app(AppState& app, UiContext& ctx) {
 
   draw_data_status(app, ctx);
   if (ctx.kiosk.on) draw_qr_overlay(ctx);
+}
+
+ViewRequests draw_app(AppState& app, UiContext& ctx) {
+  draw_frame(app, ctx);
+  return std::exchange(ctx.requests, {});
 }
 
 }  // namespace newsroom::ui

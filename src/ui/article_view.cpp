@@ -23,7 +23,7 @@ void rule() {
 void draw_back_button(UiContext& ctx, const char* id, const std::string& name) {
   ImGui::PushID(id);
   if (named_button(ctx, (std::string(tr(Text::back_to_list)) + "##back").c_str(), name))
-    ctx.history_back = true;  // the platform goes back, or to the list
+    ctx.requests.back = true;  // the platform goes back, or to the list
   ImGui::PopID();
 }
 
@@ -42,7 +42,7 @@ void draw_actions(UiContext& ctx) {
                                                 : std::span<const std::pair<Text, const char*>>(kActions)) {
     if (!first) ImGui::SameLine();
     first = false;
-    if (named_button(ctx, (std::string(tr(label)) + "##" + name).c_str(), name)) ctx.article_action = name;
+    if (named_button(ctx, (std::string(tr(label)) + "##" + name).c_str(), name)) ctx.requests.article_action = name;
   }
 }
 
@@ -66,8 +66,7 @@ void draw_neighbours(AppState& app, UiContext& ctx, uint32_t article) {
     ImGui::PopID();
     ctx.widgets.record_last_item(name);
     if (clicked && app.open(board.id(*target))) {
-      ctx.route_changed = true;
-      ctx.list_is_previous_entry = false;
+      ctx.requests.opened(false);
     }
   };
   rule();
@@ -107,7 +106,7 @@ void draw_preview(UiContext& ctx, const std::string& url, size_t attachment) {
   draw->AddImage(ImTextureRef(static_cast<ImTextureID>(preview.texture)), min, max);
   draw->AddRect(min, max, palette().rule, 0.0f, 0, std::max(1.0f, ctx.dpr));
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  if (clicked) ctx.open_url = url;
+  if (clicked) ctx.requests.open_url = url;
   ImGui::Dummy(ImVec2(0, em(0.3f)));
 }
 

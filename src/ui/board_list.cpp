@@ -136,7 +136,7 @@ void draw_pagination(AppState& app, UiContext& ctx) {
   if (named_button(ctx, tr(Text::last_page), "last")) target = pages;
   ImGui::EndDisabled();
   if (target && app.go_to_page(target)) {
-    ctx.route_changed = true;
+    ctx.requests.route_changed = true;
   }
 }
 
@@ -158,7 +158,7 @@ void sort_header(AppState& app, UiContext& ctx, const char* label, const char* c
   ctx.widgets.record_last_item(std::string("sort:") + column);
   if (!clicked) return;
   const SortOrder next = (active && reverse && current == primary) ? *reverse : primary;
-  if (app.set_sort(next)) ctx.route_changed = true;
+  if (app.set_sort(next)) ctx.requests.route_changed = true;
 }
 
 void draw_empty_result(AppState& app, UiContext& ctx) {
@@ -174,11 +174,11 @@ void draw_empty_result(AppState& app, UiContext& ctx) {
   if (!list.from.empty() || !list.to.empty()) message += tr(Text::empty_widen_period);
   text_wrapped(ctx, message, palette().text_muted);
   if (!list.q.empty() && named_button(ctx, tr(Text::clear_search), "clear-search") && app.set_search_text(""))
-    ctx.route_changed = true;
+    ctx.requests.route_changed = true;
   if (!list.q.empty() && !list.categories.empty()) ImGui::SameLine();
   if (!list.categories.empty() && named_button(ctx, tr(Text::all_categories_button), "clear-category") &&
       app.set_category("")) {
-    ctx.route_changed = true;
+    ctx.requests.route_changed = true;
   }
 }
 
@@ -195,7 +195,8 @@ void draw_per_page(AppState& app, UiContext& ctx) {
   if (ImGui::BeginCombo("##per", current.c_str())) {
     for (const int size : kSizes) {
       const std::string label = tr(Text::per_page, {std::to_string(size)});
-      if (ImGui::Selectable(label.c_str(), size == app.per_page()) && app.set_per_page(size)) ctx.route_changed = true;
+      if (ImGui::Selectable(label.c_str(), size == app.per_page()) && app.set_per_page(size))
+        ctx.requests.route_changed = true;
     }
     ImGui::EndCombo();
   }
@@ -216,8 +217,7 @@ void keyboard_rows(AppState& app, UiContext& ctx, std::span<const uint32_t> rows
   } else if ((ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) &&
              ctx.keyboard_row >= 0 && ctx.keyboard_row <= last) {
     if (app.open(app.board().id(rows[static_cast<size_t>(ctx.keyboard_row)]))) {
-      ctx.route_changed = true;
-      ctx.list_is_previous_entry = true;
+      ctx.requests.opened(true);  // 목록 goes back here
     }
   }
 }
@@ -253,7 +253,7 @@ void draw_sort_menu(AppState& app, UiContext& ctx) {
       ctx.glyphs.count(tr(label));
       const bool chosen = ImGui::Selectable(tr(label), sort == current);
       ctx.widgets.record_last_item(std::string("sort-option:") + sort_name(sort));
-      if (chosen && app.set_sort(sort)) ctx.route_changed = true;
+      if (chosen && app.set_sort(sort)) ctx.requests.route_changed = true;
     }
     ImGui::EndCombo();
   } else {
@@ -316,8 +316,7 @@ void draw_card(AppState& app, UiContext& ctx, const ListRow& row, size_t row_in_
   ImGui::EndGroup();
   ImGui::PopID();
   if (clicked && app.open(row.id)) {
-    ctx.route_changed = true;
-    ctx.list_is_previous_entry = true;
+    ctx.requests.opened(true);  // 목록 goes back here
   }
 }
 
@@ -332,8 +331,8 @@ void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows) {
   if (ctx.keyboard_moved && ctx.keyboard_row >= 0 && ctx.keyboard_row < static_cast<int>(rows.size())) {
     clipper.IncludeItemByIndex(ctx.keyboard_row);
   }
-  while (!ctx.route_changed && clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd && !ctx.route_changed; ++i) {
+  while (!ctx.requests.route_changed && clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd && !ctx.requests.route_changed; ++i) {
       const size_t row_in_list = static_cast<size_t>(i);
       draw_card(app, ctx, list_row(app, rows[row_in_list], row_in_list), row_in_list, width);
     }
@@ -345,7 +344,7 @@ void draw_cards(AppState& app, UiContext& ctx, std::span<const uint32_t> rows) {
 // is replaced, not added to history, so back still leaves the list.
 void draw_load_more(AppState& app, UiContext& ctx, size_t shown) {
   const size_t total = app.results().size();
-  if (shown >= total || ctx.route_changed) return;
+  if (shown >= total || ctx.requests.route_changed) return;
   const std::string label =
       tr(Text::load_more, {with_thousands(static_cast<int64_t>(shown)), with_thousands(static_cast<int64_t>(total))});
   ctx.glyphs.count(label);
@@ -356,7 +355,7 @@ void draw_load_more(AppState& app, UiContext& ctx, size_t shown) {
   if (near_end && range != ctx.loaded_more_at) more = true;  // once per growth of the page
   if (more && app.go_to_page(app.list().page + 1)) {
     ctx.loaded_more_at = range;
-    ctx.route_replaced = true;
+    ctx.requests.route_replaced = true;
     ctx.scroll.keep = true;
   }
 }
@@ -392,7 +391,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       analytics.view = Route::View::analytics;
       analytics.list = list;
       if (app.navigate(analytics)) {
-        ctx.route_changed = true;
+        ctx.requests.route_changed = true;
         return;
       }
     }
@@ -438,7 +437,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
     // A header click above changed the result: the rows below belong to the old one and
     // this frame is discarded anyway (see the platform's main loop).
     const size_t first_row = static_cast<size_t>(list.page - 1) * list.per_page;
-    const size_t row_count = ctx.route_changed ? 0 : rows.size();
+    const size_t row_count = ctx.requests.route_changed ? 0 : rows.size();
     for (size_t row_in_page = 0; row_in_page < row_count; ++row_in_page) {
       const ListRow row = list_row(app, rows[row_in_page], first_row + row_in_page);
       const float row_height = ctx.kiosk.on ? em(2.2f) : em(1.6f);  // finger-sized at a kiosk
@@ -488,8 +487,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       centered_cell(ctx, row.views, palette().text_muted);
       ImGui::PopID();
       if (clicked && app.open(row.id)) {
-        ctx.route_changed = true;
-        ctx.list_is_previous_entry = true;
+        ctx.requests.opened(true);  // 목록 goes back here
       }
     }
     ImGui::EndTable();

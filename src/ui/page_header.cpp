@@ -36,7 +36,7 @@ void draw_text_size_buttons(UiContext& ctx, float column) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Text::text_larger));
   if (next != step) {
     ctx.text_scale = kTextScales[next];
-    ctx.text_scale_changed = true;
+    ctx.requests.text_scale = ctx.text_scale;
   }
 }
 

@@ -9,8 +9,8 @@ namespace newsroom::ui {
 // Below this canvas width in CSS pixels (phones) the list is cards, not the board's table.
 inline constexpr float kCardsBelowCssWidth = 700.0f;
 
-// The whole frame: header, the current view, the data status bar.
-void draw_app(AppState& app, UiContext& ctx);
+// The whole frame: header, the current view, the data status bar; what it asked for.
+ViewRequests draw_app(AppState& app, UiContext& ctx);
 
 void draw_page_header(const AppState& app, UiContext& ctx);  // page_header.cpp
 void draw_board_list(AppState& app, UiContext& ctx);         // board_list.cpp

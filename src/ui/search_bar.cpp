@@ -24,7 +24,8 @@ void draw_field_selector(AppState& app, UiContext& ctx, float width) {
   if (ImGui::BeginCombo("##field", current)) {
     for (const auto& [field, label] : kFieldLabels) {
       ctx.glyphs.count(tr(label));
-      if (ImGui::Selectable(tr(label), field == app.list().field) && app.set_field(field)) ctx.route_changed = true;
+      if (ImGui::Selectable(tr(label), field == app.list().field) && app.set_field(field))
+        ctx.requests.route_changed = true;
     }
     ImGui::EndCombo();
   }
@@ -109,12 +110,12 @@ void draw_tabs(AppState& app, UiContext& ctx) {
     if (active) ImGui::PopStyleColor(3);
     return pressed;
   };
-  if (tab(tr(Text::tab_all), "all", selected.empty(), all) && app.set_category("")) ctx.route_changed = true;
+  if (tab(tr(Text::tab_all), "all", selected.empty(), all) && app.set_category("")) ctx.requests.route_changed = true;
   for (size_t i = 0; i < board.category_names().size(); ++i) {
     const std::string& name = board.category_names()[i];
     const bool active = selected.size() == 1 && selected[0] == name;
     const uint32_t count = i < search.per_category.size() ? search.per_category[i] : 0;
-    if (tab(name, name, active, count) && app.set_category(active ? "" : name)) ctx.route_changed = true;
+    if (tab(name, name, active, count) && app.set_category(active ? "" : name)) ctx.requests.route_changed = true;
   }
 }
 
@@ -133,14 +134,14 @@ void draw_years(AppState& app, UiContext& ctx) {
   };
   same_line_if_fits(tr(Text::period_all));
   if (selectable_chip(ctx, tr(Text::period_all), "year:all", whole) && !whole && app.set_period("", ""))
-    ctx.route_changed = true;
+    ctx.requests.route_changed = true;
   for (auto it = years.rbegin(); it != years.rend(); ++it) {
     const std::string year = std::to_string(it->first);
     const bool active = list.from == year && list.to == year;
     const std::string label = year + " " + std::to_string(it->second);
     same_line_if_fits(label);
     if (selectable_chip(ctx, label, "year:" + year, active)) {
-      if (active ? app.set_period("", "") : app.set_period(year, year)) ctx.route_changed = true;
+      if (active ? app.set_period("", "") : app.set_period(year, year)) ctx.requests.route_changed = true;
     }
   }
   // The attachments toggle follows on the same line when it fits, else on its own.
@@ -156,7 +157,7 @@ void draw_years(AppState& app, UiContext& ctx) {
     Route route;
     route.list = next;
     route.list.page = 1;
-    if (app.navigate(route)) ctx.route_changed = true;
+    if (app.navigate(route)) ctx.requests.route_changed = true;
   }
   ctx.widgets.record_last_item("attachments-only");
 }

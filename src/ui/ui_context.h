@@ -1,5 +1,5 @@
-// What the views share during one frame, and what they leave for the platform layer to do
-// afterwards (push a URL, open a link). Views never talk to the browser themselves.
+// What the views share during one frame, and what they ask for after it (ViewRequests: a
+// new URL, a link to open). Views never talk to the browser themselves.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include "app/live_status.h"
 #include "app/loader.h"
 #include "app/qr.h"
+#include "app/view_requests.h"
 
 namespace newsroom::ui {
 
@@ -132,18 +133,7 @@ struct UiContext {
   float text_scale = 1.0f;       // the visitor's 가−/가+ choice, remembered by the page
   LiveStatus live;               // the page's live polling and saved copy (data status panel)
 
-  // Requests for the platform layer, consumed after the frame.
-  bool route_changed = false;
-  bool route_replaced = false;  // a change while typing: correct the URL, no new history entry
-  bool history_back = false;    // the in-page back (목록) button was pressed
-  // The history entry before this one is the list (an article opened from a row): 목록
-  // then goes back in history instead of adding an entry.
-  bool list_is_previous_entry = false;
-  std::string open_url;  // a safe http(s)/mailto link to open in a new tab
-  // An article action for the page: "copy-link", "share-facebook", "share-x", "print".
-  std::string article_action;
-  std::string download_table;  // an analytics table to download as CSV (analytics_csv.h)
-  bool text_scale_changed = false;
+  ViewRequests requests;  // what this frame asks for; draw_app() hands them to the caller
   KioskUi kiosk;
 };
 

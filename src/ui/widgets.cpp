@@ -225,7 +225,7 @@ void link_text(UiContext& ctx, std::string_view label, std::string_view url, con
     text(ctx, url);
     ImGui::EndTooltip();
   }
-  if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) ctx.open_url = std::string(url);  // a QR code in kiosk mode
+  if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) ctx.requests.open_url = std::string(url);  // a QR code in kiosk mode
 }
 
 std::string human_size(int64_t bytes) {

@@ -33,3 +33,18 @@ test('the page calls only exports that the build declares', () => {
   for (const name of called) assert.ok(declared.has(name), `${name} is called but not exported`);
   for (const name of declared) assert.ok(called.has(name), `${name} is exported but never called`);
 });
+
+// Every effect the engine asks for (Effects::add in src/app and src/platform) has a handler
+// in the page, and the page handles none that the engine never sends.
+test('the page carries out every effect the engine sends, and only those', () => {
+  const sources = ['src/app', 'src/platform'].flatMap((dir) => readdirSync(path.join(root, dir))
+    .filter((name) => name.endsWith('.cpp')).map((name) => readFileSync(path.join(root, dir, name), 'utf8'))).join('\n');
+  const sent = new Set([...sources.matchAll(/\.add\("(\w+)"/g)].map((m) => m[1]));
+  // add(kiosk_ ? "qr" : "article_action", ...): both names of a conditional
+  for (const m of sources.matchAll(/\.add\(\w+ \? "(\w+)" : "(\w+)"/g)) sent.add(m[1]).add(m[2]);
+  const table = page.match(/const effects = \{([\s\S]*?)\n    \};/)[1];
+  const handled = new Set([...table.matchAll(/^      (\w+)(?:\(|:)/gm)].map((m) => m[1]));
+  assert.ok(sent.size >= 15, `found ${sent.size} effects`);
+  for (const name of sent) assert.ok(handled.has(name), `the engine sends ${name}, which the page does not handle`);
+  for (const name of handled) assert.ok(sent.has(name), `the page handles ${name}, which the engine never sends`);
+});

@@ -1,8 +1,9 @@
-// The page's downloads hand their bytes to the wasm heap (web/js/downloads.js): into one
-// block that grows as pieces come, or, for a large export, piece by piece into the streamed
-// import, which holds the download back while too much is unread. A fake module stands in
-// for Emscripten's: a HEAPU8 that is replaced when it grows (as memory growth does, so a
-// stale view would lose bytes), a bump allocator, and stream exports that record each call.
+// The page's downloads hand their bytes to the wasm heap over the byte channel
+// (web/js/downloads.js): into one block that grows as pieces come, or, for a large export,
+// piece by piece into the streamed import, which holds the download back while too much is
+// unread. A fake module stands in for Emscripten's: a HEAPU8 that is replaced when it grows
+// (as memory growth does, so a stale view would lose bytes), a bump allocator, and the
+// channel's exports, which record each call.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -18,12 +19,14 @@ function fakeModule({ consumedPerWork = MB } = {}) {
   const calls = [];
   const blocks = new Map();  // ptr -> size, the blocks not freed
   const handed = [];         // the bytes given to the streamed import, in order
+  const channels = new Map();  // id -> the channel open
+  const closed = [];         // what each block channel held when it was closed, and how
   let next = 16;
   let unread = 0;
-  let space = 0;
+  let nextChannel = 1;
   const Module = {
     HEAPU8: new Uint8Array(64 * 1024),
-    calls, blocks, handed,
+    calls, blocks, handed, channels, closed,
     _malloc(n) {
       calls.push(['malloc', n]);
       const ptr = next;
@@ -62,25 +65,58 @@ function fakeModule({ consumedPerWork = MB } = {}) {
       return Buffer.from(Module.HEAPU8.subarray(ptr, end)).toString();
     },
     _newsroom_command(ptr) { calls.push(['command', JSON.parse(Module.UTF8ToString(ptr))]); },
-    _newsroom_stream_begin(source, expected) { calls.push(['begin', Module.UTF8ToString(source), expected]); },
-    _newsroom_stream_space(n) {
-      calls.push(['space', n]);
-      space = Module._malloc(n);
-      return space;
+    // The byte channel as app/Session keeps it: a block per channel that grows by half (at
+    // least what was expected), or a stream that hands each piece to the import.
+    _newsroom_open(ptr) {
+      const how = JSON.parse(Module.UTF8ToString(ptr));
+      calls.push(['open', how]);
+      const id = nextChannel++;
+      channels.set(id, { kind: how.kind || 'bytes', expected: how.expected || 0, ptr: 0, size: 0, capacity: 0 });
+      return id;
     },
-    _newsroom_stream_added(n) {
-      calls.push(['added', n]);
-      handed.push(Module.HEAPU8.slice(space, space + n));
-      Module._free(space);
-      unread += n;
+    _newsroom_space(id, n) {
+      calls.push(['space', id, n]);
+      const channel = channels.get(id);
+      assert.ok(channel, `space on a channel not open (${id})`);
+      if (channel.kind === 'stream') {
+        channel.ptr = Module._malloc(n);
+        return channel.ptr;
+      }
+      if (channel.size + n > channel.capacity) {
+        const capacity = Math.max(channel.size + n, channel.expected, Math.floor(channel.capacity * 1.5), MB);
+        channel.ptr = Module._realloc(channel.ptr, capacity);
+        channel.capacity = capacity;
+      }
+      return channel.ptr + channel.size;
     },
-    _newsroom_stream_work() {
-      calls.push(['work']);
-      unread = Math.max(0, unread - consumedPerWork);
-    },
-    _newsroom_stream_unread() {
-      calls.push(['unread', unread]);
+    _newsroom_commit(id, n) {
+      const channel = channels.get(id);
+      assert.ok(channel, `commit on a channel not open (${id})`);
+      if (channel.kind !== 'stream') {
+        channel.size += n;
+        calls.push(['commit', id, n]);
+        return 0;
+      }
+      if (n) {
+        handed.push(Module.HEAPU8.slice(channel.ptr, channel.ptr + n));
+        Module._free(channel.ptr);
+      }
+      unread = Math.max(0, unread + n - consumedPerWork);
+      calls.push(['commit', id, n, unread]);
       return unread;
+    },
+    _newsroom_close(id, ptr) {
+      const how = JSON.parse(Module.UTF8ToString(ptr));
+      calls.push(['close', id, how]);
+      const channel = channels.get(id);
+      assert.ok(channel, `close of a channel not open (${id})`);
+      channels.delete(id);
+      if (channel.kind !== 'stream') {
+        closed.push({ how, bytes: Module.HEAPU8.slice(channel.ptr, channel.ptr + channel.size) });
+        if (channel.ptr) Module._free(channel.ptr);
+      }
+      Module.stringToUTF8('null', 8, 8);  // the answer's own place, below every block
+      return 8;
     },
   };
   return Module;
@@ -148,19 +184,22 @@ test('pieces arriving in several chunks end up contiguous in one heap block of t
   const got = await app.readInPieces('data/articles.json', answer, (done, total) => progress.push([done, total]), null);
   assert.equal(got.length, bytes.length);
   assert.equal(got.chunks.length, 0, 'every piece went into the block');
-  assert.ok(got.ptr && got.capacity >= got.length);
-  assert.equal(Module.blocks.get(got.ptr), got.capacity, 'one live block holds it');
-  assert.equal(Module.blocks.size, 1);
-  assert.deepEqual(Module.HEAPU8.slice(got.ptr, got.ptr + got.length), bytes, 'the bytes, in order, survived the heap growing');
+  assert.ok(got.channel, 'the download is held in a channel of its own');
+  assert.equal(Module.channels.size, 1);
+  assert.equal(Module.blocks.size, 1, 'one live block holds it');
   assert.deepEqual(progress.map(([done]) => done), [1000, 1000 + 2 * MB, 1017 + 2 * MB, bytes.length]);
   assert.ok(progress.every(([, total]) => total === bytes.length));
+  assert.deepEqual(Module.calls.filter(([call]) => call === 'open'), [['open', { expected: bytes.length }]],
+    'the block is sized for the whole file from the start');
 
-  // Handed to the importer: the block itself, not a copy.
+  // Handed to the importer: the block itself, closed as an export, not a copy.
   const before = Module.calls.length;
-  const ptr = got.ptr;
-  assert.equal(app.copyIn(got), ptr);
-  assert.equal(got.ptr, 0, 'the block is the callee\'s now');
-  assert.equal(Module.calls.slice(before).filter(([call]) => call === 'malloc').length, 0);
+  app.handOver(got, { as: 'export', name: 'data/articles.json' });
+  assert.equal(got.channel, 0, 'the block is the engine\'s now');
+  assert.equal(Module.channels.size, 0);
+  assert.deepEqual(Module.closed.map(({ how }) => how), [{ as: 'export', name: 'data/articles.json' }]);
+  assert.deepEqual(Module.closed[0].bytes, bytes, 'the bytes, in order, survived the heap growing');
+  assert.equal(Module.calls.slice(before).filter(([call]) => call === 'open').length, 0);
 });
 
 test('a compressed download whose length is unknown is cut to its real length', async () => {
@@ -173,10 +212,10 @@ test('a compressed download whose length is unknown is cut to its real length', 
   const totals = [];
   const got = await app.readInPieces('data/articles.json', answer, (done, total) => totals.push(total), null);
   assert.ok(totals.every((total) => total === 0), 'the total is unknown');
-  assert.ok(Module.calls.some(([call, , n]) => call === 'realloc' && n === 7 * MB), 'sized for the usual ratio first');
-  assert.equal(got.capacity, bytes.length);
-  assert.equal(Module.blocks.get(got.ptr), bytes.length);
-  assert.deepEqual(Module.HEAPU8.slice(got.ptr, got.ptr + got.length), bytes);
+  assert.deepEqual(Module.calls.filter(([call]) => call === 'open'), [['open', { expected: 7 * MB }]],
+    'sized for the usual ratio first');
+  app.handOver(got, { as: 'export', name: 'data/articles.json' });
+  assert.deepEqual(Module.closed[0].bytes, bytes);
 });
 
 test('a small download comes back as its own array and its heap block is freed', async () => {
@@ -184,9 +223,11 @@ test('a small download comes back as its own array and its heap block is freed',
   const bytes = source(2 * MB + 5);
   const app = load(Module, () => response(cut(bytes, [MB, MB, 5]), { 'content-length': String(bytes.length), etag: '"v1"' }));
   const got = await app.fetchBytes('data/articles.json', { onProgress: () => {} });
-  assert.ok(!got.ptr && !got.chunks);
+  assert.ok(!got.channel && !got.chunks);
   assert.deepEqual(new Uint8Array(got), bytes);
   assert.equal(Module.blocks.size, 0, 'nothing left in the heap');
+  assert.equal(Module.channels.size, 0);
+  assert.deepEqual(Module.closed.map(({ how }) => how), [{ discard: true }]);
   assert.equal(app.validators.get('http://newsroom.test/data/articles.json').etag, '"v1"');
   assert.equal(app.validators.get('http://newsroom.test/data/articles.json').digest, app.digest(bytes));
 });
@@ -201,7 +242,7 @@ test('a download past the 512 MB Content-Length is refused before any _malloc', 
       'the file is 600 MB, over the limit of 512 MB for an export: split it into several files listed by a manifest');
     return true;
   });
-  assert.deepEqual(Module.calls.filter(([call]) => ['malloc', 'realloc', 'begin', 'command'].includes(call)), []);
+  assert.deepEqual(Module.calls.filter(([call]) => ['malloc', 'realloc', 'open', 'command'].includes(call)), []);
   assert.ok(answer.state.cancelled, 'the download is stopped');
   assert.equal(app.kExportBytesAtMost, 512 * MB);
 });
@@ -214,25 +255,34 @@ test('a streamed download hands every byte over in order and pauses while more t
   const app = load(Module, () => answer);
   const got = await app.fetchBytes('data/articles.json', { onProgress: () => {}, stream: { open: true } });
 
-  const begins = Module.calls.filter(([call]) => call === 'begin');
-  assert.deepEqual(begins, [['begin', 'data/articles.json', bytes.length]]);
+  const opens = Module.calls.filter(([call]) => call === 'open');
+  assert.deepEqual(opens, [['open', { expected: bytes.length }],
+    ['open', { kind: 'stream', name: 'data/articles.json', expected: bytes.length }]]);
+  const stream = 2;
   assert.deepEqual(concat(Module.handed), bytes, 'every byte, in order');
   // What came before the stream began (it went into a block first) is handed over as one piece.
   assert.equal(Module.handed[0].length, pieces[0].length + pieces[1].length);
+  assert.deepEqual(Module.closed.map(({ how }) => how), [{ discard: true }], 'the first block is dropped');
+  assert.deepEqual([...Module.channels.keys()], [stream], 'only the stream is open: its end is the caller\'s to say');
+  assert.equal(got.channel, stream);
   assert.equal(Module.blocks.size, 0, 'no block is left behind');
-  assert.ok(!Module.calls.some(([call]) => call === 'command'), 'no abort');
 
-  // The download waits: no piece is handed over while the last answer of _unread() was over 8 MB.
+  // The download waits: no piece is handed over while the last answer of commit() was over 8 MB.
   let lastUnread = 0;
   let waited = false;
-  for (const [call, value] of Module.calls) {
-    if (call === 'unread') {
-      if (value > 8 * MB) waited = true;
-      lastUnread = value;
+  for (const [call, id, n, unread] of Module.calls) {
+    if (call === 'commit' && id === stream) {
+      if (unread > 8 * MB) waited = true;
+      lastUnread = unread;
     }
-    if (call === 'space') assert.ok(lastUnread <= 8 * MB, `a piece was handed over with ${lastUnread} bytes unread`);
+    if (call === 'space' && id === stream && n > 0) {
+      assert.ok(lastUnread <= 8 * MB, `a piece was handed over with ${lastUnread} bytes unread`);
+    }
   }
   assert.ok(waited, 'the import fell behind at least once, so the pause was tested');
+  app.endStream(got);
+  assert.deepEqual(Module.calls.filter(([call]) => call === 'close').at(-1), ['close', stream, {}]);
+  assert.equal(Module.channels.size, 0);
 
   // Up to 64 MB, the pieces are also kept in JS (for the live digest and the saved copy).
   assert.equal(got.streamed, true);
@@ -251,6 +301,8 @@ test('a stream that fails part-way is aborted and leaves no block behind', async
   });
   const app = load(Module, () => new Response(body, { headers: { 'content-length': String(10 * MB) } }));
   await assert.rejects(app.fetchBytes('data/articles.json', { onProgress: () => {}, stream: { open: true } }), /connection reset/);
-  assert.deepEqual(Module.calls.filter(([call]) => call === 'command'), [['command', { stream_abort: true }]]);
+  assert.deepEqual(Module.calls.filter(([call]) => call === 'close'), [['close', 1, { discard: true }],
+    ['close', 2, { error: 'connection reset' }]], 'the stream is abandoned, saying why');
+  assert.equal(Module.channels.size, 0);
   assert.equal(Module.blocks.size, 0);
 });

@@ -119,13 +119,10 @@ class Screen {
       ctx.widgets.begin_frame();
       ctx.glyphs.begin_frame();
       ctx.drawn_ids.clear();
-      ui::draw_app(app, ctx);
+      const ViewRequests requests = ui::draw_app(app, ctx);
       ctx.glyphs.end_frame();
-      const bool view_changed = ctx.route_changed;
-      // What the platform does with the frame's requests: the URL would follow.
-      ctx.route_changed = ctx.route_replaced = false;
-      ctx.history_back = false;
-      ctx.images.requests.clear();
+      const bool view_changed = requests.route_changed;
+      ctx.images.requests.clear();  // the page would fetch them
       if (!view_changed) break;
     }
     ImGui::Render();

@@ -8,7 +8,7 @@
 
   parts.api = function api(app) {
     const { Module, T, params, english, kiosk, KIOSK_OPTIONS, canvas, boot, ImageStatus, command, query, withString,
-            copyIn, fetchExport, deliverTracked, loadFinished, pollNow, queued, shareUrl, printableDocument,
+            handOver, fetchExport, deliverTracked, loadFinished, pollNow, queued, shareUrl, printableDocument,
             articleAction, updateMirror, placeSearchInput, setSearchInput } = app;
 
     function applyHash() {
@@ -37,66 +37,91 @@
         applyTheme();
         if (!theme && system) system.addEventListener('change', applyTheme);
         applyHash();
-        app.fontPromise.then((bytes) => {
-          if (bytes) Module._newsroom_set_font(copyIn(bytes), bytes.length);
-          else Module._newsroom_set_font(0, 0);
-        });
+        app.fontPromise.then((bytes) => handOver(bytes, { as: 'font', error: bytes ? '' : 'not fetched' }));
         app.firstDelivery = app.firstData.then(deliverTracked);
       },
-      pushHash(hash) {
-        if (location.hash !== hash) history.pushState({ newsroomDepth: depth() + 1 }, '', hash);
+      // Every effect of a call or a frame (src/app/effects.h), in order: [{name: value}, ...].
+      effect(list) {
+        for (const effect of list) {
+          for (const [name, value] of Object.entries(effect)) {
+            const carry = effects[name];
+            if (carry) carry(value);
+            else console.warn(`newsroom: unknown effect ${name}`);
+          }
+        }
       },
-      replaceHash(hash) {
+      requestImage,
+    };
+
+    // What each effect does to the page (docs/architecture.md lists them).
+    const pushHash = (hash) => { if (location.hash !== hash) history.pushState({ newsroomDepth: depth() + 1 }, '', hash); };
+    const effects = {
+      push_hash: pushHash,
+      replace_hash(hash) {
         if (location.hash !== hash) history.replaceState(history.state, '', hash);
       },
-      canGoBack: () => depth() > 0,
-      openUrl(url) {
-        if (kiosk) return;  // a kiosk shows links as QR codes instead (the wasm side never asks)
+      // 목록 after an article opened from the list: the browser's back, when the entry
+      // before is ours (the engine already shows the list); otherwise the list as a new entry.
+      back(hash) {
+        if (depth() > 0) history.back();
+        else pushHash(hash);
+      },
+      title(title) { document.title = title; },
+      open_url(url) {
+        if (kiosk) return;  // a kiosk shows links as QR codes instead (the engine never asks)
         // http(s) and mailto, or an address on this site (attachments): never javascript: or data:
         const address = new URL(url, location.href);
         if (/^(https?:|mailto:)$/i.test(address.protocol)) window.open(address.href, '_blank', 'noopener,noreferrer');
       },
-      requestImage,
-      absoluteUrl(url) {
-        try { return new URL(url, location.href).href; } catch (error) { return String(url); }
+      article_action({ action, article }) { articleAction(action, article); },
+      // Kiosk mode: the address a link or an article action stands for, shown as a QR code.
+      // The answer goes back as a command once this call into the page has returned.
+      qr(asked) {
+        const address = typeof asked === 'string' ? absoluteUrl(asked) : shareAddress(asked.action, asked.article);
+        queueMicrotask(() => command({ qr: address }));
       },
-      // The address a kiosk shows as a QR code for an article action: the article's own page
-      // (without the kiosk's options), or the share address built from it.
-      shareAddress(action, article) {
-        const address = new URL(location.href);
-        for (const key of KIOSK_OPTIONS) address.searchParams.delete(key);
-        address.hash = `#/article/${article.id}`;
-        const url = address.href;
-        if (action === 'share-facebook') return shareUrl.facebook(url);
-        if (action === 'share-x') return shareUrl.x(url, article.title);
-        return url;
-      },
-      download(name, type, bytes) {
-        const url = URL.createObjectURL(new Blob([bytes], { type }));
+      download({ name, type, content }) {
+        const url = URL.createObjectURL(new Blob([content], { type }));
         const link = Object.assign(document.createElement('a'), { href: url, download: name });
         document.body.append(link);
         link.click();
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 60000);
-        const bom = bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF;
-        app.lastAction = { action: 'download', file: name, bom, text: new TextDecoder().decode(bytes) };
+        const bom = content.charCodeAt(0) === 0xFEFF;
+        app.lastAction = { action: 'download', file: name, bom, text: bom ? content.slice(1) : content };
       },
-      saveSetting(key, value) {
-        try { localStorage.setItem(`newsroom.${key}`, value); } catch (error) { /* private mode: not remembered */ }
+      save_setting(settings) {
+        for (const [key, value] of Object.entries(settings)) {
+          try { localStorage.setItem(`newsroom.${key}`, value); } catch (error) { /* private mode: not remembered */ }
+        }
       },
-      articleAction,
-      updateMirror,
-      placeSearchInput,
-      setSearchInput,
+      mirror: updateMirror,
+      search_box([x, y, w, h]) { placeSearchInput(x, y, w, h); },
+      search_text: setSearchInput,
       // The one signal that a load ended ({generation, usable}); deliver() waits for it.
-      loadFinished,
-      firstFrame() { performance.mark('newsroom:first-frame'); },
-      signalReady() {
+      loaded: loadFinished,
+      first_frame() { performance.mark('newsroom:first-frame'); },
+      ready() {
         performance.mark('newsroom:ready');
         boot.classList.add('hidden');
         app.resolveReady();
       },
+      warn(message) { console.warn(`newsroom: ${message}`); },
     };
+    function absoluteUrl(url) {
+      try { return new URL(url, location.href).href; } catch (error) { return String(url); }
+    }
+    // The address a kiosk shows as a QR code for an article action: the article's own page
+    // (without the kiosk's options), or the share address built from it.
+    function shareAddress(action, article) {
+      const address = new URL(location.href);
+      for (const key of KIOSK_OPTIONS) address.searchParams.delete(key);
+      address.hash = `#/article/${article.id}`;
+      const url = address.href;
+      if (action === 'share-facebook') return shareUrl.facebook(url);
+      if (action === 'share-x') return shareUrl.x(url, article.title);
+      return url;
+    }
 
     // --- image previews ------------------------------------------------------------------
     // Only images of this site are fetched: a preview must not tell another server who is

@@ -1,6 +1,7 @@
 // Downloads and the wasm heap: every fetch of data, its validators, the hand-off of its
-// bytes into one heap block or, for a large export, into the streamed import, and the
-// small helpers every part uses to call the module.
+// bytes over the engine's byte channel (into one block that grows as pieces come or, for a
+// large export, into the streamed import), and the small helpers every part uses to call
+// the module.
 // A classic script, not an ES module: web/newsroom.js says why. It only defines its part;
 // the page's main script (web/newsroom.js) runs it with the shared `app` object.
 (function (parts) {
@@ -15,6 +16,21 @@
     // (then, when it was usable, they become the saved copy for offline use). A download of
     // more than 64 MB stays in the wasm heap only (memory first): its validators are the
     // server's alone and it has no saved copy.
+    // The byte channel (src/platform/web_exports.cpp, app/session.h): open, room for the next
+    // bytes (an address in the heap, valid until the next call into the module), commit,
+    // close. close() says what the bytes are ({as}) or that they are dropped ({discard}) or
+    // failed ({error}), and answers JSON.
+    const channel = {
+      open: (how = {}) => withString(JSON.stringify(how), (ptr) => Module._newsroom_open(ptr)),
+      space(id, length) {
+        const at = Module._newsroom_space(id, length);
+        if (!at) throw new Error('out of memory for the download');
+        return at;
+      },
+      commit: (id, length) => Module._newsroom_commit(id, length),  // a stream's bytes unread
+      close: (id, how = {}) =>
+        JSON.parse(withString(JSON.stringify(how), (ptr) => Module.UTF8ToString(Module._newsroom_close(id, ptr)))),
+    };
     const absolute = (url) => new URL(url, location.href).href;
     const validators = new Map();  // absolute URL -> { etag, lastModified, digest }
     app.fetched = new Map();       // absolute URL -> { bytes, type, savedAt } since the last settled import
@@ -63,10 +79,11 @@
     // A download as one Uint8Array of its own (its heap block, if any, is freed); a streamed
     // one from the copy kept of its pieces.
     function asArray(bytes) {
-      if (bytes.ptr) {
+      if (bytes.channel && !bytes.streamed) {
         intoHeap(bytes);
-        const out = Module.HEAPU8.slice(bytes.ptr, bytes.ptr + bytes.length);
-        Module._free(bytes.ptr);
+        const from = channel.space(bytes.channel, 0) - bytes.length;
+        const out = Module.HEAPU8.slice(from, from + bytes.length);
+        channel.close(bytes.channel, { discard: true });
         return out;
       }
       const pieces = bytes.streamed ? bytes.kept : bytes.chunks;
@@ -77,13 +94,14 @@
         at += chunk.length;
       }
       out.streamed = bytes.streamed;
+      out.channel = bytes.streamed ? bytes.channel : 0;  // the stream's end is still to be said
       return out;
     }
     async function readInPieces(url, response, onProgress, stream) {
       // A compressed response's Content-Length counts compressed bytes: the total is unknown,
       // and the block is first sized for JSON's usual ratio (gzip makes an export about 7
-      // times smaller), then cut to the real length; growing it later would move it, and the
-      // heap never gives memory back.
+      // times smaller), then cut to the real length when closed; growing it later would move
+      // it, and the heap never gives memory back.
       const sent = Number(response.headers.get('content-length')) || 0;
       const total = response.headers.get('content-encoding') ? 0 : sent;
       if (total > kExportBytesAtMost) {
@@ -92,7 +110,7 @@
       }
       const expected = Math.min(total || sent * 7, kExportBytesAtMost);
       const reader = response.body.getReader();
-      const bytes = { chunks: [], length: 0, ptr: 0, capacity: 0, expected, streamed: false, kept: null };
+      const bytes = { chunks: [], length: 0, channel: 0, expected, streamed: false, kept: null };
       try {
         for (;;) {
           const { done, value } = await reader.read();
@@ -112,15 +130,13 @@
           onProgress(bytes.length, total);
         }
       } catch (error) {
-        if (bytes.ptr) Module._free(bytes.ptr);
-        if (bytes.streamed) command({ stream_abort: true });  // the board on screen stays
+        // A stream is abandoned (the board on screen stays); a block is dropped.
+        if (bytes.channel) channel.close(bytes.channel, bytes.streamed ? { error: String(error.message || error) } : { discard: true });
+        bytes.channel = 0;
         throw error;
       }
-      if (bytes.streamed) return bytes.kept ? asArray(bytes) : { streamed: true, chunks: [], length: bytes.length };
-      if (bytes.ptr && bytes.capacity > bytes.length + (1 << 20)) {  // give the rest back (in place)
-        intoHeap(bytes);
-        bytes.ptr = Module._realloc(bytes.ptr, Math.max(1, bytes.length));
-        bytes.capacity = bytes.length;
+      if (bytes.streamed) {
+        return bytes.kept ? asArray(bytes) : { streamed: true, chunks: [], length: bytes.length, channel: bytes.channel };
       }
       return bytes;
     }
@@ -132,49 +148,45 @@
     const kStreamFrom = 4 << 20;
     const kUnreadAtMost = 8 << 20;
     function beginStream(url, bytes) {
-      withString(url, (src) => Module._newsroom_stream_begin(src, bytes.expected));
+      const stream = channel.open({ kind: 'stream', name: url, expected: bytes.expected });
       bytes.streamed = true;
       bytes.kept = bytes.length <= kKeptInJsUpTo ? [] : null;
-      if (!bytes.ptr) return;
-      intoHeap(bytes);  // what went into the heap block before: copied over, the block freed
-      const at = Module._newsroom_stream_space(bytes.length);
-      Module.HEAPU8.copyWithin(at, bytes.ptr, bytes.ptr + bytes.length);
-      if (bytes.kept) bytes.kept.push(Module.HEAPU8.slice(at, at + bytes.length));
-      Module._newsroom_stream_added(bytes.length);
-      Module._free(bytes.ptr);
-      Object.assign(bytes, { ptr: 0, capacity: 0 });
+      if (bytes.channel) {  // what went into the block before: copied over, the block dropped
+        intoHeap(bytes);
+        const at = channel.space(stream, bytes.length);  // first: the heap may grow (a new HEAPU8)
+        const from = channel.space(bytes.channel, 0) - bytes.length;
+        Module.HEAPU8.copyWithin(at, from, from + bytes.length);
+        if (bytes.kept) bytes.kept.push(Module.HEAPU8.slice(at, at + bytes.length));
+        channel.commit(stream, bytes.length);
+        channel.close(bytes.channel, { discard: true });
+      }
+      bytes.channel = stream;
     }
+    // Each piece also gets a few ms of import at once (in commit), not only at the next
+    // frame; while too much is unread, the download waits and the import goes on.
     async function streamIn(bytes) {
+      let unread = 0;
       for (const chunk of bytes.chunks) {
-        const at = Module._newsroom_stream_space(chunk.length);  // first: the heap may grow (a new HEAPU8)
+        const at = channel.space(bytes.channel, chunk.length);  // first: the heap may grow (a new HEAPU8)
         Module.HEAPU8.set(chunk, at);
-        Module._newsroom_stream_added(chunk.length);
+        unread = channel.commit(bytes.channel, chunk.length);
         if (bytes.kept) bytes.kept.push(chunk);
       }
       bytes.chunks = [];
       if (bytes.length > kKeptInJsUpTo) bytes.kept = null;
-      // A few ms of import now, not only at the next frame; while too much is unread, the
-      // download waits and the import goes on between frames.
-      Module._newsroom_stream_work();
-      while (Module._newsroom_stream_unread() > kUnreadAtMost) {
+      while (unread > kUnreadAtMost) {
         await new Promise((resolve) => setTimeout(resolve, 4));
-        Module._newsroom_stream_work();
+        unread = channel.commit(bytes.channel, 0);
       }
     }
-    // Moves the pieces received so far into the block (`ptr`), growing it by half as needed.
+    // Moves the pieces received so far into the download's block (a channel of its own,
+    // which the engine grows by half as needed).
     function intoHeap(bytes) {
-      if (bytes.length > bytes.capacity) {
-        const capacity = Math.max(bytes.length, bytes.expected || 0, Math.ceil(bytes.capacity * 1.5), 1 << 20);
-        const grown = Module._realloc(bytes.ptr, capacity);
-        if (!grown) throw new Error('out of memory for the export');
-        bytes.ptr = grown;
-        bytes.capacity = capacity;
-      }
-      let at = bytes.ptr + bytes.length;
-      for (let i = bytes.chunks.length - 1; i >= 0; --i) at -= bytes.chunks[i].length;
+      if (!bytes.channel) bytes.channel = channel.open({ expected: bytes.expected });
       for (const chunk of bytes.chunks) {
+        const at = channel.space(bytes.channel, chunk.length);  // first: the heap may grow (a new HEAPU8)
         Module.HEAPU8.set(chunk, at);
-        at += chunk.length;
+        channel.commit(bytes.channel, chunk.length);
       }
       bytes.chunks = [];
     }
@@ -184,18 +196,27 @@
     // An export that is the one to show: imported while it downloads when it is large.
     const fetchExport = (url) => fetchResult(url, undefined, { open: true });
     // --- helpers over the wasm heap ------------------------------------------------
-    // Bytes (a Uint8Array, or a download) as a malloc'd block that the callee frees: a
-    // download's own block is handed over.
-    function copyIn(bytes) {
-      if (bytes.chunks) {
-        intoHeap(bytes);
-        const ptr = bytes.ptr;
-        Object.assign(bytes, { ptr: 0, capacity: 0 });  // handed over (the length stays for the caller)
-        return ptr || Module._malloc(1);
+    // Bytes (a Uint8Array, a download held in its block, or null) closed as `how` says
+    // ({as: 'export'|'data'|'manifest'|'part'|'font', name, error}); the answer of close().
+    // A download's own block is handed over, not copied.
+    function handOver(bytes, how) {
+      if (bytes && bytes.chunks) intoHeap(bytes);
+      if (bytes && bytes.channel) {
+        const id = bytes.channel;
+        bytes.channel = 0;  // the engine's now (the length stays for the caller)
+        return channel.close(id, how);
       }
-      const ptr = Module._malloc(Math.max(1, bytes.length));
-      Module.HEAPU8.set(bytes, ptr);
-      return ptr;
+      const id = channel.open();
+      if (bytes && bytes.length) {
+        Module.HEAPU8.set(bytes, channel.space(id, bytes.length));
+        channel.commit(id, bytes.length);
+      }
+      return channel.close(id, how);
+    }
+    // A streamed download's end ({}), or its abandonment ({discard: true}).
+    function endStream(bytes, how = {}) {
+      if (bytes.channel) channel.close(bytes.channel, how);
+      bytes.channel = 0;
     }
     // The two low-rate calls (src/platform/web_exports.cpp): a command as {name: argument},
     // and a query answered with JSON.
@@ -234,7 +255,7 @@
             return alone;
           }
           stop.abort();
-          alone.then((result) => { if (result.bytes && result.bytes.ptr) Module._free(result.bytes.ptr); });
+          alone.then((result) => { if (result.bytes && result.bytes.channel) channel.close(result.bytes.channel, { discard: true }); });
           app.fetched.delete(absolute(defaultExport));
           return manifest;
         });
@@ -246,7 +267,8 @@
 
     Object.assign(app, {
       kExportBytesAtMost, absolute, validators, digest, savedAtOf, remember, fetchBytes, bodyOf, asArray,
-      readInPieces, beginStream, streamIn, intoHeap, fetchResult, fetchExport, copyIn, command, query, withString,
+      readInPieces, beginStream, streamIn, intoHeap, fetchResult, fetchExport, channel, handOver, endStream, command,
+      query, withString,
       startDownloads: start,
     });
   };

@@ -90,7 +90,7 @@
       }, true);
     }
 
-    // Called from C++ through window.newsroomHost: the box the canvas drew moved (w < 0:
+    // The effects search_box and search_text (api.js): the box the canvas drew moved (w < 0:
     // no box on screen), or the query changed elsewhere (a link, the hash, Escape).
     function placeSearchInput(x, y, w, h) {
       if (w < 0) {

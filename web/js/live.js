@@ -7,8 +7,8 @@
   'use strict';
 
   parts.live = function live(app) {
-    const { Module, T, params, single, command, withString, copyIn, absolute, validators, digest, savedAtOf,
-            remember, bodyOf, fetchResult } = app;
+    const { T, params, single, command, handOver, endStream, absolute, validators, digest, savedAtOf, remember, bodyOf,
+            fetchResult } = app;
     // How long a live check may take: a download that sends nothing for stallMs, or a check
     // (download and import) that takes longer than checkMs, is abandoned and the board stays.
     // Tests may set window.newsroomLimits before the page scripts run.
@@ -33,33 +33,23 @@
         const refused = result.error && result.error.refused;
         return loadFailed(source, refused ? errorText(result.error) : `the export could not be fetched: ${errorText(result.error)}`);
       }
+      const ended = loadEnded();  // a small export is imported within the call that hands it over
       if (result.bytes.streamed) {  // read while it downloaded: its end is all that is left to say
-        const ended = loadEnded();
-        command({ stream_end: true });
+        endStream(result.bytes);
         return ended;
       }
-      const small = result.bytes.length <= (1 << 20);  // manifests are small; exports need not be asked
-      const manifest = small
-        ? JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(result.bytes), result.bytes.length)))
-        : null;
-      if (manifest === null) {
-        const ended = loadEnded();
-        withString(source, (src) => Module._newsroom_load_export(copyIn(result.bytes), result.bytes.length, src));
-        return ended;
-      }
+      // Small files may be a manifest (an export is imported at once); large ones are exports.
+      const small = result.bytes.length <= (1 << 20);
+      const manifest = handOver(result.bytes, { as: small ? 'data' : 'export', name: source });
+      if (manifest === null) return ended;
       if (manifest.error) return loadFailed(source, `the manifest is broken: ${manifest.error}`);
       const base = new URL(source, location.href);
       const parts = await Promise.all(manifest.files.map((file) => fetchResult(new URL(file, base).href)
         .then((part) => ({ ...part, name: file }))));
-      for (const part of parts) {
-        withString(part.name, (name) => withString(part.bytes ? '' : errorText(part.error), (error) => {
-          if (part.bytes) Module._newsroom_add_part(copyIn(part.bytes), part.bytes.length, name, error);
-          else Module._newsroom_add_part(0, 0, name, error);
-        }));
-      }
-      const ended = loadEnded();
+      for (const part of parts) handOver(part.bytes, { as: 'part', name: part.name, error: part.bytes ? '' : errorText(part.error) });
+      const finished = loadEnded();
       command({ finish_parts: source });
-      return ended;
+      return finished;
     }
 
     // --- live data: the export is checked for changes and swapped in between frames -----
@@ -90,7 +80,7 @@
     // The files of a manifest (absolute URLs), or null when the bytes are not a manifest.
     function manifestFiles(url, bytes) {
       if (!bytes || bytes.length > (1 << 20)) return null;
-      const answer = JSON.parse(Module.UTF8ToString(Module._newsroom_manifest_files(copyIn(bytes), bytes.length)));
+      const answer = handOver(bytes, { as: 'manifest' });
       return answer && answer.files ? answer.files.map((file) => new URL(file, absolute(url)).href) : null;
     }
     // Stores the files of a usable import as the saved copy the service worker answers with
@@ -172,7 +162,7 @@
       const bytes = await bodyOf(key, response, stream ? watch.kick : null, stream ? { open: true } : null);
       const now = digest(bytes);
       const changed = now === null || now !== known.digest;  // a large file: the server said it changed
-      if (!changed && bytes.streamed) command({ stream_abort: true });
+      if (!changed && bytes.streamed) endStream(bytes, { discard: true });
       remember(url, response, bytes);
       if (!changed) app.fetched.delete(key);
       return { changed, bytes };
@@ -232,7 +222,7 @@
       }
     });
     // The one signal that a load ended ({generation, usable}), from C++ through
-    // window.newsroomHost.loadFinished; deliver() waits for it.
+    // the effect "loaded" (api.js); deliver() waits for it.
     function loadFinished(outcome) {
       const waiters = loadWaiters;
       loadWaiters = [];

@@ -1,0 +1,292 @@
+#include "app/session.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "app/analytics_csv.h"
+#include "app/page_json.h"
+
+namespace newsroom {
+namespace {
+
+// A block the channel grows (by half, at least 1 MB, at least what the page said to expect),
+// so that a download of many pieces is copied a few times at most.
+bool reserve(OwnedBytes& bytes, size_t& capacity, size_t wanted, size_t expected) {
+  if (wanted <= capacity && bytes.data) return true;
+  const size_t grown = std::max({wanted, expected, capacity + capacity / 2, size_t{1} << 20});
+  char* block = static_cast<char*>(std::realloc(bytes.data.get(), grown));
+  if (!block) return false;
+  (void)bytes.data.release();
+  bytes.data.reset(block);
+  capacity = grown;
+  return true;
+}
+
+// What is held past the bytes written is given back (in place) before a block is kept.
+void fit(OwnedBytes& bytes, size_t& capacity) {
+  constexpr size_t kSlack = size_t{1} << 20;
+  if (!bytes.data || capacity <= bytes.size + kSlack) return;
+  if (char* block = static_cast<char*>(std::realloc(bytes.data.get(), std::max<size_t>(1, bytes.size)))) {
+    (void)bytes.data.release();
+    bytes.data.reset(block);
+    capacity = bytes.size;
+  }
+}
+
+std::string string_of(const nlohmann::json& how, const char* key) {
+  const auto it = how.find(key);
+  return it != how.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+// --- commands -----------------------------------------------------------------------------
+
+bool Session::command(std::string_view name, const nlohmann::json& arg, Effects& out) {
+  if (name == "options") {
+    if (arg.is_string()) set_options(arg.get<std::string>(), out);
+  } else if (name == "hash") {
+    if (arg.is_string()) set_hash(arg.get<std::string>(), out);
+  } else if (name == "escape") {
+    escape(out);
+  } else if (name == "advance_clock") {
+    if (arg.is_number() && std::isfinite(arg.get<double>())) clock_offset_ += arg.get<double>();
+  } else if (name == "live") {
+    if (arg.is_object()) set_live(arg);
+  } else if (name == "download_progress") {
+    if (arg.is_object()) loader_.download_progress(arg.value("done", uint64_t{0}), arg.value("total", uint64_t{0}));
+  } else if (name == "finish_parts") {
+    if (arg.is_string()) loaded(loader_.finish_parts(arg.get<std::string>()), out);
+  } else if (name == "load_failed") {
+    if (arg.is_object())
+      loaded(loader_.failed(arg.value("source", std::string()), arg.value("message", std::string())), out);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// The page's query string (location.search), once at start: ?mode=kiosk and its options
+// (app/kiosk.h). Each bad value is named on the console.
+void Session::set_options(const std::string& query, Effects& out) {
+  KioskOptions options = parse_kiosk_options(query);
+  for (const std::string& problem : options.problems) out.add("warn", problem);
+  if (options.kiosk) kiosk_ = std::make_unique<KioskDriver>(std::move(options));
+}
+
+void Session::set_hash(const std::string& hash, Effects& out) {
+  if (app_.hash() != hash) list_is_previous_entry_ = false;  // moved through history or a typed URL
+  app_.apply_hash(hash);
+  // The hash named something this board does not have: the URL says what is shown.
+  if (app_.hash() != hash && app_.has_board()) out.add("replace_hash", app_.hash());
+}
+
+// The page's live polling: times in UTC seconds, 0 for none; error "" when the last check went well.
+void Session::set_live(const nlohmann::json& status) {
+  live_.poll_seconds = status.value("poll_seconds", 0);
+  live_.polls = status.value("polls", int64_t{0});
+  live_.swaps = status.value("swaps", int64_t{0});
+  live_.last_checked = status.value("last_checked", int64_t{0});
+  live_.last_error = status.value("last_error", std::string());
+  live_.saved_at = status.value("saved_at", int64_t{0});
+}
+
+// Escape outside the search box: an open article goes back to its list; a list with a
+// search clears it.
+void Session::escape(Effects& out) {
+  ViewRequests requests;
+  if (app_.route().view == Route::View::article) {
+    requests.back = true;
+  } else if (!app_.list().q.empty() && app_.set_search_text("")) {
+    requests.route_changed = true;
+  }
+  after_frame(std::move(requests), out);
+}
+
+// A load ended (its board is on screen, or its report says why not): the route may have
+// been clamped to the new board, and the page hears that the load ended.
+void Session::loaded(const Loader::Applied& applied, Effects& out) {
+  out.add("replace_hash", app_.hash());
+  out.add("loaded", {{"generation", applied.generation}, {"usable", applied.usable}});
+}
+
+// --- the byte channel ---------------------------------------------------------------------
+
+int Session::open(const nlohmann::json& how) {
+  Channel channel;
+  channel.kind = string_of(how, "kind");
+  if (channel.kind.empty()) channel.kind = "bytes";
+  channel.name = string_of(how, "name");
+  const auto expected = how.find("expected");
+  if (expected != how.end() && expected->is_number() && expected->get<double>() > 0)
+    channel.expected = static_cast<size_t>(expected->get<double>());
+  const int id = next_channel_++;
+  if (channel.kind == "stream") {
+    // One stream at a time: one still open is superseded, and what it writes is dropped.
+    if (const auto it = channels_.find(stream_channel_); it != channels_.end()) it->second.kind = "dropped";
+    loader_.begin_stream(channel.name, channel.expected);
+    stream_channel_ = id;
+  }
+  channels_.emplace(id, std::move(channel));
+  return id;
+}
+
+char* Session::space(int id, size_t bytes) {
+  const auto it = channels_.find(id);
+  if (it == channels_.end()) return nullptr;
+  Channel& channel = it->second;
+  if (channel.kind == "stream") return loader_.stream_space(bytes);
+  if (!reserve(channel.bytes, channel.capacity, channel.bytes.size + bytes, channel.expected)) return nullptr;
+  return channel.bytes.data.get() + channel.bytes.size;
+}
+
+size_t Session::commit(int id, size_t bytes) {
+  const auto it = channels_.find(id);
+  if (it == channels_.end()) return 0;
+  Channel& channel = it->second;
+  if (channel.kind == "stream") {
+    // commit(0) only asks how much is unread: the room last given is not touched again.
+    if (bytes) loader_.stream_added(bytes);
+    return loader_.unread();
+  }
+  if (channel.kind != "dropped") channel.bytes.size = std::min(channel.bytes.size + bytes, channel.capacity);
+  return 0;  // a superseded stream's pieces land in the same room, forgotten
+}
+
+Session::Closed Session::close(int id, const nlohmann::json& how, Effects& out) {
+  Closed closed;
+  const auto it = channels_.find(id);
+  if (it == channels_.end()) return closed;
+  Channel channel = std::move(it->second);
+  channels_.erase(it);
+  const std::string as = how.is_object() ? string_of(how, "as") : std::string();
+  const std::string error = how.is_object() ? string_of(how, "error") : std::string();
+  const bool discard = how.is_object() && how.value("discard", false);
+  if (!string_of(how, "name").empty()) channel.name = string_of(how, "name");
+  std::string kind = channel.kind == "bytes" && !as.empty() ? as : channel.kind;
+  if (kind == "stream") {
+    stream_channel_ = kNoChannel;
+    if (discard || !error.empty())
+      loader_.abort();  // its download broke off, or the file turned out unchanged: the board stays
+    else
+      loader_.stream_end();
+    closed.kind = kind;
+    return closed;
+  }
+  if (discard || kind == "dropped" || kind == "bytes") return closed;
+  finish(std::move(channel), kind, error, closed, out);
+  return closed;
+}
+
+void Session::finish(Channel channel, std::string kind, const std::string& error, Closed& closed, Effects& out) {
+  fit(channel.bytes, channel.capacity);
+  closed.kind = kind;
+  closed.answer = nullptr;
+  if (kind == "manifest" || kind == "data") {
+    closed.answer = nlohmann::json::parse(manifest_reply(channel.bytes.view()), nullptr, false);
+    if (!closed.answer.is_null() || kind == "manifest") return;
+    closed.kind = kind = "export";  // not a manifest: the export itself
+  }
+  if (kind == "export") {
+    if (const auto applied = loader_.whole(std::move(channel.bytes), channel.name)) loaded(*applied, out);
+  } else if (kind == "part") {
+    loader_.add_part(channel.name, error.empty() ? std::move(channel.bytes) : OwnedBytes{}, error);
+  } else if (kind == "font") {
+    if (error.empty() && channel.bytes.size) closed.bytes = std::move(channel.bytes);
+  } else {
+    out.add("warn", "a channel closed as \"" + kind + "\", which is not a kind of file");
+  }
+}
+
+// --- time ---------------------------------------------------------------------------------
+
+bool Session::work(double budget_ms, Loader::Clock clock, void* clock_context, Effects& out) {
+  const Loader::Worked worked = loader_.work(budget_ms, clock, clock_context);
+  if (worked.applied) loaded(*worked.applied, out);
+  return worked.indexed;
+}
+
+KioskDriver::Tick Session::before_frame(double now, bool can_draw, Effects& out) {
+  if (!kiosk_) return {};
+  KioskDriver::Tick tick = kiosk_->tick(app_, kiosk_now(now), can_draw);
+  if (!tick.warning.empty()) out.add("warn", tick.warning);
+  if (tick.opened) {
+    list_is_previous_entry_ = false;
+    out.add("replace_hash", app_.hash());  // weeks of rotations add no history entries
+  }
+  return tick;
+}
+
+void Session::after_frame(ViewRequests requests, Effects& out) {
+  if (requests.back) {
+    // After an article opened from the list, back in history (the list's entry is the one
+    // before); otherwise the list as a new entry.
+    const bool in_history = list_is_previous_entry_;
+    if (app_.back_to_list()) out.add(in_history ? "back" : "push_hash", app_.hash());
+    list_is_previous_entry_ = false;
+  }
+  if (requests.route_changed) {
+    list_is_previous_entry_ = requests.from_list;
+    out.add("push_hash", app_.hash());
+  } else if (requests.route_replaced) {
+    out.add("replace_hash", app_.hash());
+  }
+  if (requests.text_scale) out.add("save_setting", {{"textScale", std::to_string(*requests.text_scale)}});
+  if (!requests.article_action.empty()) {
+    if (const auto index = app_.open_article()) {
+      nlohmann::json article = nlohmann::json::parse(article_json(app_, *index), nullptr, false);
+      // A kiosk shares by QR code: the visitor's phone opens the address, not the screen.
+      out.add(kiosk_ ? "qr" : "article_action", {{"action", requests.article_action}, {"article", std::move(article)}});
+    }
+  }
+  if (!requests.download_table.empty()) {
+    const std::string csv =
+        analytics_csv(app_.board(), app_.analytics(), app_.trends(), app_.results(), requests.download_table);
+    if (!csv.empty())
+      out.add("download", {{"name", "newsroom-" + requests.download_table + ".csv"},
+                           {"type", "text/csv;charset=utf-8"},
+                           {"content", csv}});
+  }
+  if (!requests.open_url.empty())
+    out.add(kiosk_ ? "qr" : "open_url", requests.open_url);  // a kiosk never navigates away
+  in_step(out);
+}
+
+// The document's title and the hidden DOM mirror of the view, sent only when they change.
+void Session::in_step(Effects& out) {
+  const BoardInfo& info = app_.board().info;
+  std::string title = info.title + " - " + info.site;
+  if (const auto index = app_.open_article()) title = std::string(app_.board().title(*index)) + " - " + title;
+  if (title != title_) {
+    title_ = title;
+    out.add("title", title_);
+  }
+  if (!app_.has_board()) return;
+  std::string key = mirror_key(app_);
+  if (key == mirror_key_) return;
+  mirror_key_ = std::move(key);
+  out.add("mirror", nlohmann::json::parse(mirror_json(app_), nullptr, false));
+}
+
+// --- state() ------------------------------------------------------------------------------
+
+void Session::add_facts(FrameFacts& facts, double utc_seconds) const {
+  facts.live = live_;
+  constexpr const char* kPhase[] = {"none", "downloading", "importing", "indexing"};
+  const LoadProgress& load = loader_.progress();
+  facts.load = {kPhase[static_cast<int>(load.phase)],
+                load.done,
+                load.total,
+                load.articles,
+                loader_.streaming(),
+                loader_.held(),
+                loader_.streams()};
+  facts.mode = kiosk_ ? "kiosk" : "visitor";
+  if (kiosk_) {
+    facts.kiosk = kiosk_->facts(app_, kiosk_now(utc_seconds));
+    facts.kiosk->clock_offset = clock_offset_;
+  }
+}
+
+}  // namespace newsroom

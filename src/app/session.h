@@ -1,0 +1,119 @@
+// One page's session, with no browser in it: the board and its view (AppState), the loads
+// (Loader), the kiosk's loop, the page's live-polling report and the history rules. The
+// page's calls arrive as commands and as bytes over one channel; what the page must do in
+// return comes back as Effects. The clock is a parameter everywhere, so a whole visit (a
+// streamed import, a manifest with a failed part, a live swap, a day of kiosk time) runs in
+// a unit test. The platform layer keeps only what needs a browser or GL.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app_state.h"
+#include "app/effects.h"
+#include "app/kiosk_driver.h"
+#include "app/live_status.h"
+#include "app/loader.h"
+#include "app/state_json.h"
+#include "app/view_requests.h"
+
+namespace newsroom {
+
+class Session {
+ public:
+  Session() = default;
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // --- commands: the page's low-rate calls, {"name": argument} -------------------------
+  // Carries out one the session knows (false for the others: the platform's own, such as
+  // the theme). A malformed argument is ignored.
+  bool command(std::string_view name, const nlohmann::json& arg, Effects& out);
+
+  // --- the byte channel: every file the page hands over ----------------------------------
+  // open({"kind": ..., "name": ..., "expected": bytes}) gives a channel; space() gives room
+  // for the next bytes (valid until the next call), commit() says how many were written,
+  // close() ends it. Kinds:
+  //   "export"   an export given whole: imported when closed
+  //   "stream"   an export imported while it downloads (commit answers the bytes unread,
+  //              above which the page pauses its download)
+  //   "manifest" closed with the manifest's files as the answer ({"files": [...]} or
+  //              {"error": ...}), or null when the bytes are an export after all
+  //   "part"     a file of a manifest, imported with the others by "finish_parts"
+  //   "font"     handed back by close() to the platform, which owns the font atlas
+  //   "bytes"    held until close() says what they are ({"as": "export"|"manifest"|...})
+  // close({"error": "..."}) says the download failed (a part is then named in the report;
+  // a stream is abandoned and the board on screen stays); {"discard": true} drops it.
+  static constexpr int kNoChannel = 0;
+  int open(const nlohmann::json& how);
+  char* space(int channel, size_t bytes);
+  size_t commit(int channel, size_t bytes);
+  struct Closed {
+    std::string kind;       // what the bytes turned out to be
+    OwnedBytes bytes;       // a font's bytes, for the platform
+    nlohmann::json answer;  // a manifest's files
+  };
+  Closed close(int channel, const nlohmann::json& how, Effects& out);
+  size_t open_channels() const { return channels_.size(); }
+
+  // --- time --------------------------------------------------------------------------
+  // Import, then index, for about `budget_ms` by `clock`; true when the index became
+  // complete (the searches waiting for it are answered: draw again).
+  bool work(double budget_ms, Loader::Clock clock, void* clock_context, Effects& out);
+  // Before a frame in kiosk mode (`now` in UTC seconds, before the test offset): the loop
+  // moves on. Nothing happens outside kiosk mode.
+  KioskDriver::Tick before_frame(double now, bool can_draw, Effects& out);
+  // After a frame: the views' requests as effects, then the title and the screen-reader
+  // mirror brought in step with the view.
+  void after_frame(ViewRequests requests, Effects& out);
+
+  // --- what the views and state() read -----------------------------------------------
+  AppState& app() { return app_; }
+  const AppState& app() const { return app_; }
+  Loader& loader() { return loader_; }
+  const Loader& loader() const { return loader_; }
+  KioskDriver* kiosk() { return kiosk_.get(); }
+  const KioskDriver* kiosk() const { return kiosk_.get(); }
+  const LiveStatus& live() const { return live_; }
+  double kiosk_now(double utc_seconds) const { return utc_seconds + clock_offset_; }
+  // The load, kiosk and live parts of state() (the platform adds what only it knows).
+  void add_facts(FrameFacts& facts, double utc_seconds) const;
+  const std::string& title() const { return title_; }
+  // The mirror is sent again after the next frame (the page builds it in a new language).
+  void resend_mirror() { mirror_key_.clear(); }
+
+ private:
+  struct Channel {
+    std::string kind, name;
+    OwnedBytes bytes;  // what was written, for every kind but "stream"
+    size_t capacity = 0;
+    size_t expected = 0;
+  };
+  void set_options(const std::string& query, Effects& out);
+  void set_hash(const std::string& hash, Effects& out);
+  void set_live(const nlohmann::json& status);
+  void escape(Effects& out);
+  void loaded(const Loader::Applied& applied, Effects& out);
+  void finish(Channel channel, std::string kind, const std::string& error, Closed& closed, Effects& out);
+  void in_step(Effects& out);
+
+  AppState app_;
+  Loader loader_{app_};
+  std::unique_ptr<KioskDriver> kiosk_;
+  LiveStatus live_;
+  double clock_offset_ = 0;  // seconds the tests added (advance_clock)
+  // The history entry before this one is the list the article was opened from: 목록 then
+  // goes back in history instead of adding an entry.
+  bool list_is_previous_entry_ = false;
+  std::string title_, mirror_key_;
+  std::map<int, Channel> channels_;
+  int next_channel_ = 1;
+  int stream_channel_ = kNoChannel;  // the channel feeding the Loader's stream, if any
+};
+
+}  // namespace newsroom
