@@ -1,7 +1,7 @@
 // The viewer's service worker: a kiosk keeps running through network loss and a reboot
 // without network. web/js/live.js registers it on http(s) only (never from file:).
 //
-// - App files (the page, index.js, index.wasm, web/*, fonts/*): network first, so a new
+// - App files (the page, index.js, index.wasm, index-simd.wasm, web/*, fonts/*): network first, so a new
 //   build is picked up at once; each answer refreshes the copy in the versioned app cache,
 //   which answers when the network fails.
 // - Data (every other same-origin GET: exports, manifests, attachments): straight to the
@@ -14,13 +14,13 @@
 const VERSION = 1;
 const APP_CACHE = `newsroom-app-v${VERSION}`;
 const DATA_CACHE = 'newsroom-data';  // shared with web/js/live.js
-const APP_FILES = ['index.html', 'index.js', 'index.wasm', 'web/newsroom.js', 'web/js/downloads.js', 'web/js/live.js',
-  'web/js/input.js', 'web/js/article.js', 'web/js/api.js', 'web/newsroom.css', 'fonts/NanumGothic.ttf'];
+const APP_FILES = ['index.html', 'index.js', 'index.wasm', 'index-simd.wasm', 'web/newsroom.js', 'web/js/downloads.js',
+  'web/js/live.js', 'web/js/input.js', 'web/js/article.js', 'web/js/api.js', 'web/newsroom.css', 'fonts/NanumGothic.ttf'];
 
 const scope = new URL(self.registration.scope);
 const isAppFile = (url) => {
   const path = url.pathname.slice(scope.pathname.length);
-  return path === '' || path === 'index.html' || path === 'index.js' || path === 'index.wasm' ||
+  return path === '' || path === 'index.html' || path === 'index.js' || /^index(-simd)?\.wasm$/.test(path) ||
     path.startsWith('web/') || path.startsWith('fonts/');
 };
 

@@ -23,6 +23,17 @@ target_compile_features(newsroom_simdjson PUBLIC cxx_std_17)
 if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
   target_compile_options(newsroom_simdjson PRIVATE -O2 -Wno-\#pragma-messages)
 endif()
+# The SIMD web build: simdjson's westmere (SSE4.2) kernel, the only one built, on wasm
+# SIMD's SSE emulation. src/io/wasm_simd/x86intrin.h stands in for the x86 header (it
+# supplies the carry-less multiply and popcount that wasm lacks); io/ selects the kernel at
+# start, since simdjson's own CPU detection knows only real x86.
+if(NEWSROOM_WASM_SIMD)
+  target_include_directories(newsroom_simdjson SYSTEM BEFORE PUBLIC "${PROJECT_SOURCE_DIR}/src/io/wasm_simd")
+  target_compile_definitions(newsroom_simdjson PUBLIC
+    SIMDJSON_IMPLEMENTATION_WESTMERE=1 SIMDJSON_IMPLEMENTATION_HASWELL=0 SIMDJSON_IMPLEMENTATION_ICELAKE=0
+    SIMDJSON_IMPLEMENTATION_ARM64=0 SIMDJSON_IMPLEMENTATION_PPC64=0 SIMDJSON_IMPLEMENTATION_FALLBACK=0
+    SIMDJSON_BUILTIN_IMPLEMENTATION=westmere)
+endif()
 
 # utf8proc: NFC normalization and UTF-8 validation.
 add_library(newsroom_utf8proc STATIC "${_utf8proc_dir}/utf8proc.c")

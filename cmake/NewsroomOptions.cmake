@@ -47,3 +47,16 @@ function(newsroom_configure_wasm_node target)
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/tests/wasm_node_env.js")
   endif()
 endfunction()
+
+# The SIMD web build (the web-simd preset): every target, third-party ones too, compiled
+# for wasm SIMD (-msimd128), with Emscripten's SSE emulation up to 4.2 so that simdjson's
+# westmere kernel runs (NewsroomDependencies.cmake). The page picks this build where the
+# browser validates wasm SIMD, and the plain one elsewhere.
+option(NEWSROOM_WASM_SIMD "Build the wasm SIMD variant of the site (index-simd.wasm)" OFF)
+if(NEWSROOM_WASM_SIMD)
+  if(NOT EMSCRIPTEN)
+    message(FATAL_ERROR "NEWSROOM_WASM_SIMD is for the Emscripten build (the web-simd preset)")
+  endif()
+  add_compile_options(-msimd128 -msse4.2)
+  add_compile_definitions(NEWSROOM_WASM_SIMD=1)
+endif()

@@ -22,8 +22,16 @@ add_executable(newsroom_web
   platform/web_exports.cpp)
 target_link_libraries(newsroom_web PRIVATE newsroom_ui newsroom_imgui_backends newsroom_nlohmann)
 newsroom_configure(newsroom_web)
+# The SIMD build (the web-simd preset, NEWSROOM_WASM_SIMD) writes index-simd.wasm into the
+# plain build's site; the page picks it where wasm SIMD validates, with the plain build's
+# index.js (web/newsroom.js instantiates the module itself, so one runtime serves both).
+if(NEWSROOM_WASM_SIMD)
+  set(_output_name index-simd)
+else()
+  set(_output_name index)
+endif()
 set_target_properties(newsroom_web PROPERTIES
-  OUTPUT_NAME index SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${NEWSROOM_SITE_DIR}")
+  OUTPUT_NAME ${_output_name} SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${NEWSROOM_SITE_DIR}")
 set(_shell "${PROJECT_SOURCE_DIR}/shell.html")
 # The page's way in (src/platform/web_exports.cpp; the table in docs/architecture.md): the
 # low-rate calls as JSON (command, query), the byte channel for every file (open, space,
@@ -48,6 +56,16 @@ target_link_options(newsroom_web PRIVATE
   "-sEXPORTED_FUNCTIONS=${_exports}"
   --js-library "${_library}"
   "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8")
+
+# The SIMD build stops here: the page, its assets, the font and the single file are the
+# plain build's. Its runtime must be the plain one's (the page loads only index.js): the
+# check below fails the build if the two ever differ.
+if(NEWSROOM_WASM_SIMD)
+  add_custom_command(TARGET newsroom_web POST_BUILD
+    COMMAND "${CMAKE_COMMAND}" -D "SITE=${NEWSROOM_SITE_DIR}" -P "${PROJECT_SOURCE_DIR}/cmake/CompareRuntimes.cmake"
+    VERBATIM)
+  return()
+endif()
 
 # Page assets and the sample data, refreshed on every build.
 add_custom_target(newsroom_site_assets ALL

@@ -11,4 +11,7 @@ export NODE_PATH=/usr/share/nodejs  # Emscripten 3.1.6's optimizer needs Debian'
 echo "[serve] configuring and building the web site (cmake --preset web)"
 cmake --preset web >/dev/null
 cmake --build --preset web --target newsroom_web
+echo "[serve] building the wasm SIMD variant (cmake --preset web-simd: index-simd.wasm, picked by browsers with wasm SIMD)"
+cmake --preset web-simd >/dev/null
+cmake --build --preset web-simd --target newsroom_web
 exec node scripts/serve.mjs --port "${PORT:-8080}" --site build/web/site --data data

@@ -37,6 +37,11 @@ cmake --preset web >/dev/null
 cmake --build --preset web -j "$jobs"
 ctest --preset web
 
+echo "[test] 3b/4 the wasm SIMD build (index-simd.wasm into the same site) and the same unit tests under Node (cmake --preset web-simd)"
+cmake --preset web-simd >/dev/null
+cmake --build --preset web-simd -j "$jobs"
+ctest --preset web-simd
+
 echo "[test] 4/4 Node tests (export schema) and browser tests (headless Chromium, screenshots in build/browser-screenshots)"
 node --test --test-reporter=spec tests/node/ tests/browser/
 echo "[test] all tests passed"

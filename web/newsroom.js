@@ -68,8 +68,17 @@
   const single = Boolean(embeddedWasm);
 
   // The wasm module compiles while it streams in, in parallel with the font and the
-  // export (Module.instantiateWasm below); the single-file build carries its own.
-  const wasmResponse = embeddedWasm ? null : fetch('index.wasm', { credentials: 'same-origin' });
+  // export (Module.instantiateWasm below); the single-file build carries its own (the plain
+  // one). Two builds are served: index-simd.wasm (wasm SIMD, simdjson's SIMD kernel) where
+  // the browser validates a SIMD instruction, else index.wasm; ?build=plain asks for the
+  // plain one. Both run with the one index.js (the SIMD build checks that they agree).
+  const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253,
+    98, 11];  // a module whose one function is i8x16.popcnt(i8x16.splat(0))
+  const simd = !embeddedWasm && params.get('build') !== 'plain' && Boolean(window.WebAssembly) &&
+    WebAssembly.validate(new Uint8Array(SIMD_PROBE));
+  const wasmFile = simd ? 'index-simd.wasm' : 'index.wasm';
+  const fetchWasm = (file) => fetch(file, { credentials: 'same-origin' });
+  const wasmResponse = embeddedWasm ? null : fetchWasm(wasmFile);
 
   // Integers that cross to the wasm side, named as in src/platform/browser.h.
   const ImageStatus = Object.freeze({ shown: 1, failed: 2, refused: 3 });
@@ -85,12 +94,18 @@
     // single-file build hands its bytes over instead.
     ...(embeddedWasm ? { wasmBinary: embeddedWasm.bytes } : {
       instantiateWasm(imports, receive) {
+        const instantiate = (file) => (response) => {
+          if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+          return /wasm/.test(response.headers.get('content-type') || '')
+            ? WebAssembly.instantiateStreaming(response, imports)
+            : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+        };
         wasmResponse
-          .then((response) => {
-            if (!response.ok) throw new Error(`index.wasm: HTTP ${response.status}`);
-            return /wasm/.test(response.headers.get('content-type') || '')
-              ? WebAssembly.instantiateStreaming(response, imports)
-              : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+          .then(instantiate(wasmFile))
+          .catch((error) => {  // a site built without the SIMD variant, or a browser that refuses it
+            if (!simd) throw error;
+            console.warn(`newsroom: ${wasmFile} could not be used (${error.message || error}); loading index.wasm`);
+            return fetchWasm('index.wasm').then(instantiate('index.wasm'));
           })
           .then((result) => receive(result.instance, result.module))
           .catch((error) => window.Module.onAbort(String(error)));
@@ -110,7 +125,7 @@
   const app = {
     Module: window.Module, params, english, T, kiosk, KIOSK_OPTIONS, dataUrl, canvas, boot,
     embeddedFont, embeddedData, single, ImageStatus, TouchPhase, ready, resolveReady,
-    started: false,          // set once the runtime has started (newsroomHost.runtimeStarted)
+    started: false,          // set once the runtime has started (the effect "started")
     firstDelivery: null,     // the first load's deliverTracked()
   };
   parts.downloads(app);

@@ -90,6 +90,8 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
   state["route"] = route_name(app.route().view);
   state["hash"] = app.hash();
   state["mode"] = frame.mode;
+  state["build"] = frame.build;
+  state["json_kernel"] = frame.json_kernel;
   const ListView& list = app.list();
   state["query"] = list.q;
   state["filters"] = {{"field", field_name(list.field)},

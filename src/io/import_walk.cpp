@@ -36,6 +36,17 @@ void advance(std::string_view text, size_t& line, size_t& column) {
 
 }  // namespace
 
+void choose_parser_kernel() {
+#if defined(NEWSROOM_WASM_SIMD)
+  static const bool chosen = [] {
+    const simdjson::implementation* westmere = simdjson::get_available_implementations()["westmere"];
+    if (westmere) simdjson::get_active_implementation() = westmere;
+    return westmere != nullptr;
+  }();
+  (void)chosen;
+#endif
+}
+
 // "byte N (line L, column C)" of a position in the window.
 // Counting goes on from the last place asked for (problems come in file order), so a file
 // with a bad line every few bytes is counted through once, not once per problem.

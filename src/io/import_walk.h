@@ -27,11 +27,17 @@ namespace newsroom::import_detail {
 // more of the file may come, an item that reaches the window's end is not read: the walk
 // goes back to where that item began and waits (waiting()), so a streamed import reads
 // exactly what the import of the whole file reads.
+// simdjson's kernel for this build, chosen once: the SIMD web build carries only westmere
+// (on wasm SIMD's SSE emulation), which simdjson's CPU detection, made for x86, would not
+// pick. Other builds keep simdjson's own choice.
+void choose_parser_kernel();
+
 class Import {
  public:
   Import(std::string_view text, ImportReport& report, std::string_view address_base, size_t size_hint)
       : text_(text), scan_(text), report_(report), address_base_(address_base), size_hint_(size_hint) {
     builder_.reserve_text(size_hint - size_hint / 8);  // text is most of an export
+    choose_parser_kernel();
   }
 
   // The part of the file the walk reads from now on (the same bytes at the same place,

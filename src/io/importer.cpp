@@ -255,4 +255,9 @@ ImportResult import_export(std::string_view bytes, std::string source, std::stri
   return ImportJob(bytes, std::move(source), address_base).finish();
 }
 
+std::string_view json_kernel() {
+  import_detail::choose_parser_kernel();
+  return simdjson::get_active_implementation()->name();
+}
+
 }  // namespace newsroom

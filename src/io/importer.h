@@ -27,6 +27,10 @@ struct ImportResult {
 // addresses are resolved against it; without one they are kept as written.
 ImportResult import_export(std::string_view bytes, std::string source, std::string_view address_base = {});
 
+// The simdjson kernel the importer parses with: "westmere" in the wasm SIMD build (SSE4.2
+// on wasm SIMD's emulation), "fallback" in the plain wasm build, the CPU's natively.
+std::string_view json_kernel();
+
 // The same import a slice at a time, so that a page can draw frames (and answer input)
 // while a large export loads: step() until it returns true, then finish(). `bytes` must
 // outlive the job. import_export() is a job run in one step.

@@ -1,5 +1,5 @@
 // The calls from C++ into the page (src/platform/library_newsroom.js). Only platform/ uses
-// them: one for every effect, and the three that reach into Emscripten's own objects.
+// them: one for every effect, and the four that reach into Emscripten's own objects.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +19,8 @@ void effect(const std::string& json_array);
 void resize_canvas(int width, int height);
 // Where Emscripten's GLFW reports the cursor (glfwGetCursorPos reads Browser.mouseX/Y).
 void set_cursor_position(float x, float y);
+// The wasm memory's size in bytes (it may reach 4 GiB, past what size_t holds here).
+double heap_bytes();
 // Fetch a same-origin image for a preview; the page answers with newsroom_image_ready.
 // (Not an effect: the texture is made in this module, where Emscripten's GL names live.)
 void request_image(const std::string& url);

@@ -1,11 +1,13 @@
 // The calls from C++ into the page (src/platform/browser.h), linked with --js-library.
 // One carries every effect to window.newsroomHost.effect (web/js/api.js), which owns the
-// page's history, title and links; the three others reach into Emscripten's own objects
-// (GL names, GLFW's window record, the cursor), which live in this module.
+// page's history, title and links; the four others reach into Emscripten's own objects
+// (the heap, GL names, GLFW's window record, the cursor), which live in this module.
 // (Plain `function` entries: Emscripten 3.1.6's library compiler does not take arrows.)
 mergeInto(LibraryManager.library, {
   // Every effect of a call or a frame (app/effects.h), as one JSON array.
   nr_effect: function(list) { newsroomHost.effect(JSON.parse(UTF8ToString(list))); },
+
+  nr_heap_bytes: function() { return HEAPU8.length; },
 
   // Emscripten 3.1.6's GLFW ignores touch: its per-frame cursor read must agree with ours.
   nr_set_cursor_position__deps: ['$Browser'],

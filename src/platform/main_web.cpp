@@ -290,7 +290,8 @@ int main() {
   emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
   sync_canvas_size(rt);
 
-  EM_ASM({ newsroomHost.runtimeStarted(); });
+  rt.effects.add("started");  // the page sends its options, settings and route, then the data
+  send_effects(rt);
   emscripten_set_main_loop(main_loop_iteration, 0, false);
   return 0;
 }

@@ -13,6 +13,7 @@
 
 #include "app/page_json.h"
 #include "app/state_json.h"
+#include "io/importer.h"
 #include "platform/browser.h"
 #include "platform/runtime.h"
 #include "ui/strings.h"
@@ -237,7 +238,7 @@ std::string state(Runtime& rt) {
   if (facts.kiosk) facts.kiosk->qr = rt.ui.kiosk.qr_url;
   facts.gl_lost = rt.gl_lost_count;
   facts.gl_restored = rt.gl_restored_count;
-  facts.heap_bytes = static_cast<int64_t>(EM_ASM_DOUBLE({ return HEAPU8.length; }));
+  facts.heap_bytes = static_cast<int64_t>(platform::heap_bytes());
   facts.used_bytes = static_cast<int64_t>(mallinfo().uordblks);
   if (const auto open = app.open_article()) {
     const Board& board = app.board();
@@ -249,6 +250,10 @@ std::string state(Runtime& rt) {
           {it->first, kStatus[static_cast<int>(it->second.status)], it->second.width, it->second.height});
     }
   }
+#if defined(NEWSROOM_WASM_SIMD)
+  facts.build = "simd";
+#endif
+  facts.json_kernel = std::string(json_kernel());
   facts.drawn_ids = rt.ui.drawn_ids;
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;

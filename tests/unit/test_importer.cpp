@@ -200,3 +200,19 @@ TEST_CASE("JSONTestSuite: the importer never crashes and refuses every invalid f
   CHECK(checked > 300);
   CHECK(refused > 180);
 }
+
+// The page's two wasm modules differ in one thing: the SIMD one parses with simdjson's
+// westmere kernel on wasm SIMD. Every other test here runs in both; this one checks that the
+// SIMD module really uses that kernel, and that no build is left without a usable one.
+TEST_CASE("the importer parses with a usable simdjson kernel; the SIMD build's is westmere") {
+  const std::string kernel(json_kernel());
+  INFO("kernel: " << kernel);
+  CHECK(kernel != "unsupported");
+#if defined(NEWSROOM_WASM_SIMD)
+  CHECK(kernel == "westmere");
+#endif
+  const ImportResult result =
+      import_export(test::read_file(test::source_dir() + "/data/articles.json").value(), "data/articles.json");
+  REQUIRE(result.report.usable);
+  CHECK(result.board.size() == 45);
+}

@@ -22,24 +22,8 @@
       try { return localStorage.getItem(`newsroom.${key}`); } catch (error) { return null; }
     };
 
-    // Called from C++ (src/platform/browser.cpp).
+    // Called from C++ (src/platform/library_newsroom.js).
     window.newsroomHost = {
-      runtimeStarted() {
-        app.started = true;
-        command({ options: location.search });
-        const scale = Number(readSetting('textScale'));
-        if (scale) command({ text_scale: scale });
-        command({ language: english ? 'en' : 'ko' });
-        // ?theme=light|dark, else the system's preference, followed when it changes.
-        const theme = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : null;
-        const system = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
-        const applyTheme = () => command({ theme: theme || (system && system.matches ? 'dark' : 'light') });
-        applyTheme();
-        if (!theme && system) system.addEventListener('change', applyTheme);
-        applyHash();
-        app.fontPromise.then((bytes) => handOver(bytes, { as: 'font', error: bytes ? '' : 'not fetched' }));
-        app.firstDelivery = app.firstData.then(deliverTracked);
-      },
       // Every effect of a call or a frame (src/app/effects.h), in order: [{name: value}, ...].
       effect(list) {
         for (const effect of list) {
@@ -53,9 +37,28 @@
       requestImage,
     };
 
+    // The runtime is up (the first effect): the options, settings and route, then the data.
+    function runtimeStarted() {
+      app.started = true;
+      command({ options: location.search });
+      const scale = Number(readSetting('textScale'));
+      if (scale) command({ text_scale: scale });
+      command({ language: english ? 'en' : 'ko' });
+      // ?theme=light|dark, else the system's preference, followed when it changes.
+      const theme = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : null;
+      const system = window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : null;
+      const applyTheme = () => command({ theme: theme || (system && system.matches ? 'dark' : 'light') });
+      applyTheme();
+      if (!theme && system) system.addEventListener('change', applyTheme);
+      applyHash();
+      app.fontPromise.then((bytes) => handOver(bytes, { as: 'font', error: bytes ? '' : 'not fetched' }));
+      app.firstDelivery = app.firstData.then(deliverTracked);
+    }
+
     // What each effect does to the page (docs/architecture.md lists them).
     const pushHash = (hash) => { if (location.hash !== hash) history.pushState({ newsroomDepth: depth() + 1 }, '', hash); };
     const effects = {
+      started: runtimeStarted,
       push_hash: pushHash,
       replace_hash(hash) {
         if (location.hash !== hash) history.replaceState(history.state, '', hash);
