@@ -9,7 +9,7 @@ namespace newsroom {
 namespace {
 
 // Bytes read (import) and of text indexed between two looks at the clock.
-constexpr size_t kImportSlice = 256 << 10, kIndexSlice = 512 << 10;
+constexpr size_t kImportSlice = 256 << 10, kIndexSlice = 128 << 10;
 
 }  // namespace
 

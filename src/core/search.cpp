@@ -4,7 +4,8 @@
 //    up to three characters is answered by its postings alone; a longer one gets the
 //    intersection of its grams' postings as candidates, each confirmed by a real
 //    case-insensitive substring search (search_detail::Finder) in the text, starting where
-//    its rarest bigram first occurs. Excluded terms then remove their matches. Filters
+//    its rarest bigram first occurs. So is any term with a gram an overflowed index left
+//    out (GramIndex::overflowed()). Excluded terms then remove their matches. Filters
 //    are applied around that, and the facets counted, in one pass over the matches.
 //  - Display order walks a prebuilt permutation keeping matches: no comparison sort at
 //    query time. Relevance is a counting sort by title hits along the newest-first order.
@@ -64,15 +65,17 @@ MatchKey key_of(const Query& q) {
 // The most documents a term's rarest gram may leave, for choosing the order of terms.
 uint64_t SearchIndex::Impl::estimate(const Item& item, SearchField field) const {
   const auto rarest = [](const GramIndex& index, const std::vector<char32_t>& symbols) -> uint64_t {
+    // A gram the index does not know: none has it, or (overflowed) it was not indexed.
+    const uint64_t unknown = index.overflowed() ? index.documents() : 0;
     if (symbols.empty()) return index.documents();
     if (symbols.size() == 1) {
       const GramIndex::Entry* e = index.find(GramIndex::key(symbols[0]));
-      return e ? e->df() : 0;
+      return e ? e->df() : unknown;
     }
     uint64_t best = index.documents();
     for (size_t i = 0; i + 1 < symbols.size(); ++i) {
       const GramIndex::Entry* e = index.find(GramIndex::key(symbols[i], symbols[i + 1]));
-      best = std::min<uint64_t>(best, e ? e->df() : 0);
+      best = std::min<uint64_t>(best, e ? e->df() : unknown);
     }
     return best;
   };
@@ -102,10 +105,15 @@ void SearchIndex::Impl::narrow_text(const GramIndex& index, const Needle& needle
       trigrams.push_back({index.find(GramIndex::key(s[i], s[i + 1], s[i + 2])), 0});
   }
   const auto missing = [](const Gram& g) { return g.entry == nullptr; };
-  if (std::any_of(grams.begin(), grams.end(), missing) || std::any_of(trigrams.begin(), trigrams.end(), missing)) {
+  const bool unknown =
+      std::any_of(grams.begin(), grams.end(), missing) || std::any_of(trigrams.begin(), trigrams.end(), missing);
+  if (unknown && !index.overflowed()) {
     m.clear();  // a gram no document has
     return;
   }
+  // An overflowed index left some grams out: the others narrow, the text decides.
+  grams.erase(std::remove_if(grams.begin(), grams.end(), missing), grams.end());
+  trigrams.erase(std::remove_if(trigrams.begin(), trigrams.end(), missing), trigrams.end());
   const auto by_df = [](const Gram& a, const Gram& b) { return a.entry->df() < b.entry->df(); };
   std::stable_sort(grams.begin(), grams.end(), by_df);
   std::stable_sort(trigrams.begin(), trigrams.end(), by_df);
@@ -117,7 +125,7 @@ void SearchIndex::Impl::narrow_text(const GramIndex& index, const Needle& needle
   for (const Gram& g : trigrams) postings += index.cost(*g.entry);
   const uint64_t per_doc =
       std::max<uint64_t>(1, average_bytes / std::max<size_t>(1, std::min<size_t>(finder.size(), 24)));
-  if (m.count() * per_doc < postings) {
+  if (grams.empty() || m.count() * per_doc < postings) {
     m.retain_if([&](uint32_t doc) { return finder.in((this->*text_of)(doc)); });
     return;
   }
@@ -132,7 +140,7 @@ void SearchIndex::Impl::narrow_text(const GramIndex& index, const Needle& needle
   }
   for (const Gram& g : trigrams)
     if (g.entry->exceptions()) index.intersect(*g.entry, m, scratch);
-  if (s.size() <= (index.has_trigrams() ? 3u : 2u)) return;  // the postings are the answer
+  if (!unknown && s.size() <= (index.has_trigrams() ? 3u : 2u)) return;  // the postings are the answer
   confirm(index, grams, m, text_of, finder);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <numeric>
 
 namespace newsroom::search_detail {
@@ -13,6 +14,10 @@ namespace newsroom::search_detail {
 GramIndex::Table::Table() : direct_(kDirect, 0), slots_(1024), mask_(1023) {}
 
 uint32_t GramIndex::Table::insert(uint64_t k, size_t slot) {
+  if (hashed_ >= kMaxHashedGrams) {
+    overflowed_ = true;
+    return kDropped;
+  }
   if ((hashed_ + 1) * 2 > slots_.size()) {
     grow();
     slot = static_cast<size_t>((k * 0x9E3779B97F4A7C15ULL) >> 40) & mask_;
@@ -39,37 +44,65 @@ void GramIndex::Table::grow() {
 
 void GramIndex::Table::renumber(const std::vector<uint32_t>& new_id) {
   for (uint32_t& d : direct_)
-    if (d != 0) d = new_id[d - 1] + 1;
+    if (d != 0) d = new_id[d - 1] == kDropped ? kDroppedSlot : new_id[d - 1] + 1;
   for (Slot& s : slots_)
-    if (s.key != 0) s.id = new_id[s.id];
+    if (s.key != 0) s.id = new_id[s.id];  // kDropped for a gram left out: not inserted again
   std::vector<uint64_t> keys(by_id_.size());
-  for (size_t id = 0; id < by_id_.size(); ++id) keys[new_id[id]] = by_id_[id];
+  for (size_t id = 0; id < by_id_.size(); ++id) {
+    if (new_id[id] != kDropped) keys[new_id[id]] = by_id_[id];
+  }
   by_id_.swap(keys);
 }
 
-std::vector<GramIndex::Writer> GramIndex::plan(Table& table, std::vector<Counting>& counts, Options options) {
+std::vector<GramIndex::Writer> GramIndex::plan(Table& table, std::vector<Counting>& counts,
+                                               const std::vector<uint32_t>& order, uint64_t text_bytes,
+                                               Options options) {
   const std::vector<uint64_t>& keys = table.keys_by_id();
   counts.resize(keys.size());
-  std::vector<uint32_t> order(keys.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&keys](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
-  keys_.resize(keys.size());
-  entries_.resize(keys.size());
-  std::vector<Writer> writers(keys.size());
-  std::vector<uint32_t> slot_of_id(keys.size());
+  // Text that filled the table, or that has a distinct gram every few bytes, is mostly
+  // grams of one document each (random syllables, hanja, hashes): such an index keeps only
+  // its most frequent grams, one for every 64 bytes of text at most, each in two documents
+  // or more (a query finds a gram left out in the text of the candidates the others leave),
+  // and no positions. Small indexes are kept whole: they cost little.
+  constexpr size_t kThinFrom = 4096, kBytesPerGramAtMost = 16, kBytesPerKeptGram = 64;
+  const bool thin = table.overflowed() || (keys.size() > kThinFrom && keys.size() > text_bytes / kBytesPerGramAtMost);
+  overflowed_ = table.overflowed();
+  uint32_t df_above = 0;  // a gram stays when its df is above this (thin indexes)
+  if (thin) {
+    std::vector<uint32_t> dfs(keys.size());
+    for (uint32_t id = 0; id < keys.size(); ++id) dfs[id] = counts[id].df;
+    const size_t budget = text_bytes / kBytesPerKeptGram;
+    df_above = 1;
+    if (dfs.size() > budget) {
+      std::nth_element(dfs.begin(), dfs.begin() + static_cast<std::ptrdiff_t>(budget), dfs.end(), std::greater<>());
+      df_above = std::max(df_above, dfs[budget]);
+    }
+  }
+  const auto kept = [&](uint32_t id) { return !thin || counts[id].df > df_above; };
+  size_t kept_count = 0;
+  for (const uint32_t id : order) kept_count += kept(id);
+  keys_.resize(kept_count);
+  entries_.resize(kept_count);
+  std::vector<Writer> writers(kept_count);
+  std::vector<uint32_t> slot_of_id(keys.size(), Table::kDropped);
   const size_t bitmap_bytes = words_per_bitmap_ * sizeof(uint64_t);
   size_t words = 0, bytes = 0, stored = 0;
   // Trigram keys sort last, so their sets (rewritten by finish_trigrams) end each array.
-  for (uint32_t slot = 0; slot < order.size(); ++slot) {
-    const uint32_t id = order[slot];
+  uint32_t slot = 0;
+  for (const uint32_t id : order) {
+    if (!kept(id)) {
+      overflowed_ = true;  // find() no longer knows every gram that occurs
+      continue;
+    }
     const Counting& c = counts[id];
     slot_of_id[id] = slot;
     keys_[slot] = keys[id];
     Entry& e = entries_[slot];
     Writer& w = writers[slot];
+    ++slot;
     const bool bitmap = c.bytes > bitmap_bytes;  // a bitmap is smaller than the delta list
     const bool positions =
-        is_bigram(keys[id]) && c.df >= (bitmap ? options.positions_from : options.list_positions_from);
+        !thin && is_bigram(keys[id]) && c.df >= (bitmap ? options.positions_from : options.list_positions_from);
     e.df_and_flags = c.df | (positions ? Entry::kPositions : 0);
     if (bitmap) {
       e.df_and_flags |= Entry::kBitmap;

@@ -124,6 +124,36 @@ class Bitset {
   std::vector<uint64_t> words_;
 };
 
+// A sort a piece per call (a page keeps drawing): sorted chunks, then merges of
+// neighbouring runs. The orders' comparisons are total, so the result is std::sort's.
+struct SortInSlices {
+  static constexpr size_t kChunk = 8192;
+  size_t width = 0, at = 0;  // width 0: still sorting chunks
+  template <class Less>
+  bool step(std::vector<uint32_t>& v, Less less) {
+    if (width == 0) {
+      const size_t end = std::min(v.size(), at + kChunk);
+      std::sort(v.begin() + static_cast<std::ptrdiff_t>(at), v.begin() + static_cast<std::ptrdiff_t>(end), less);
+      at = end;
+      if (at < v.size()) return false;
+      width = kChunk;
+      at = 0;
+    } else {
+      const size_t mid = std::min(v.size(), at + width), end = std::min(v.size(), at + 2 * width);
+      std::inplace_merge(v.begin() + static_cast<std::ptrdiff_t>(at), v.begin() + static_cast<std::ptrdiff_t>(mid),
+                         v.begin() + static_cast<std::ptrdiff_t>(end), less);
+      at = end;
+      if (at >= v.size()) {
+        width *= 2;
+        at = 0;
+      }
+    }
+    if (width < v.size()) return false;
+    *this = {};
+    return true;
+  }
+};
+
 // ---------------------------------------------------------------------------------------
 // Postings of the unigrams, bigrams and (optionally) trigrams of a sequence of symbols per
 // document: the case-folded code points of titles or bodies, or the consonant codes of
@@ -135,6 +165,14 @@ class Bitset {
 // A trigram ABC is usually (nearly) implied by its bigrams — most documents that hold AB
 // and BC hold ABC — so it is stored either as its own set or, when smaller, as the
 // exceptions: documents holding AB and BC but not ABC.
+//
+// The gram table holds at most kMaxHashedGrams grams beyond the Basic Multilingual Plane's
+// unigrams. Realistic Korean text stays far below it; text of high entropy (random
+// syllables over the whole Hangul block, hanja, hashes, base64) would otherwise give every
+// document hundreds of grams no other has, and an index many times the text. Grams first
+// seen once the table is full are not indexed, nor, then, grams of a single document:
+// overflowed() says so, and a query that needs one verifies its candidates in the text
+// instead (exact all the same).
 //
 // A bigram found in at least `positions_from` documents also keeps, per document, where it
 // first occurs: one byte, the byte offset shifted right by position_shift(text length)
@@ -154,6 +192,7 @@ class GramIndex {
   static constexpr uint32_t kBreak = 0xFFFFFFFFu;  // a symbol no gram may contain
   static constexpr uint64_t kNone = 0x1FFFFFu;     // second half of a unigram's key
   static constexpr uint64_t kTrigram = uint64_t{1} << 63;
+  static constexpr size_t kMaxHashedGrams = size_t{1} << 18;
 
   struct Entry {
     uint32_t df_and_flags = 0;  // documents containing the gram; flags in the top bits
@@ -196,6 +235,9 @@ class GramIndex {
   const Entry* find(uint64_t gram_key) const;
   uint32_t documents() const { return documents_; }
   size_t grams() const { return keys_.size(); }
+  // Grams were left out (the table was full, or the text had a new gram every few bytes):
+  // a gram find() does not know may still occur.
+  bool overflowed() const { return overflowed_; }
   bool has_trigrams() const { return trigrams_; }
   // Work to combine a set with this entry, in rough steps.
   uint64_t cost(const Entry& e) const { return e.bitmap() ? words_per_bitmap_ / 4 : (e.exceptions() ? e.aux : e.df()); }
@@ -219,9 +261,11 @@ class GramIndex {
   class Table {
    public:
     Table();
+    static constexpr uint32_t kDropped = UINT32_MAX;  // a gram the full table did not take
     uint32_t unigram(uint32_t a) {
       if (a < kDirect) {
         uint32_t& slot = direct_[a];
+        if (slot == kDroppedSlot) return kDropped;
         if (slot == 0) {
           by_id_.push_back(key(a));
           slot = static_cast<uint32_t>(by_id_.size());
@@ -240,11 +284,13 @@ class GramIndex {
       }
     }
     const std::vector<uint64_t>& keys_by_id() const { return by_id_; }
+    bool overflowed() const { return overflowed_; }
     // Renumbers every id through new_id (after the ids were sorted by key).
     void renumber(const std::vector<uint32_t>& new_id);
 
    private:
     static constexpr uint32_t kDirect = 0x10000;
+    static constexpr uint32_t kDroppedSlot = UINT32_MAX;  // in direct_: a unigram left out
     struct Slot {
       uint64_t key = 0;  // key + 1; 0 is empty
       uint32_t id = 0;
@@ -255,6 +301,7 @@ class GramIndex {
     std::vector<Slot> slots_;
     std::vector<uint64_t> by_id_;
     size_t hashed_ = 0, mask_ = 0;
+    bool overflowed_ = false;
   };
   struct Counting {                        // pass 1
     uint32_t df = 0, bytes = 0, last = 0;  // last: document + 1 of the last posting
@@ -275,11 +322,13 @@ class GramIndex {
     const Entry* first_seen = nullptr;  // trigrams sort by their first bigram: decoded once
   };
   struct Building {  // a build in slices between its calls
-    enum class Pass { count, write, trigrams } pass = Pass::count;
+    enum class Pass { count, sort, write, trigrams } pass = Pass::count;
     uint32_t next = 0;  // the next document of the pass
     uint64_t read = 0;  // bytes of text read, both passes
     Table table;
     std::vector<Counting> counts;
+    std::vector<uint32_t> order;  // gram ids, sorted by key a piece per call
+    SortInSlices sorting;
     std::vector<Writer> writers;
     Trigrams trigrams;
   };
@@ -287,7 +336,9 @@ class GramIndex {
     return v < (1u << 7) ? 1 : v < (1u << 14) ? 2 : v < (1u << 21) ? 3 : v < (1u << 28) ? 4 : 5;
   }
   static bool is_bigram(uint64_t k) { return (k & kTrigram) == 0 && (k & kNone) != kNone; }
-  std::vector<Writer> plan(Table& table, std::vector<Counting>& counts, Options options);
+  // The layout of every set, from the counts, in key order (`order`: ids sorted by key).
+  std::vector<Writer> plan(Table& table, std::vector<Counting>& counts, const std::vector<uint32_t>& order,
+                           uint64_t text_bytes, Options options);
   void members(const Entry& entry, Bitset& out) const;
   size_t stored_size(const Bitset& set) const;
   void store(const Bitset& set, Entry& entry, std::vector<uint64_t>& bitmaps, std::vector<uint8_t>& lists) const;
@@ -296,6 +347,7 @@ class GramIndex {
 
   uint32_t documents_ = 0;
   bool trigrams_ = false;
+  bool overflowed_ = false;
   size_t words_per_bitmap_ = 0;
   std::vector<uint64_t> keys_;  // sorted
   std::vector<Entry> entries_;  // parallel to keys_
@@ -325,10 +377,13 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
         p1 = p2 = kBreak;
         return;
       }
-      visit(table.unigram(s), 0u);
+      const auto keep = [&](uint32_t id, uint32_t position) {
+        if (id != Table::kDropped) visit(id, position);
+      };
+      keep(table.unigram(s), 0u);
       if (p1 != kBreak) {
-        visit(table.id(key(p1, s)), o1 >> shift);
-        if (options.trigrams && p2 != kBreak) visit(table.id(key(p2, p1, s)), 0u);
+        keep(table.id(key(p1, s)), o1 >> shift);
+        if (options.trigrams && p2 != kBreak) keep(table.id(key(p2, p1, s)), 0u);
       }
       p2 = p1;
       p1 = s;
@@ -359,7 +414,18 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
       c.last = doc + 1;
     });
     if (!counted) return false;
-    b.writers = plan(table, counts, options);  // from here on, ids are slots of entries_
+    b.order.resize(table.keys_by_id().size());
+    for (uint32_t id = 0; id < b.order.size(); ++id) b.order[id] = id;
+    b.pass = Building::Pass::sort;
+    return false;
+  }
+  if (b.pass == Building::Pass::sort) {
+    // The grams in key order, a piece per call: with the table full, one sort of it all
+    // would hold the page for longer than a frame.
+    const std::vector<uint64_t>& keys = table.keys_by_id();
+    if (!b.sorting.step(b.order, [&keys](uint32_t x, uint32_t y) { return keys[x] < keys[y]; })) return false;
+    b.writers = plan(table, b.counts, b.order, b.read, options);  // from here on, ids are slots of entries_
+    std::vector<uint32_t>().swap(b.order);
     b.pass = Building::Pass::write;
     b.next = 0;
     return false;

@@ -147,36 +147,8 @@ struct SearchIndex::Impl {
   double progress() const;
   bool build_orders();  // a piece of one order per call; true once all are built
   int orders_built = 0;
-  // A sort a piece per call (a page keeps drawing): sorted chunks, then merges of
-  // neighbouring runs. The orders' comparisons are total, so the result is std::sort's.
-  struct SortInSlices {
-    static constexpr size_t kChunk = 8192;
-    size_t width = 0, at = 0;  // width 0: still sorting chunks
-    template <class Less>
-    bool step(std::vector<uint32_t>& v, Less less) {
-      if (width == 0) {
-        const size_t end = std::min(v.size(), at + kChunk);
-        std::sort(v.begin() + static_cast<std::ptrdiff_t>(at), v.begin() + static_cast<std::ptrdiff_t>(end), less);
-        at = end;
-        if (at < v.size()) return false;
-        width = kChunk;
-        at = 0;
-      } else {
-        const size_t mid = std::min(v.size(), at + width), end = std::min(v.size(), at + 2 * width);
-        std::inplace_merge(v.begin() + static_cast<std::ptrdiff_t>(at), v.begin() + static_cast<std::ptrdiff_t>(mid),
-                           v.begin() + static_cast<std::ptrdiff_t>(end), less);
-        at = end;
-        if (at >= v.size()) {
-          width *= 2;
-          at = 0;
-        }
-      }
-      if (width < v.size()) return false;
-      *this = {};
-      return true;
-    }
-  } sorting;
-  std::vector<uint64_t> title_prefix;  // while by_title is sorted
+  search_detail::SortInSlices sorting;  // the orders, a piece per call
+  std::vector<uint64_t> title_prefix;   // while by_title is sorted
   enum class Stage { orders, titles, bodies, initials, done } stage = Stage::orders;
   GramIndex::Options title_options, body_options;
 

@@ -9,6 +9,7 @@
 // match sets must agree with the engine's.
 //
 //   newsroom-search-bench [--articles N] [--seed S] [--runs K] [--naive-every K]
+//                         [--text realistic|high-entropy]
 //
 // Each query is timed cold (the engine keeps only the last query's matches, and the mix
 // never repeats a query back to back); a query's time is the median of --runs runs.
@@ -266,6 +267,7 @@ struct Options {
   int runs = 3;
   int naive_every = 1;  // every query also by the naive scan; 0: none
   bool verbose = false;
+  bool high_entropy = false;  // --text high-entropy: make_high_entropy_export
 };
 
 bool parse_number(std::string_view text, uint64_t& out) {
@@ -275,7 +277,8 @@ bool parse_number(std::string_view text, uint64_t& out) {
 }
 
 constexpr const char* kUsage =
-    "usage: newsroom-search-bench [--articles N] [--seed S] [--runs K] [--naive-every K] [--verbose]\n";
+    "usage: newsroom-search-bench [--articles N] [--seed S] [--runs K] [--naive-every K] [--verbose]\n"
+    "                             [--text realistic|high-entropy]\n";
 
 int usage(const std::string& message) {
   std::fprintf(stderr, "newsroom-search-bench: %s\n%s", message.c_str(), kUsage);
@@ -318,6 +321,10 @@ int main(int argc, char** argv) {
       if (!parse_number(value, number) || number > 1000) return usage("--naive-every needs 0 (no naive scan) to 1000");
       options.naive_every = static_cast<int>(number);
       ++i;
+    } else if (arg == "--text") {
+      if (value != "realistic" && value != "high-entropy") return usage("--text is realistic or high-entropy");
+      options.high_entropy = value == "high-entropy";
+      ++i;
     } else if (arg == "--verbose") {
       options.verbose = true;
     } else if (arg == "--help" || arg == "-h") {
@@ -335,15 +342,17 @@ int main(int argc, char** argv) {
 #else
   const std::string platform = "native";
 #endif
-  std::printf("newsroom-search-bench: %s | %zu synthetic articles, seed %" PRIu64
+  std::printf("newsroom-search-bench: %s | %zu synthetic articles (%s text), seed %" PRIu64
               " | times in ms, median of %d runs per query\n",
-              platform.c_str(), options.articles, options.seed, options.runs);
+              platform.c_str(), options.articles, options.high_entropy ? "high-entropy" : "realistic", options.seed,
+              options.runs);
   std::fflush(stdout);
 
   double start = now_ms();
   newsroom::ImportResult imported;
   {
-    const std::string bytes = newsroom::make_synthetic_export(options.articles, options.seed);
+    const std::string bytes = options.high_entropy ? newsroom::make_high_entropy_export(options.articles, options.seed)
+                                                   : newsroom::make_synthetic_export(options.articles, options.seed);
     const double generated = now_ms();
     imported = newsroom::import_export(bytes, "synthetic");
     std::printf("export: %.1f MB generated in %.0f ms, imported in %.0f ms: %zu articles\n",
@@ -393,7 +402,7 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
 
   {
-    // The page's index: built in slices of 512 kB of text; the whole steps are the
+    // The page's index: built in slices of 128 kB of text; the whole steps are the
     // columns (constructor), the orders and the gram tables between the passes.
     double t = now_ms();
     SearchIndex sliced(board, SearchIndex::InSlices{});
@@ -403,7 +412,7 @@ int main(int argc, char** argv) {
     for (bool done = false; !done;) {
       const double before = sliced.progress();
       t = now_ms();
-      done = sliced.build(512 << 10);
+      done = sliced.build(128 << 10);
       steps.emplace_back(now_ms() - t, before);
       total += steps.back().first;
     }

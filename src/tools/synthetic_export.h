@@ -28,4 +28,9 @@ inline constexpr int64_t kSyntheticEndInstant = 1735657200;
 
 std::string make_synthetic_export(size_t article_count, uint64_t seed);
 
+// The same scale (~2.3 KB per article) with high-entropy text: each body mixes a few common
+// words with random syllables over the whole Hangul block, hanja, hex and base64 runs, so
+// distinct bigrams grow with the board as in real exports full of pasted codes and names.
+std::string make_high_entropy_export(size_t article_count, uint64_t seed);
+
 }  // namespace newsroom
