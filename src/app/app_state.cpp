@@ -46,7 +46,9 @@ void AppState::load(ImportResult result) {
 void AppState::continue_indexing(size_t byte_budget) {
   if (!indexing()) return;
   index_->build(byte_budget);
-  if (pending_ && index_->can_run(Query{.text = list().q})) {
+  // Waiting for the orders, or answered by reading the text before the postings were
+  // built (exact, but the next change of sort or page would read it again): now by the index.
+  if ((pending_ && index_->can_run(Query{.text = list().q})) || (!indexing() && result_.scanned)) {
     recompute();
     route_ = clamp(route_);
     list_route_ = clamp(list_route_);

@@ -62,6 +62,8 @@ class AppState {
   // The current result list (article indices in display order), its facets, and the
   // current page of it.
   const std::vector<uint32_t>& results() const { return result_.rows; }
+  // The search text was answered by reading the text, its postings not built yet.
+  bool results_scanned() const { return result_.scanned; }
   const SearchResult& search() const { return result_; }
   const ParsedQuery& parsed_query() const { return parsed_; }
   int per_page() const { return list().per_page; }

@@ -79,11 +79,15 @@ uint64_t SearchIndex::Impl::estimate(const Item& item, SearchField field) const 
     }
     return best;
   };
+  // Postings not built yet: the term will be read in every candidate's text.
+  const auto rarest_of = [&](const GramIndex& index, Stage built_after, const std::vector<char32_t>& symbols) {
+    return ready(index, built_after) ? rarest(index, symbols) : uint64_t{n};
+  };
   if (field == SearchField::author) return 0;
-  if (item.choseong && field != SearchField::body) return rarest(initials, item.initials.symbols);
+  if (item.choseong && field != SearchField::body) return rarest_of(initials, Stage::initials, item.initials.symbols);
   uint64_t cost = 0;
-  if (field != SearchField::body) cost += rarest(titles, item.literal.symbols);
-  if (field != SearchField::title) cost += rarest(bodies, item.literal.symbols);
+  if (field != SearchField::body) cost += rarest_of(titles, Stage::titles, item.literal.symbols);
+  if (field != SearchField::title) cost += rarest_of(bodies, Stage::bodies, item.literal.symbols);
   return cost;
 }
 
@@ -91,10 +95,16 @@ uint64_t SearchIndex::Impl::estimate(const Item& item, SearchField field) const 
 // document in m when that is cheaper than the postings; otherwise combines the postings of
 // the needle's grams, which is the answer up to three characters, and confirms longer
 // needles in each candidate, from the first occurrence of their rarest bigram if known.
-void SearchIndex::Impl::narrow_text(const GramIndex& index, const Needle& needle, Bitset& m, size_t average_bytes,
+void SearchIndex::Impl::narrow_text(const GramIndex* built, const Needle& needle, Bitset& m, size_t average_bytes,
                                     std::string_view (Impl::*text_of)(uint32_t) const) const {
   const std::vector<char32_t>& s = needle.symbols;
   if (s.empty()) return;
+  if (!built) {  // the postings are being built: every candidate's text is read
+    scanned_ = true;
+    m.retain_if([&](uint32_t doc) { return needle.finder.in((this->*text_of)(doc)); });
+    return;
+  }
+  const GramIndex& index = *built;
   using Gram = GramRef;
   std::vector<Gram> grams, trigrams;
   if (s.size() == 1) grams.push_back({index.find(GramIndex::key(s[0])), 0});
@@ -215,25 +225,27 @@ void SearchIndex::Impl::narrow(const Item& item, SearchField field, Bitset& m, s
     });
   };
   if (item.choseong && field != SearchField::body) {  // 초성 of titles
-    narrow_text(initials, item.initials, m, shadow.size() / n_docs + 1, &Impl::title_shadow);
+    narrow_text(ready(initials, Stage::initials), item.initials, m, shadow.size() / n_docs + 1, &Impl::title_shadow);
     add_score(m);
     return;
   }
+  const GramIndex* title_postings = ready(titles, Stage::titles);
+  const GramIndex* body_postings = ready(bodies, Stage::bodies);
   if (field == SearchField::title) {
-    narrow_text(titles, item.literal, m, title_avg, &Impl::title);
+    narrow_text(title_postings, item.literal, m, title_avg, &Impl::title);
     add_score(m);
     return;
   }
   if (field == SearchField::body) {  // (a 초성 term too, as plain text)
-    narrow_text(bodies, item.literal, m, body_avg, &Impl::body);
+    narrow_text(body_postings, item.literal, m, body_avg, &Impl::body);
     return;
   }
   // Title or body: the title first (short), then the body of the rest.
   Bitset in_title = m;
-  narrow_text(titles, item.literal, in_title, title_avg, &Impl::title);
+  narrow_text(title_postings, item.literal, in_title, title_avg, &Impl::title);
   add_score(in_title);
   m.and_not(in_title);
-  narrow_text(bodies, item.literal, m, body_avg, &Impl::body);
+  narrow_text(body_postings, item.literal, m, body_avg, &Impl::body);
   m.or_with(in_title);
 }
 
@@ -242,6 +254,7 @@ void SearchIndex::Impl::compute(const Query& q, State& s) const {
   const ParsedQuery parsed = parse_query(q.text);
   s.key = key_of(q);
   s.has_text = parsed.has_text();
+  scanned_ = false;
   s.pinned_rule = !s.has_text && q.categories.empty();
 
   const std::vector<std::string>& names = b.category_names();
@@ -319,10 +332,12 @@ void SearchIndex::Impl::compute(const Query& q, State& s) const {
   s.per_year.clear();
   for (size_t y = 0; y < years.size(); ++y)
     if (per_year_slot[y]) s.per_year[years[y]] = per_year_slot[y];
+  s.scanned = scanned_;
 }
 
 SearchResult SearchIndex::Impl::order(const State& s, SortOrder sort) const {
   SearchResult result;
+  result.scanned = s.scanned;
   result.per_category = s.per_category;
   result.per_year = s.per_year;
   result.rows.reserve(s.count);

@@ -80,6 +80,9 @@ struct SearchResult {
   // per category index, and per Seoul calendar year.
   std::vector<uint32_t> per_category;
   std::map<int, uint32_t> per_year;
+  // A text term was answered by reading every candidate's text, its postings not built yet
+  // (the same rows, found more slowly).
+  bool scanned = false;
 };
 
 // Byte ranges [begin, end) into `text` that a query's terms and phrases match.
@@ -91,8 +94,9 @@ class SearchIndex {
 
   // An index built in slices, so that a page keeps drawing while a large board is
   // indexed: build() until it returns true (each call reads about `byte_budget` bytes of
-  // text, or takes one of the few whole steps). The orders come first: from then on a
-  // query without search text can run (filters, sorts); search text waits for complete().
+  // text, or takes one of the few whole steps). The orders and the titles' 초성 come
+  // first: from then on every query can run, search text answered by reading the text
+  // until its postings are built (SearchResult::scanned), exactly as the index would.
   struct InSlices {};
   SearchIndex(const Board& board, InSlices);
   bool build(size_t byte_budget);

@@ -137,22 +137,26 @@ bool SearchIndex::Impl::build(size_t budget) {
         stage = Stage::initials;
       }
       return false;
-    case Stage::initials:
-      if (shadow_start.empty()) {  // the 초성 of every title (titles are short: taken whole)
-        shadow_start.resize(n + 1);
-        for (uint32_t doc = 0; doc < n; ++doc) {
-          shadow_start[doc] = static_cast<uint32_t>(shadow.size());
-          const std::string_view t = title(doc);
-          size_t pos = 0;
-          while (pos < t.size()) {
-            const uint8_t code = shadow_code(next_code_point(t, pos));
-            if (code != 0) shadow.push_back(code);
-          }
+    case Stage::shadows: {  // the 초성 of every title, a budget of titles per call
+      if (shadow_start.empty()) shadow_start.resize(n + 1);
+      size_t read = 0;
+      for (; shadows_built < n && read < budget; ++shadows_built) {
+        shadow_start[shadows_built] = static_cast<uint32_t>(shadow.size());
+        const std::string_view t = title(shadows_built);
+        read += t.size() + 1;
+        size_t pos = 0;
+        while (pos < t.size()) {
+          const uint8_t code = shadow_code(next_code_point(t, pos));
+          if (code != 0) shadow.push_back(code);
         }
-        shadow_start[n] = static_cast<uint32_t>(shadow.size());
-        shadow.shrink_to_fit();
-        return false;
       }
+      if (shadows_built < n) return false;
+      shadow_start[n] = static_cast<uint32_t>(shadow.size());
+      shadow.shrink_to_fit();
+      stage = Stage::titles;
+      return false;
+    }
+    case Stage::initials:
       if (initials.build_step(
               n, [&](uint32_t doc) { return title_shadow(doc).size(); },
               [&](uint32_t doc, auto&& emit) {
@@ -164,11 +168,13 @@ bool SearchIndex::Impl::build(size_t budget) {
               },
               title_options, budget)) {
         stage = Stage::done;
+        std::lock_guard<std::mutex> lock(mutex);
+        state_valid = false;  // a result kept from reading the text is found again by the postings
         return true;
       }
       return false;
     case Stage::orders:
-      if (build_orders()) stage = Stage::titles;
+      if (build_orders()) stage = Stage::shadows;
       return false;
     case Stage::done: return true;
   }
@@ -189,6 +195,7 @@ double SearchIndex::Impl::progress() const {
   double done = orders_work;
   switch (stage) {
     case Stage::orders: done = 0; break;
+    case Stage::shadows: break;
     case Stage::titles: done += part(titles, titles_work); break;
     case Stage::bodies: done += titles_work + part(bodies, bodies_work); break;
     case Stage::initials: done += titles_work + bodies_work + part(initials, initials_work); break;
@@ -270,7 +277,9 @@ SearchIndex::SearchIndex(const Board& board, InSlices) : impl_(std::make_unique<
 bool SearchIndex::build(size_t byte_budget) { return impl_->build(std::max<size_t>(1, byte_budget)); }
 bool SearchIndex::complete() const { return impl_->stage == Impl::Stage::done; }
 bool SearchIndex::can_run(const Query& query) const {
-  return complete() || (impl_->stage > Impl::Stage::orders && !parse_query(query.text).has_text());
+  using Stage = Impl::Stage;
+  return complete() || impl_->stage > Stage::shadows ||
+         (impl_->stage > Stage::orders && !parse_query(query.text).has_text());
 }
 double SearchIndex::progress() const { return impl_->progress(); }
 SearchIndex::~SearchIndex() = default;

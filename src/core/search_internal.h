@@ -128,6 +128,7 @@ struct SearchIndex::Impl {
     Bitset rows;
     std::vector<uint16_t> score;  // title hits, for relevance
     bool has_text = false, pinned_rule = false;
+    bool scanned = false;  // a text term was answered by reading the text (its postings were not built yet)
     size_t count = 0;
     std::vector<uint32_t> per_category;
     std::map<int, uint32_t> per_year;
@@ -149,7 +150,10 @@ struct SearchIndex::Impl {
   int orders_built = 0;
   search_detail::SortInSlices sorting;  // the orders, a piece per call
   std::vector<uint64_t> title_prefix;   // while by_title is sorted
-  enum class Stage { orders, titles, bodies, initials, done } stage = Stage::orders;
+  // The orders, then the 초성 of every title (with them every query can run: text terms are
+  // answered by reading the text until their postings are built), then the postings.
+  enum class Stage { orders, shadows, titles, bodies, initials, done } stage = Stage::orders;
+  uint32_t shadows_built = 0;  // titles whose 초성 are in `shadow`
   GramIndex::Options title_options, body_options;
 
   std::string_view title(uint32_t doc) const { return board->title(doc); }
@@ -162,8 +166,13 @@ struct SearchIndex::Impl {
   void compute(const Query& q, State& s) const;
   uint64_t estimate(const Item& item, SearchField field) const;
   void narrow(const Item& item, SearchField field, Bitset& m, std::vector<uint16_t>* score) const;
-  void narrow_text(const GramIndex& index, const Needle& needle, Bitset& m, size_t average_bytes,
+  // `index` is null while the field's postings are being built: the text decides then.
+  void narrow_text(const GramIndex* index, const Needle& needle, Bitset& m, size_t average_bytes,
                    std::string_view (Impl::*text_of)(uint32_t) const) const;
+  const GramIndex* ready(const GramIndex& index, Stage built_after) const {
+    return stage > built_after ? &index : nullptr;
+  }
+  mutable bool scanned_ = false;  // compute() read a text whose postings were not built
   void confirm(const GramIndex& index, const std::vector<GramRef>& grams, Bitset& m,
                std::string_view (Impl::*text_of)(uint32_t) const, const Finder& finder) const;
   void narrow_author(const Item& item, Bitset& m) const;

@@ -227,11 +227,24 @@ TEST_CASE("an index built in slices answers every query as the index built in on
   by_views.sort = SortOrder::most_viewed;
   Query search;
   search.text = "협력";
+  // While the postings are built, search text is answered by reading the text: the same
+  // rows, facets and order as the finished index gives, in every field, 초성 too.
+  std::vector<Query> early;
+  for (const char* text : {"협력", "국제 교류", "ㅈㅂ", "-협력", "\"전북 국제\""}) {
+    for (const SearchField field : {SearchField::title_body, SearchField::title, SearchField::body}) {
+      Query q;
+      q.text = text;
+      q.field = field;
+      q.sort = SortOrder::relevance;
+      early.push_back(q);
+    }
+  }
   CHECK_FALSE(sliced.can_run(by_views));
   int steps = 0;
   double last = sliced.progress();
   bool progress_ok = last >= 0 && last < 0.01;
   bool browsed_early = false, searched_early = false;
+  size_t scanned = 0, compared = 0;
   while (!sliced.build(2000)) {
     ++steps;
     if (sliced.can_run(by_views) && !browsed_early) {
@@ -239,13 +252,29 @@ TEST_CASE("an index built in slices answers every query as the index built in on
       CHECK(sliced.progress() < 0.15);
       CHECK(sliced.run(by_views).rows == whole.run(by_views).rows);
     }
-    searched_early = searched_early || sliced.can_run(search);
+    if (sliced.can_run(search) && !searched_early) {
+      searched_early = true;  // the orders and the 초성 of the titles: searching works from then on
+      CHECK(sliced.progress() < 0.15);
+    }
+    if (searched_early && steps % 97 == 0) {
+      const Query& q = early[compared++ % early.size()];
+      CAPTURE(q.text, static_cast<int>(q.field), sliced.progress());
+      const SearchResult got = sliced.run(q), want = whole.run(q);
+      CHECK(got.rows == want.rows);
+      CHECK(got.per_category == want.per_category);
+      CHECK(got.per_year == want.per_year);
+      CHECK_FALSE(want.scanned);
+      scanned += got.scanned;
+    }
     const double now = sliced.progress();
     if (now < last || now > 1) progress_ok = false;
     last = now;
   }
   CHECK(browsed_early);
-  CHECK_FALSE(searched_early);
+  CHECK(searched_early);
+  CHECK(compared > 20);
+  CHECK(scanned > 10);  // most of those were read in the text, the postings not built yet
+  CHECK_FALSE(sliced.run(search).scanned);
   CHECK(sliced.complete());
   CHECK(sliced.can_run(search));
   CHECK(sliced.progress() == 1.0);
@@ -282,7 +311,7 @@ TEST_CASE("an index built in slices answers every query as the index built in on
   CHECK_FALSE(whole.run(any).rows.empty());
 }
 
-TEST_CASE("a large board is browsable after the first slice and searchable once indexed, on the page it asked for") {
+TEST_CASE("a large board is browsable and searchable after the first slices, on the page it asked for") {
   const std::string bytes = make_synthetic_export(AppState::kIndexInSlicesFrom + 500, 5);
   AppState whole_app, app;
   // The reference: the same board indexed at once (what a small board gets).
@@ -302,15 +331,19 @@ TEST_CASE("a large board is browsable after the first slice and searchable once 
   CHECK(app.list().page == 3);  // not clamped to the empty result
   CHECK(app.index() == nullptr);
 
-  // Browsing without search text works after the first slices (the orders).
-  REQUIRE(app.set_search_text(""));
-  CHECK(app.search_pending());
-  for (int i = 0; i < 10 && app.search_pending(); ++i) app.continue_indexing(64 * 1024);
+  // The first slices (the orders, the titles' 초성) answer the search, by reading the text.
+  for (int i = 0; i < 20 && app.search_pending(); ++i) app.continue_indexing(64 * 1024);
   CHECK_FALSE(app.search_pending());
   CHECK(app.indexing());
+  CHECK(app.results_scanned());
+  CHECK(app.results() == whole_app.results());
+  CHECK(app.list().page == 3);
+  // Browsing without search text, and back to the search.
+  REQUIRE(app.set_search_text(""));
+  CHECK_FALSE(app.search_pending());
   CHECK(app.results().size() == AppState::kIndexInSlicesFrom + 500);
   REQUIRE(app.set_search_text("협력"));
-  CHECK(app.search_pending());
+  CHECK_FALSE(app.search_pending());
   REQUIRE(app.go_to_page(3));
 
   double progress = app.index_progress();
@@ -323,6 +356,7 @@ TEST_CASE("a large board is browsable after the first slice and searchable once 
   }
   CHECK(slices > 10);
   CHECK_FALSE(app.search_pending());
+  CHECK_FALSE(app.results_scanned());  // found again by the postings once they were built
   CHECK(app.results() == whole_app.results());
   CHECK(app.list().page == 3);
   CHECK(app.hash() == whole_app.hash());
