@@ -54,9 +54,11 @@ void GramIndex::Table::renumber(const std::vector<uint32_t>& new_id) {
   by_id_.swap(keys);
 }
 
-std::vector<GramIndex::Writer> GramIndex::plan(Table& table, std::vector<Counting>& counts,
-                                               const std::vector<uint32_t>& order, uint64_t text_bytes,
-                                               Options options) {
+std::vector<GramIndex::Writer> GramIndex::plan(Building& b, Options options) {
+  Table& table = b.table;
+  std::vector<Counting>& counts = b.counts;
+  const std::vector<uint32_t>& order = b.order;
+  const uint64_t text_bytes = b.read;
   const std::vector<uint64_t>& keys = table.keys_by_id();
   counts.resize(keys.size());
   // Text that filled the table, or that has a distinct gram every few bytes, is mostly
@@ -120,9 +122,19 @@ std::vector<GramIndex::Writer> GramIndex::plan(Table& table, std::vector<Countin
   }
   std::vector<Counting>().swap(counts);
   table.renumber(slot_of_id);
-  bitmaps_.assign(words, 0);
-  lists_.assign(bytes, 0);
-  positions_.assign(stored, 0);
+  // Reserved now, zeroed a piece per call after (Building::Pass::allocate).
+  for (auto* v : {&lists_, &positions_}) {
+    v->clear();
+    v->shrink_to_fit();
+  }
+  bitmaps_.clear();
+  bitmaps_.shrink_to_fit();
+  bitmaps_.reserve(words);
+  lists_.reserve(bytes);
+  positions_.reserve(stored);
+  b.words = words;
+  b.bytes = bytes;
+  b.stored = stored;
   return writers;
 }
 

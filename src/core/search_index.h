@@ -322,13 +322,14 @@ class GramIndex {
     const Entry* first_seen = nullptr;  // trigrams sort by their first bigram: decoded once
   };
   struct Building {  // a build in slices between its calls
-    enum class Pass { count, sort, write, trigrams } pass = Pass::count;
+    enum class Pass { count, sort, allocate, write, trigrams } pass = Pass::count;
     uint32_t next = 0;  // the next document of the pass
     uint64_t read = 0;  // bytes of text read, both passes
     Table table;
     std::vector<Counting> counts;
     std::vector<uint32_t> order;  // gram ids, sorted by key a piece per call
     SortInSlices sorting;
+    size_t words = 0, bytes = 0, stored = 0;  // the sizes plan() laid out, zeroed a piece per call
     std::vector<Writer> writers;
     Trigrams trigrams;
   };
@@ -336,9 +337,8 @@ class GramIndex {
     return v < (1u << 7) ? 1 : v < (1u << 14) ? 2 : v < (1u << 21) ? 3 : v < (1u << 28) ? 4 : 5;
   }
   static bool is_bigram(uint64_t k) { return (k & kTrigram) == 0 && (k & kNone) != kNone; }
-  // The layout of every set, from the counts, in key order (`order`: ids sorted by key).
-  std::vector<Writer> plan(Table& table, std::vector<Counting>& counts, const std::vector<uint32_t>& order,
-                           uint64_t text_bytes, Options options);
+  // The layout of every set, from the counts, in key order (b.order: ids sorted by key).
+  std::vector<Writer> plan(Building& b, Options options);
   void members(const Entry& entry, Bitset& out) const;
   size_t stored_size(const Bitset& set) const;
   void store(const Bitset& set, Entry& entry, std::vector<uint64_t>& bitmaps, std::vector<uint8_t>& lists) const;
@@ -424,8 +424,24 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
     // would hold the page for longer than a frame.
     const std::vector<uint64_t>& keys = table.keys_by_id();
     if (!b.sorting.step(b.order, [&keys](uint32_t x, uint32_t y) { return keys[x] < keys[y]; })) return false;
-    b.writers = plan(table, b.counts, b.order, b.read, options);  // from here on, ids are slots of entries_
+    b.writers = plan(b, options);  // from here on, ids are slots of entries_
     std::vector<uint32_t>().swap(b.order);
+    b.pass = Building::Pass::allocate;
+    return false;
+  }
+  if (b.pass == Building::Pass::allocate) {
+    // The sets' zeroed space, a few MB per call (for a large board it is hundreds of MB,
+    // whose zeroing alone would hold a frame).
+    constexpr size_t kZeroedPerCall = size_t{8} << 20;
+    size_t budget = kZeroedPerCall;
+    const auto grow = [&budget](auto& v, size_t size) {
+      const size_t add = std::min(size - v.size(), budget / sizeof(v[0]));
+      v.resize(v.size() + add);
+      budget -= add * sizeof(v[0]);
+      return v.size() == size;
+    };
+    const bool allocated = grow(bitmaps_, b.words) && grow(lists_, b.bytes) && grow(positions_, b.stored);
+    if (!allocated) return false;
     b.pass = Building::Pass::write;
     b.next = 0;
     return false;
