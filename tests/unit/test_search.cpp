@@ -181,6 +181,7 @@ std::vector<std::pair<int, char32_t>> ref_collation_keys(std::string_view title)
 
 class Reference {
  public:
+  const Board& board() const { return board_; }
   explicit Reference(const Board& board) : board_(board) {
     const size_t n = board.size();
     for (uint32_t i = 0; i < n; ++i) {
@@ -908,18 +909,23 @@ TEST_CASE("random queries give exactly the reference's rows, order, pinned rows 
   CHECK(total_rows < 2500 * small_board().size() / 4);
 }
 
-TEST_CASE("random queries on full-length bodies (positions, long texts) agree with the reference") {
-  static const Board board = make_board(1200, 5, 1'000'000, false);
-  const SearchIndex index(board);
-  const Reference reference(board);
-  QueryMaker maker(board, 99);
+// `count` random queries compared with the reference; how many found something.
+size_t agreeing_queries(const SearchIndex& index, const Reference& reference, uint64_t seed, int count) {
+  QueryMaker maker(reference.board(), seed);
   size_t found = 0;
-  for (int k = 0; k < 250; ++k) {
+  for (int k = 0; k < count; ++k) {
     const Query q = maker.make();
     check_same(index, reference, q);
     found += !index.run(q).rows.empty();
   }
-  CHECK(found > 100);
+  return found;
+}
+
+TEST_CASE("random queries on full-length bodies (positions, long texts) agree with the reference") {
+  static const Board board = make_board(1200, 5, 1'000'000, false);
+  const SearchIndex index(board);
+  const Reference reference(board);
+  CHECK(agreeing_queries(index, reference, 99, 250) > 100);
 }
 
 // Text no vocabulary of ours resembles: random syllables over the whole Hangul block,
@@ -940,20 +946,13 @@ TEST_CASE("on high-entropy text the index stays within the text's size and answe
   INFO("index " << index.memory_bytes() << " bytes for " << index.text_bytes() << " bytes of text");
   CHECK(index.memory_bytes() <= index.text_bytes());
   const Reference reference(board);
-  QueryMaker maker(board, 4242);
-  size_t found = 0;
-  for (int k = 0; k < 300; ++k) {
-    const Query q = maker.make();
-    check_same(index, reference, q);
-    found += !index.run(q).rows.empty();
-  }
-  CHECK(found > 40);  // random pieces of random text: a quarter or so find something
+  // Random pieces of random text: a quarter or so find something.
+  CHECK(agreeing_queries(index, reference, 4242, 300) > 40);
   // The same board indexed in small slices, as the page does, gives the same answers.
   SearchIndex sliced(board, SearchIndex::InSlices{});
   while (!sliced.build(16 << 10)) {
   }
-  QueryMaker again(board, 4242);
-  for (int k = 0; k < 100; ++k) check_same(sliced, reference, again.make());
+  agreeing_queries(sliced, reference, 4242, 100);
 }
 
 TEST_CASE("naughty strings as queries never crash and agree with the reference") {

@@ -4,6 +4,7 @@
 // hanja, hex and base64 runs, so the number of distinct bigrams grows with the board.
 #include <string_view>
 
+#include "core/text.h"
 #include "tools/synthetic/json_writer.h"
 #include "tools/synthetic/random.h"
 #include "tools/synthetic_export.h"
@@ -11,19 +12,6 @@
 namespace newsroom {
 namespace synthetic {
 namespace {
-
-void append_code_point(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 constexpr std::string_view kCommon[] = {"전북",       "국제",   "협력", "진흥원", "교류", "사업",   "지원",
                                         "카자흐스탄", "베트남", "청년", "기업",   "해외", "설명회", "개최"};
@@ -36,9 +24,9 @@ void append_word(std::string& out, Rng& rng) {
   if (kind < 40) {
     out += kCommon[rng.below(std::size(kCommon))];
   } else if (kind < 75) {
-    for (uint32_t i = rng.between(2, 4); i > 0; --i) append_code_point(out, 0xAC00 + rng.below(11172));
+    for (uint32_t i = rng.between(2, 4); i > 0; --i) append_utf8(out, 0xAC00 + rng.below(11172));
   } else if (kind < 85) {
-    for (uint32_t i = rng.between(2, 4); i > 0; --i) append_code_point(out, 0x4E00 + rng.below(0x5200));
+    for (uint32_t i = rng.between(2, 4); i > 0; --i) append_utf8(out, 0x4E00 + rng.below(0x5200));
   } else if (kind < 93) {
     for (uint32_t i = rng.between(16, 40); i > 0; --i) out += kHex[rng.below(16)];
   } else {
