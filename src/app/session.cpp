@@ -164,7 +164,9 @@ Session::Closed Session::close(int id, const nlohmann::json& how, Effects& out) 
   const std::string error = how.is_object() ? string_of(how, "error") : std::string();
   const bool discard = how.is_object() && how.value("discard", false);
   if (!string_of(how, "name").empty()) channel.name = string_of(how, "name");
-  std::string kind = channel.kind == "bytes" && !as.empty() ? as : channel.kind;
+  // Bytes say at the end what they are; a stream is a stream from its opening.
+  const bool said = channel.kind == "bytes" && !as.empty() && as != "stream" && as != "dropped";
+  std::string kind = said ? as : channel.kind == "bytes" && !as.empty() ? "bytes (as \"" + as + "\")" : channel.kind;
   if (kind == "stream") {
     stream_channel_ = kNoChannel;
     if (discard || !error.empty())
@@ -174,7 +176,7 @@ Session::Closed Session::close(int id, const nlohmann::json& how, Effects& out) 
     closed.kind = kind;
     return closed;
   }
-  if (discard || kind == "dropped" || kind == "bytes") return closed;
+  if (discard || kind == "dropped") return closed;
   finish(std::move(channel), kind, error, closed, out);
   return closed;
 }
@@ -194,8 +196,9 @@ void Session::finish(Channel channel, std::string kind, const std::string& error
     loader_.add_part(channel.name, error.empty() ? std::move(channel.bytes) : OwnedBytes{}, error);
   } else if (kind == "font") {
     if (error.empty() && channel.bytes.size) closed.bytes = std::move(channel.bytes);
-  } else {
-    out.add("warn", "a channel closed as \"" + kind + "\", which is not a kind of file");
+  } else {  // bytes closed without saying what they are, or as no kind of file: dropped
+    out.add("warn", "a channel of " + std::to_string(channel.bytes.size) + " bytes was closed as \"" + kind +
+                        "\", which is not a kind of file: its bytes are dropped");
   }
 }
 

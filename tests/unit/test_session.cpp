@@ -307,6 +307,13 @@ TEST_CASE("the channel refuses what it does not know and grows for a file of man
   // Bytes whose kind is said at the end, and bytes dropped.
   const int later = page.session.open(json::object());
   CHECK(page.session.close(later, {{"discard", true}}, out).kind.empty());
+  // Bytes cannot pass for a stream at their end: the stream under way is not ended by them.
+  const int stream = page.session.open({{"kind", "stream"}, {"name", "s.json"}});
+  const int impostor = page.session.open(json::object());
+  page.session.close(impostor, {{"as", "stream"}}, out);
+  CHECK(page.session.loader().streaming());
+  CHECK(out.count("warn") == 1);
+  page.session.close(stream, {{"discard", true}}, out);
   CHECK(page.session.open_channels() == 0);
   CHECK_FALSE(page.session.command("no_such_command", true, out));
 }
