@@ -45,6 +45,15 @@ void AppState::load(ImportResult result) {
 
 void AppState::continue_indexing(size_t byte_budget) {
   if (!indexing()) return;
+  if (scanning_) {  // search text read in the text, a slice per call: the index waits for it
+    if (std::optional<SearchResult> result = index_->step(byte_budget)) {
+      result_ = std::move(*result);
+      scanning_ = pending_ = false;
+      route_ = clamp(route_);
+      list_route_ = clamp(list_route_);
+    }
+    return;
+  }
   index_->build(byte_budget);
   // Waiting for the orders, or answered by reading the text before the postings were
   // built (exact, but the next change of sort or page would read it again): now by the index.
@@ -125,7 +134,7 @@ void AppState::recompute() {
   const ListView& list = list_route_.list;
   computed_for_ = list;
   parsed_ = parse_query(list.q);
-  pending_ = false;
+  pending_ = scanning_ = false;
   if (!index_) {
     result_ = SearchResult{};
     return;
@@ -149,6 +158,14 @@ void AppState::recompute() {
   if (!index_->can_run(query)) {
     result_ = SearchResult{};
     pending_ = true;
+    return;
+  }
+  if (!index_->complete() && parsed_.has_text()) {
+    // The postings are being built: the text is read a slice per call of continue_indexing,
+    // so that the page keeps drawing (a large board's text is hundreds of MB).
+    index_->start(query);
+    result_ = SearchResult{};
+    pending_ = scanning_ = true;
     return;
   }
   result_ = index_->run(query);

@@ -74,9 +74,10 @@ class AppState {
   const SearchIndex* index() const { return index_ && index_->complete() ? index_.get() : nullptr; }
 
   // A large board is indexed in slices, continue_indexing() once per frame, so that the
-  // page keeps drawing: browsing (filters, sorts) works after the first slice, search text
-  // once the index is complete. Until the list can be computed, results() is empty and
-  // search_pending() is true; the list's page is kept and applied when the rows arrive.
+  // page keeps drawing: browsing (filters, sorts) works after the first slices, search text
+  // too, read in the text a slice per call until the postings are built. Until the list is
+  // computed, results() is empty and search_pending() is true; the list's page is kept and
+  // applied when the rows arrive.
   static constexpr size_t kIndexInSlicesFrom = 4000;  // articles
   bool indexing() const { return index_ && !index_->complete(); }
   double index_progress() const { return index_ ? index_->progress() : 0; }
@@ -119,7 +120,8 @@ class AppState {
   int64_t loads_ = 0;
   std::unique_ptr<SearchIndex> index_;
   SearchResult result_;
-  bool pending_ = false;  // the index cannot compute list() yet
+  bool pending_ = false;   // the index cannot compute list() yet
+  bool scanning_ = false;  // list() is being read in the text (SearchIndex::start, step)
   ParsedQuery parsed_;
   ListView computed_for_;  // the list view result_ belongs to
   Route route_;

@@ -249,18 +249,23 @@ void SearchIndex::Impl::narrow(const Item& item, SearchField field, Bitset& m, s
   m.or_with(in_title);
 }
 
-void SearchIndex::Impl::compute(const Query& q, State& s) const {
-  const Board& b = *board;
-  const ParsedQuery parsed = parse_query(q.text);
-  s.key = key_of(q);
-  s.has_text = parsed.has_text();
-  scanned_ = false;
-  s.pinned_rule = !s.has_text && q.categories.empty();
-
-  const std::vector<std::string>& names = b.category_names();
-  std::vector<uint8_t> category_ok(names.size(), q.categories.empty() ? 1 : 0);
+// Which categories the query keeps (all when it names none).
+std::vector<uint8_t> SearchIndex::Impl::category_mask(const Query& q) const {
+  std::vector<uint8_t> ok(board->category_names().size(), q.categories.empty() ? 1 : 0);
   for (const uint16_t c : q.categories)
-    if (c < category_ok.size()) category_ok[c] = 1;
+    if (c < ok.size()) ok[c] = 1;
+  return ok;
+}
+
+bool SearchIndex::Impl::in_period(const Query& q, uint32_t doc) const {
+  const int64_t t = board->published_at(doc);
+  return (!q.from || t >= *q.from) && (!q.to || t < *q.to);
+}
+
+// The documents any count can include: every filter but category and date, and at least
+// one of those two (the facets lift one each).
+Bitset SearchIndex::Impl::filtered(const Query& q) const {
+  const Board& b = *board;
   std::optional<uint32_t> author;
   bool author_missing = false;
   if (!q.author.empty()) {
@@ -270,14 +275,8 @@ void SearchIndex::Impl::compute(const Query& q, State& s) const {
     else
       author = static_cast<uint32_t>(it - authors.begin());
   }
-  const auto date_ok = [&](uint32_t doc) {
-    const int64_t t = b.published_at(doc);
-    return (!q.from || t >= *q.from) && (!q.to || t < *q.to);
-  };
+  const std::vector<uint8_t> category_ok = category_mask(q);
   const bool category_filter = !q.categories.empty(), date_filter = q.from || q.to;
-
-  // The documents any count can include: every filter but category and date, and at
-  // least one of those two (the facets lift one each).
   Bitset m(n, !author_missing);
   const bool views_filter = q.views_min || q.views_max;
   if (!author_missing &&
@@ -289,22 +288,26 @@ void SearchIndex::Impl::compute(const Query& q, State& s) const {
         return false;
       if (q.with_attachments && !(flags[doc] & kAttachments)) return false;
       if (q.pinned_only && !(flags[doc] & kPinned)) return false;
-      if (category_filter && date_filter) return category_ok[b.category_of(doc)] || date_ok(doc);
+      if (category_filter && date_filter) return category_ok[b.category_of(doc)] || in_period(q, doc);
       return true;
     });
   }
+  return m;
+}
 
-  // Text: required items, cheapest first, then exclusions among what is left.
+// m &= documents matching the text: required items, cheapest first, then exclusions among
+// what is left; title hits counted in `score`.
+void SearchIndex::Impl::match_text(const Query& q, const ParsedQuery& parsed, Bitset& m,
+                                   std::vector<uint16_t>& score) const {
   std::vector<Item> items;
   for (const std::string& t : parsed.terms) items.push_back(make_item(t, false));
   for (const std::string& t : parsed.phrases) items.push_back(make_item(t, false));
   for (const std::string& t : parsed.choseong) items.push_back(make_item(t, true));
   for (Item& item : items) item.cost = estimate(item, q.field);
   std::stable_sort(items.begin(), items.end(), [](const Item& x, const Item& y) { return x.cost < y.cost; });
-  s.score.assign(n, 0);
   for (const Item& item : items) {
     if (m.none()) break;
-    narrow(item, q.field, m, &s.score);
+    narrow(item, q.field, m, &score);
   }
   for (const std::string& t : parsed.excluded) {
     if (m.none()) break;
@@ -313,15 +316,22 @@ void SearchIndex::Impl::compute(const Query& q, State& s) const {
     narrow(item, q.field, hit, nullptr);
     m.and_not(hit);
   }
+}
 
-  // Filters and facets in one pass over the matches.
-  s.per_category.assign(names.size(), 0);
+// Filters and facets in one pass over the matches: the state a query leaves.
+void SearchIndex::Impl::count(const Query& q, const Bitset& m, State& s) const {
+  const Board& b = *board;
+  const std::vector<uint8_t> category_ok = category_mask(q);
+  s.key = key_of(q);
+  s.has_text = parse_query(q.text).has_text();
+  s.pinned_rule = !s.has_text && q.categories.empty();
+  s.per_category.assign(category_ok.size(), 0);
   std::vector<uint32_t> per_year_slot(years.size(), 0);
   s.rows.assign(n, false);
   s.count = 0;
   m.for_each([&](uint32_t doc) {
     const uint16_t category = b.category_of(doc);
-    const bool in_category = category_ok[category] != 0, in_dates = date_ok(doc);
+    const bool in_category = category_ok[category] != 0, in_dates = in_period(q, doc);
     if (in_dates) ++s.per_category[category];
     if (in_category) ++per_year_slot[year_slot[doc]];
     if (in_category && in_dates) {
@@ -332,7 +342,35 @@ void SearchIndex::Impl::compute(const Query& q, State& s) const {
   s.per_year.clear();
   for (size_t y = 0; y < years.size(); ++y)
     if (per_year_slot[y]) s.per_year[years[y]] = per_year_slot[y];
+}
+
+void SearchIndex::Impl::compute(const Query& q, State& s) const {
+  scanned_ = false;
+  Bitset m = filtered(q);
+  s.score.assign(n, 0);
+  match_text(q, parse_query(q.text), m, s.score);
+  count(q, m, s);
   s.scanned = scanned_;
+}
+
+// A query read a slice of documents per call (SearchIndex::start).
+bool SearchIndex::Impl::scan_step(size_t byte_budget) const {
+  Scan& p = *scan;
+  const uint32_t from = p.next;
+  size_t read = 0;
+  while (p.next < n && read < byte_budget) {
+    if (p.candidates.test(p.next)) read += title(p.next).size() + body(p.next).size();
+    ++read;
+    ++p.next;
+  }
+  Bitset chunk(n, false);
+  for (uint32_t doc = from; doc < p.next; ++doc)
+    if (p.candidates.test(doc)) chunk.set(doc);
+  scanned_ = false;
+  match_text(p.query, p.parsed, chunk, p.score);
+  p.scanned = p.scanned || scanned_;
+  p.matched.or_with(chunk);
+  return p.next == n;
 }
 
 SearchResult SearchIndex::Impl::order(const State& s, SortOrder sort) const {
@@ -385,6 +423,27 @@ SearchResult SearchIndex::Impl::order(const State& s, SortOrder sort) const {
 // ---------------------------------------------------------------------------------------
 // SearchIndex: running a query
 // ---------------------------------------------------------------------------------------
+
+void SearchIndex::start(const Query& query) {
+  Impl& impl = *impl_;
+  std::lock_guard<std::mutex> lock(impl.mutex);
+  impl.scan = Impl::Scan{query, parse_query(query.text), impl.filtered(query), Bitset(impl.n, false),
+                         std::vector<uint16_t>(impl.n, 0)};
+}
+
+std::optional<SearchResult> SearchIndex::step(size_t byte_budget) {
+  Impl& impl = *impl_;
+  std::lock_guard<std::mutex> lock(impl.mutex);
+  if (!impl.scan || !impl.scan_step(std::max<size_t>(1, byte_budget))) return std::nullopt;
+  Impl::Scan& done = *impl.scan;
+  impl.count(done.query, done.matched, impl.state);
+  impl.state.score = std::move(done.score);
+  impl.state.scanned = done.scanned;
+  impl.state_valid = true;
+  SearchResult result = impl.order(impl.state, done.query.sort);
+  impl.scan.reset();
+  return result;
+}
 
 SearchResult SearchIndex::run(const Query& query) const {
   const Impl& impl = *impl_;

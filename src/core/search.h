@@ -108,6 +108,12 @@ class SearchIndex {
   SearchIndex& operator=(SearchIndex&&) noexcept;
 
   SearchResult run(const Query& query) const;
+  // The same answer a slice of documents per call, for a page that keeps drawing while
+  // search text is read in the text (before complete()): start(), then step() until it gives
+  // the result; each step reads about `byte_budget` bytes of candidates' text. A new start()
+  // drops the query under way.
+  void start(const Query& query);
+  std::optional<SearchResult> step(size_t byte_budget);
   // Matches of `parsed` in one article field (title or body), merged and sorted.
   HighlightRanges highlights(const ParsedQuery& parsed, std::string_view text) const;
   // As highlights(), and also the characters of a title that a 초성 term matched

@@ -164,6 +164,22 @@ struct SearchIndex::Impl {
   }
 
   void compute(const Query& q, State& s) const;
+  std::vector<uint8_t> category_mask(const Query& q) const;
+  bool in_period(const Query& q, uint32_t doc) const;
+  Bitset filtered(const Query& q) const;
+  void match_text(const Query& q, const ParsedQuery& parsed, Bitset& m, std::vector<uint16_t>& score) const;
+  void count(const Query& q, const Bitset& m, State& s) const;
+  // A query answered a slice of documents per call (SearchIndex::start and step).
+  struct Scan {
+    Query query;
+    ParsedQuery parsed;
+    Bitset candidates, matched;  // what the filters leave; what matched so far
+    std::vector<uint16_t> score;
+    uint32_t next = 0;  // the next document
+    bool scanned = false;
+  };
+  mutable std::optional<Scan> scan;
+  bool scan_step(size_t byte_budget) const;  // true once every document is done
   uint64_t estimate(const Item& item, SearchField field) const;
   void narrow(const Item& item, SearchField field, Bitset& m, std::vector<uint16_t>* score) const;
   // `index` is null while the field's postings are being built: the text decides then.

@@ -3,6 +3,7 @@
 // import and index give, for every shape of export and breakage, whatever the slice size.
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -265,6 +266,17 @@ TEST_CASE("an index built in slices answers every query as the index built in on
       CHECK(got.per_year == want.per_year);
       CHECK_FALSE(want.scanned);
       scanned += got.scanned;
+      // The same read a slice of documents per call, as the page does it.
+      sliced.start(q);
+      std::optional<SearchResult> stepped;
+      int calls = 0;
+      while (!(stepped = sliced.step(4096)) && calls < 100000) ++calls;
+      REQUIRE(stepped);
+      CHECK(calls > 0);
+      CHECK(stepped->rows == want.rows);
+      CHECK(stepped->per_category == want.per_category);
+      CHECK(stepped->per_year == want.per_year);
+      CHECK(stepped->scanned == got.scanned);
     }
     const double now = sliced.progress();
     if (now < last || now > 1) progress_ok = false;
@@ -331,10 +343,20 @@ TEST_CASE("a large board is browsable and searchable after the first slices, on 
   CHECK(app.list().page == 3);  // not clamped to the empty result
   CHECK(app.index() == nullptr);
 
-  // The first slices (the orders, the titles' 초성) answer the search, by reading the text.
-  for (int i = 0; i < 20 && app.search_pending(); ++i) app.continue_indexing(64 * 1024);
+  // After the first slices (the orders, the titles' 초성) the search is read in the text, a
+  // slice per call too, and answered long before the index is complete.
+  const auto slices_until_answered = [&app] {
+    int calls = 0;
+    while (app.search_pending() && calls < 10000) {
+      app.continue_indexing(64 * 1024);
+      ++calls;
+    }
+    return calls;
+  };
+  CHECK(slices_until_answered() > 2);
   CHECK_FALSE(app.search_pending());
   CHECK(app.indexing());
+  CHECK(app.index_progress() < 0.5);
   CHECK(app.results_scanned());
   CHECK(app.results() == whole_app.results());
   CHECK(app.list().page == 3);
@@ -343,7 +365,9 @@ TEST_CASE("a large board is browsable and searchable after the first slices, on 
   CHECK_FALSE(app.search_pending());
   CHECK(app.results().size() == AppState::kIndexInSlicesFrom + 500);
   REQUIRE(app.set_search_text("협력"));
-  CHECK_FALSE(app.search_pending());
+  CHECK(app.search_pending());
+  CHECK(slices_until_answered() > 2);
+  CHECK(app.results() == whole_app.results());
   REQUIRE(app.go_to_page(3));
 
   double progress = app.index_progress();
