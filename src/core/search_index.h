@@ -468,6 +468,10 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
     });
     if (!written) return false;
     b.pass = Building::Pass::trigrams;
+    // The gram table and the writers are done with: the trigram sets are rewritten from
+    // the stored sets alone, so their memory goes before that pass needs its own.
+    b.table = Table();
+    std::vector<Writer>().swap(b.writers);
   }
   // Each trigram's set is compared with its bigrams' over every document: slices of work
   // in proportion to the budget.
