@@ -1,9 +1,13 @@
 // The viewer's service worker: a kiosk keeps running through network loss and a reboot
 // without network. web/js/live.js registers it on http(s) only (never from file:).
 //
-// - App files (the page, index.js, index.wasm, index-simd.wasm, web/*, fonts/*): network first, so a new
-//   build is picked up at once; each answer refreshes the copy in the versioned app cache,
-//   which answers when the network fails.
+// - App files (the page, the runtimes and builds index*.js / index*.wasm, web/*, fonts/*): network
+//   first, so a new build is picked up at once; each answer refreshes the copy in the
+//   versioned app cache, which answers when the network fails.
+// - The page itself is answered with the cross-origin isolation headers (COOP, COEP
+//   credentialless) when its host sent none: from the second visit on, such a host's page
+//   can run the threaded build too. A host that forbids them (an iframe in a page that is
+//   not isolated) leaves the page on its single-threaded builds, which is all it loses.
 // - Data (every other same-origin GET: exports, manifests, attachments): straight to the
 //   network. When the network fails, the last GOOD export answers: the page writes it to
 //   the data cache itself, and only after an import that was usable (a broken export never
@@ -11,18 +15,29 @@
 //   showing saved data, and from when.
 'use strict';
 
-const VERSION = 1;
+const VERSION = 2;
 const APP_CACHE = `newsroom-app-v${VERSION}`;
 const DATA_CACHE = 'newsroom-data';  // shared with web/js/live.js
-const APP_FILES = ['index.html', 'index.js', 'index.wasm', 'index-simd.wasm', 'web/newsroom.js', 'web/js/downloads.js',
+const APP_FILES = ['index.html', 'index.js', 'index.wasm', 'index-simd.wasm', 'index-threads.js', 'index-threads.wasm',
+  'index-threads.worker.js', 'web/newsroom.js', 'web/js/downloads.js',
   'web/js/live.js', 'web/js/input.js', 'web/js/article.js', 'web/js/api.js', 'web/newsroom.css', 'fonts/NanumGothic.ttf'];
 
 const scope = new URL(self.registration.scope);
 const isAppFile = (url) => {
   const path = url.pathname.slice(scope.pathname.length);
-  return path === '' || path === 'index.html' || path === 'index.js' || /^index(-simd)?\.wasm$/.test(path) ||
-    path.startsWith('web/') || path.startsWith('fonts/');
+  return path === '' || path === 'index.html' || /^index(-simd|-threads)?\.(js|wasm)$/.test(path) ||
+    path === 'index-threads.worker.js' || path.startsWith('web/') || path.startsWith('fonts/');
 };
+
+// The page with the isolation headers its host left out (a new Response: headers of a
+// fetched one cannot be changed).
+function isolated(response) {
+  if (!response.ok || response.headers.has('cross-origin-embedder-policy')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('cross-origin-opener-policy', 'same-origin');
+  headers.set('cross-origin-embedder-policy', 'credentialless');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
 
 self.addEventListener('install', (event) => {
   // Best effort: a file that cannot be fetched now is cached the next time it is used.
@@ -67,6 +82,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
-  if (isAppFile(url)) event.respondWith(appFile(request, url));
+  if (request.mode === 'navigate' && isAppFile(url)) event.respondWith(appFile(request, url).then(isolated));
+  else if (isAppFile(url)) event.respondWith(appFile(request, url));
   else event.respondWith(data(request, url));
 });

@@ -60,3 +60,17 @@ if(NEWSROOM_WASM_SIMD)
   add_compile_options(-msimd128 -msse4.2)
   add_compile_definitions(NEWSROOM_WASM_SIMD=1)
 endif()
+
+# The threaded web build (the web-threads preset, on top of the SIMD one): every target
+# compiled with -pthread (shared memory and atomics), so that a large export's import and
+# its index build run on a worker thread (app/loader.h). It needs cross-origin isolation
+# (SharedArrayBuffer): the page picks it only where `crossOriginIsolated` is true.
+option(NEWSROOM_WASM_THREADS "Build the threaded wasm variant of the site (index-threads.js and .wasm)" OFF)
+if(NEWSROOM_WASM_THREADS)
+  if(NOT NEWSROOM_WASM_SIMD)
+    message(FATAL_ERROR "NEWSROOM_WASM_THREADS comes on top of NEWSROOM_WASM_SIMD (the web-threads preset)")
+  endif()
+  add_compile_options(-pthread)
+  add_link_options(-pthread -sPTHREAD_POOL_SIZE=2 -Wno-pthreads-mem-growth)
+  add_compile_definitions(NEWSROOM_WASM_THREADS=1)
+endif()

@@ -25,7 +25,11 @@ newsroom_configure(newsroom_web)
 # The SIMD build (the web-simd preset, NEWSROOM_WASM_SIMD) writes index-simd.wasm into the
 # plain build's site; the page picks it where wasm SIMD validates, with the plain build's
 # index.js (web/newsroom.js instantiates the module itself, so one runtime serves both).
-if(NEWSROOM_WASM_SIMD)
+# The threaded build (web-threads) writes index-threads.js, .wasm and .worker.js: a runtime of
+# its own, which the page loads instead of index.js where the page is cross-origin isolated.
+if(NEWSROOM_WASM_THREADS)
+  set(_output_name index-threads)
+elseif(NEWSROOM_WASM_SIMD)
   set(_output_name index-simd)
 else()
   set(_output_name index)
@@ -47,9 +51,14 @@ string(PREPEND _exports "_main,_malloc,_realloc,_free,")
 set(_library "${CMAKE_CURRENT_SOURCE_DIR}/platform/library_newsroom.js")
 set_property(TARGET newsroom_web APPEND PROPERTY LINK_DEPENDS "${_library}")
 set_property(TARGET newsroom_web APPEND PROPERTY LINK_DEPENDS "${_shell}")
+if(NEWSROOM_WASM_THREADS)
+  set(_environment web,worker)
+else()
+  set(_environment web)
+endif()
 target_link_options(newsroom_web PRIVATE
   --shell-file "${_shell}"
-  -sENVIRONMENT=web
+  -sENVIRONMENT=${_environment}
   -sMINIFY_HTML=0  # Debian emscripten 3.1.6 calls htmlmin with a broken argument list
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
   -sDISABLE_EXCEPTION_CATCHING=1
@@ -60,7 +69,12 @@ target_link_options(newsroom_web PRIVATE
 # The SIMD build stops here: the page, its assets, the font and the single file are the
 # plain build's. Its runtime must be the plain one's (the page loads only index.js): the
 # check below fails the build if the two ever differ.
-if(NEWSROOM_WASM_SIMD)
+if(NEWSROOM_WASM_THREADS)
+  add_custom_command(TARGET newsroom_web POST_BUILD  # its page is the plain build's
+    COMMAND "${CMAKE_COMMAND}" -E rm -f "${NEWSROOM_SITE_DIR}/index-threads.html"
+    VERBATIM)
+  return()
+elseif(NEWSROOM_WASM_SIMD)
   add_custom_command(TARGET newsroom_web POST_BUILD
     COMMAND "${CMAKE_COMMAND}" -D "SITE=${NEWSROOM_SITE_DIR}" -P "${PROJECT_SOURCE_DIR}/cmake/CompareRuntimes.cmake"
     VERBATIM)

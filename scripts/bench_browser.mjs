@@ -2,7 +2,7 @@
 // opened cold (a fresh browser context per run: no HTTP cache) in Debian's headless Chromium
 // (playwright-core, the browser tests' flags), for the sample data and synthetic exports.
 //
-//   node scripts/bench_browser.mjs [--sizes sample,10k,100k] [--runs N] [--build simd|plain] [--out FILE]
+//   node scripts/bench_browser.mjs [--sizes sample,10k,100k] [--runs N] [--build threads|simd|plain] [--out FILE]
 //   cmake --build --preset web --target bench-browser          (the same, defaults)
 //
 // Per size it prints navigation → first frame and → ready (median of runs), bytes per
@@ -41,13 +41,14 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 if (args.includes('--help') || args.includes('-h')) {
-  console.log('usage: node scripts/bench_browser.mjs [--sizes sample,10k,100k] [--runs N] [--build simd|plain] [--out FILE]');
+  console.log('usage: node scripts/bench_browser.mjs [--sizes sample,10k,100k] [--runs N] [--build threads|simd|plain] [--out FILE]');
   process.exit(0);
 }
 const sizes = option('sizes', 'sample,10k,100k').split(',').map((s) => s.trim()).filter(Boolean);
 const runs = Math.max(1, Number(option('runs', 3)) || 3);
-// simd: what Chromium picks (index-simd.wasm); plain: ?build=plain (index.wasm).
-const build = option('build', 'simd') === 'plain' ? 'plain' : 'simd';
+// threads: what Chromium picks on the isolated page scripts/serve.mjs serves (index-threads);
+// simd: ?build=simd (index-simd.wasm, the single-threaded SIMD build); plain: ?build=plain.
+const build = ['simd', 'plain'].includes(option('build', 'threads')) ? option('build', 'threads') : 'threads';
 const outFile = path.resolve(option('out', path.join(benchDir, 'browser.json')));
 const QUERIES = ['협력', '국제', '전북'];
 const log = (text) => process.stderr.write(`[bench] ${text}\n`);
@@ -323,7 +324,7 @@ async function benchSize(browser, browserCdp, label) {
   const server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data: path.dirname(file) });
   const target = {
     label, base: `http://127.0.0.1:${server.address().port}/`,
-    path: (sample ? '' : `?data=data/${path.basename(file)}`) + (build === 'plain' ? `${sample ? '?' : '&'}build=plain` : ''),
+    path: (sample ? '' : `?data=data/${path.basename(file)}`) + (build !== 'threads' ? `${sample ? '?' : '&'}build=${build}` : ''),
   };
   const exportBytes = statSync(file).size;
   const results = [];
@@ -386,7 +387,12 @@ function report(result) {
   const lines = [];
   lines.push(`browser benchmark: Chromium ${result.browserVersion}, ${result.runs} cold run(s) per size, ${cpus().length} CPUs, load average ${result.loadAverage.map((x) => x.toFixed(2)).join(' ')} before, ${result.loadAverageAfter.map((x) => x.toFixed(2)).join(' ')} after`);
   lines.push('wall-clock figures (and frame times, which are performance.now() around each frame) include waiting for a core when the load average passes the CPU count; "main-thread CPU" rows are the renderer main thread\'s own CPU time (/proc, 10 ms ticks)');
-  lines.push(`module: ${build === 'plain' ? 'index.wasm (?build=plain)' : 'index-simd.wasm (wasm SIMD; the default where it validates)'}`);
+  const modules = {
+    threads: 'index-threads (wasm SIMD + threads: import and index on a worker; the default on an isolated page)',
+    simd: 'index-simd.wasm (?build=simd: wasm SIMD, one thread)',
+    plain: 'index.wasm (?build=plain)',
+  };
+  lines.push(`module: ${modules[build]}`);
   lines.push(`index.wasm ${KB(result.wasm.raw)} raw, ${KB(result.wasm.gzip9)} gzip -9 (${KB(result.wasm.gzip6)} at the server's level 6)`);
   lines.push('');
   const head = ['', ...S.map((s) => `${s.label} (${s.articles} art., ${MB(s.exportBytes)})`)];

@@ -57,9 +57,11 @@ export function buildSingle({ site = path.join(root, 'build/web/site'), data = p
   page = page.replace(pageScripts, (match) => {
     if (!first) return '';
     first = false;
-    return `  ${blobs}\n${script(pageJs)}\n`;
+    return `  ${blobs}\n${script(pageJs)}\n${script(runtimeJs)}\n`;  // the runtime after the page's scripts
   });
-  page = replaceOnce(page, /<script[^>]*src="index\.js"[^>]*><\/script>/, script(runtimeJs), 'runtime script');
+  // The runtime's inert copy the served page picks from (web/newsroom.js): inline above instead.
+  page = replaceOnce(page, /[ \t]*<template id="newsroom-runtime">\s*<script[^>]*src="index\.js"[^>]*><\/script>\s*<\/template>\n?/,
+    '', 'runtime script');
 
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, page);

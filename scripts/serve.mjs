@@ -4,8 +4,12 @@
 // its Content-Length, as nginx's gzip_static does; else compressed on the fly), ETag /
 // Last-Modified with 304s. `/data/` is served live from the source
 // tree's data/ folder, so an export dropped there shows up on reload without a rebuild.
+// Every answer makes the page cross-origin isolated (COOP same-origin, COEP credentialless:
+// cross-origin images still load, without cookies), so that the page can run the threaded
+// build; CORP cross-origin lets isolated host pages embed the viewer. --no-isolation leaves
+// the headers out (the page then runs its single-threaded builds).
 //
-//   node scripts/serve.mjs [--port 8080] [--site build/web/site] [--data data]
+//   node scripts/serve.mjs [--port 8080] [--site build/web/site] [--data data] [--no-isolation]
 import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import { createGzip } from 'node:zlib';
@@ -29,7 +33,13 @@ function resolveInside(root, urlPath) {
   return full === root || full.startsWith(root + path.sep) ? full : null;
 }
 
-export function startServer({ port = 8080, host = '127.0.0.1', site, data, log = false } = {}) {
+const ISOLATION = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'credentialless',
+  'cross-origin-resource-policy': 'cross-origin',
+};
+
+export function startServer({ port = 8080, host = '127.0.0.1', site, data, log = false, isolation = true } = {}) {
   const siteRoot = path.resolve(site);
   const dataRoot = data ? path.resolve(data) : null;
   const server = createServer(async (req, res) => {
@@ -55,6 +65,7 @@ export function startServer({ port = 8080, host = '127.0.0.1', site, data, log =
         'last-modified': stat.mtime.toUTCString(),
         'cache-control': 'no-cache',
         'vary': 'accept-encoding',
+        ...(isolation ? ISOLATION : {}),
       };
       // If-None-Match wins; If-Modified-Since only without it (HTTP dates are whole seconds).
       const since = req.headers['if-none-match'] ? NaN : Date.parse(req.headers['if-modified-since'] || '');
@@ -98,7 +109,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const site = option('site', path.join(root, 'build/web/site'));
   const data = option('data', path.join(root, 'data'));
   const host = option('host', '0.0.0.0');
-  startServer({ port, host, site, data, log: args.includes('--log') }).then(
+  startServer({ port, host, site, data, log: args.includes('--log'), isolation: !args.includes('--no-isolation') }).then(
     () => console.log(`[serve] newsroom viewer at http://localhost:${port}/  (site ${site}, live data ${data})`),
     (error) => { console.error(`[serve] cannot listen on port ${port}: ${error.message}`); process.exit(1); });
 }

@@ -14,4 +14,7 @@ cmake --build --preset web --target newsroom_web
 echo "[serve] building the wasm SIMD variant (cmake --preset web-simd: index-simd.wasm, picked by browsers with wasm SIMD)"
 cmake --preset web-simd >/dev/null
 cmake --build --preset web-simd --target newsroom_web
+echo "[serve] building the threaded variant (cmake --preset web-threads: index-threads.*, picked by cross-origin-isolated pages, which serve.mjs makes them)"
+cmake --preset web-threads >/dev/null
+cmake --build --preset web-threads --target newsroom_web
 exec node scripts/serve.mjs --port "${PORT:-8080}" --site build/web/site --data data

@@ -7,12 +7,12 @@
 // touch, keys), article.js (copy, share, print, the screen-reader mirror) and api.js
 // (window.newsroomHost and window.newsroom). This file holds what they share and wires them.
 //
-// Why classic scripts and not ES modules: index.js (Emscripten's runtime, loaded `async`
-// after this file in shell.html) reads the global Module the moment it runs, so Module
-// must exist before then. Module scripts are deferred: an async index.js could run
-// before them and start without our Module. Plain <script> elements run in document
-// order, each before the parser goes on, so web/js/*.js, then this file, have all run
-// before index.js is even requested. Each part adds a function to
+// Why classic scripts and not ES modules: Emscripten's runtime (index.js or
+// index-threads.js, which this file loads `async` once it has run) reads the global Module
+// the moment it runs, so Module must exist before then. Module scripts are deferred: they
+// could run after an async runtime and leave it without our Module. Plain <script> elements
+// run in document order, each before the parser goes on, so web/js/*.js, then this file,
+// have all run before the runtime is even requested. Each part adds a function to
 // globalThis.newsroomParts and runs only when called here, in this order, with one shared
 // object `app` (what one part gives another; app.started and the like change later).
 // The single-file build (scripts/build_single.mjs) inlines the same scripts in the same
@@ -69,14 +69,22 @@
 
   // The wasm module compiles while it streams in, in parallel with the font and the
   // export (Module.instantiateWasm below); the single-file build carries its own (the plain
-  // one). Two builds are served: index-simd.wasm (wasm SIMD, simdjson's SIMD kernel) where
-  // the browser validates a SIMD instruction, else index.wasm; ?build=plain asks for the
-  // plain one. Both run with the one index.js (the SIMD build checks that they agree).
+  // one). Three builds are served, the first the browser can run:
+  // - index-threads (wasm SIMD and threads: a large export is imported and indexed on a
+  //   worker) where the page is cross-origin isolated (SharedArrayBuffer; scripts/serve.mjs
+  //   sends COOP/COEP, sw.js adds them on hosts that do not);
+  // - index-simd.wasm (wasm SIMD, simdjson's SIMD kernel) where a SIMD instruction validates;
+  // - index.wasm.
+  // ?build=simd or ?build=plain asks for a lesser one. index-simd.wasm runs with index.js
+  // (the SIMD build checks that their runtimes agree); index-threads has a runtime of its own.
   const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253,
     98, 11];  // a module whose one function is i8x16.popcnt(i8x16.splat(0))
-  const simd = !embeddedWasm && params.get('build') !== 'plain' && Boolean(window.WebAssembly) &&
+  const asked = params.get('build');
+  const simd = !embeddedWasm && asked !== 'plain' && Boolean(window.WebAssembly) &&
     WebAssembly.validate(new Uint8Array(SIMD_PROBE));
-  const wasmFile = simd ? 'index-simd.wasm' : 'index.wasm';
+  const threads = simd && asked !== 'simd' && window.crossOriginIsolated === true &&
+    typeof SharedArrayBuffer === 'function';
+  const wasmFile = threads ? 'index-threads.wasm' : simd ? 'index-simd.wasm' : 'index.wasm';
   const fetchWasm = (file) => fetch(file, { credentials: 'same-origin' });
   const wasmResponse = embeddedWasm ? null : fetchWasm(wasmFile);
 
@@ -103,7 +111,7 @@
         wasmResponse
           .then(instantiate(wasmFile))
           .catch((error) => {  // a site built without the SIMD variant, or a browser that refuses it
-            if (!simd) throw error;
+            if (!simd || threads) throw error;  // the threaded runtime runs only its own wasm
             console.warn(`newsroom: ${wasmFile} could not be used (${error.message || error}); loading index.wasm`);
             return fetchWasm('index.wasm').then(instantiate('index.wasm'));
           })
@@ -134,6 +142,17 @@
   parts.input(app);
   parts.article(app);
   parts.api(app);
+
+  // Emscripten's runtime, kept inert in a <template> of shell.html so that the page picks
+  // it (index.js, or index-threads.js); the single file has it inline, after this script.
+  const runtime = document.getElementById('newsroom-runtime');
+  if (runtime) {
+    const script = document.createElement('script');
+    script.async = true;
+    script.src = threads ? 'index-threads.js' : runtime.content.querySelector('script').getAttribute('src');
+    script.onerror = () => window.Module.onAbort(`${script.src}: could not be loaded`);
+    document.body.appendChild(script);
+  }
 
   if (!window.WebAssembly || !document.createElement('canvas').getContext('webgl2')) {
     boot.textContent = T.noWebgl;

@@ -45,22 +45,37 @@ void AppState::load(ImportResult result) {
 
 void AppState::continue_indexing(size_t byte_budget) {
   if (!indexing()) return;
-  if (scanning_) {  // search text read in the text, a slice per call: the index waits for it
+  if (!scanning_) index_->build(byte_budget);  // a search read in the text goes first
+  follow_index(byte_budget);
+}
+
+bool AppState::build_index_slice(size_t byte_budget) { return !indexing() || index_->build(byte_budget); }
+
+void AppState::follow_index(size_t byte_budget) {
+  if (!index_) return;
+  const auto settle = [this] {
+    route_ = clamp(route_);
+    list_route_ = clamp(list_route_);
+  };
+  if (scanning_ && !indexing()) {  // the postings were finished (on a worker) before the reading was
+    scanning_ = false;
+    recompute();
+    settle();
+    return;
+  }
+  if (scanning_) {  // search text read in the text, a slice per call
     if (std::optional<SearchResult> result = index_->step(byte_budget)) {
       result_ = std::move(*result);
       scanning_ = pending_ = false;
-      route_ = clamp(route_);
-      list_route_ = clamp(list_route_);
+      settle();
     }
     return;
   }
-  index_->build(byte_budget);
   // Waiting for the orders, or answered by reading the text before the postings were
   // built (exact, but the next change of sort or page would read it again): now by the index.
   if ((pending_ && index_->can_run(Query{.text = list().q})) || (!indexing() && result_.scanned)) {
     recompute();
-    route_ = clamp(route_);
-    list_route_ = clamp(list_route_);
+    settle();
   }
 }
 

@@ -64,6 +64,8 @@ class AppState {
   const std::vector<uint32_t>& results() const { return result_.rows; }
   // The search text was answered by reading the text, its postings not built yet.
   bool results_scanned() const { return result_.scanned; }
+  // The search text is being read in the text now (follow_index() goes on with it).
+  bool reading_text() const { return scanning_; }
   const SearchResult& search() const { return result_; }
   const ParsedQuery& parsed_query() const { return parsed_; }
   int per_page() const { return list().per_page; }
@@ -83,6 +85,12 @@ class AppState {
   double index_progress() const { return index_ ? index_->progress() : 0; }
   bool search_pending() const { return pending_; }
   void continue_indexing(size_t byte_budget);
+  // The same in two halves, for an index built on a worker thread (Loader's background
+  // mode): build_index_slice() there (true once complete; safe beside every call of the
+  // page's thread but load()), follow_index() on the page's thread: the search read in the
+  // text goes on, and a list that waited for the index is computed once it can be.
+  bool build_index_slice(size_t byte_budget);
+  void follow_index(size_t byte_budget);
   // View-count analytics of results(), computed when first asked for after a change.
   const Analytics& analytics() const;
   // Views across the manifest's dated exports for results(); empty dates without them.

@@ -3,6 +3,12 @@
 // to the AppState: a usable board replaces the one on screen and keeps the view; an unusable
 // one replaces only the report, and the last good board stays. The search index is built in
 // the same slices after. The clock is a parameter, so every rule runs in unit tests.
+//
+// In the background mode (threads available: natively, and the page's cross-origin-isolated
+// build), a large export's import and its index build run on a worker thread instead; the
+// page's thread hands the bytes over, applies the board when it is read, answers search
+// by reading the text until the postings are built, and never waits for more than one
+// slice of the worker's.
 #pragma once
 
 #include <cstdint>
@@ -44,7 +50,14 @@ class Loader {
   // Milliseconds since some start: work() reads it to stay within its budget.
   using Clock = double (*)(void* context);
 
-  explicit Loader(AppState& app) : app_(app) {}
+  explicit Loader(AppState& app);
+  ~Loader();  // stops the worker, if any
+  Loader(const Loader&) = delete;
+  Loader& operator=(const Loader&) = delete;
+
+  // Imports and index builds on a worker thread from the next load on (see above).
+  void set_background(bool on) { background_ = on; }
+  bool background() const { return background_; }
 
   // A load ended: the board (or only the report) is on the AppState, the import counter moved.
   struct Applied {
@@ -77,20 +90,25 @@ class Loader {
   };
   Worked work(double budget_ms, Clock clock, void* clock_context);
 
-  bool importing() const { return job_ != nullptr; }
-  bool streaming() const { return job_ && job_->streamed(); }
+  bool importing() const;
+  bool streaming() const;
   bool busy() const;  // importing, indexing, or a download shown in the bar
   // Streamed: bytes received and not read yet (the page pauses its download above a limit).
-  size_t unread() const { return streaming() ? job_->bytes_buffered() : 0; }
-  size_t held() const { return job_ ? job_->bytes_held() : 0; }
+  size_t unread() const;
+  size_t held() const;
   int64_t streams() const { return streams_; }  // streamed imports begun
   bool settled() const { return settled_; }     // a first load ended (or failed)
   const LoadProgress& progress() const { return progress_; }
 
  private:
   Applied apply(ImportResult result);
+  void start_import(std::unique_ptr<ImportJob> job, OwnedBytes bytes);  // on the worker
+  Worked work_in_background(double budget_ms, Clock clock, void* clock_context);
 
+  struct Worker;  // the thread, the stream's pieces on their way to it, what it publishes
   AppState& app_;
+  bool background_ = false;
+  std::unique_ptr<Worker> worker_;
   std::unique_ptr<ImportJob> job_;
   OwnedBytes job_bytes_;  // what a whole export's job reads
   std::vector<std::pair<OwnedBytes, ExportPart>> parts_;

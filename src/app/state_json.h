@@ -34,7 +34,7 @@ struct KioskFacts {
 // What only the drawing layer knows about the last frame.
 struct FrameFacts {
   std::string mode = "visitor";    // "kiosk" with ?mode=kiosk
-  std::string build = "plain";     // "simd": the wasm SIMD build (index-simd.wasm)
+  std::string build = "plain";     // "simd": index-simd.wasm; "threads": index-threads (imports on a worker)
   std::string json_kernel;         // simdjson's kernel (io/importer.h json_kernel())
   std::vector<int64_t> drawn_ids;  // article ids drawn on screen, in order
   int64_t glyphs_missing = 0;      // characters drawn without a glyph in the font

@@ -168,7 +168,6 @@ bool SearchIndex::Impl::build(size_t budget) {
               },
               title_options, budget)) {
         stage = Stage::done;
-        std::lock_guard<std::mutex> lock(mutex);
         state_valid = false;  // a result kept from reading the text is found again by the postings
         return true;
       }
@@ -272,16 +271,23 @@ size_t SearchIndex::Impl::memory_bytes() const {
 SearchIndex::SearchIndex(const Board& board) : impl_(std::make_unique<Impl>(board)) {
   while (!impl_->build(SIZE_MAX)) {
   }
+  impl_->progress_now = 1;
 }
 SearchIndex::SearchIndex(const Board& board, InSlices) : impl_(std::make_unique<Impl>(board)) {}
-bool SearchIndex::build(size_t byte_budget) { return impl_->build(std::max<size_t>(1, byte_budget)); }
+bool SearchIndex::build(size_t byte_budget) {
+  Impl& impl = *impl_;
+  std::lock_guard<std::mutex> lock(impl.mutex);
+  const bool done = impl.build(std::max<size_t>(1, byte_budget));
+  impl.progress_now = impl.progress();
+  return done;
+}
 bool SearchIndex::complete() const { return impl_->stage == Impl::Stage::done; }
 bool SearchIndex::can_run(const Query& query) const {
   using Stage = Impl::Stage;
   return complete() || impl_->stage > Stage::shadows ||
          (impl_->stage > Stage::orders && !parse_query(query.text).has_text());
 }
-double SearchIndex::progress() const { return impl_->progress(); }
+double SearchIndex::progress() const { return impl_->progress_now; }
 SearchIndex::~SearchIndex() = default;
 SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
 SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;

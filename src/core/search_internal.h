@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -152,7 +153,11 @@ struct SearchIndex::Impl {
   std::vector<uint64_t> title_prefix;   // while by_title is sorted
   // The orders, then the 초성 of every title (with them every query can run: text terms are
   // answered by reading the text until their postings are built), then the postings.
-  enum class Stage { orders, shadows, titles, bodies, initials, done } stage = Stage::orders;
+  // A worker may build while the page's thread queries: each slice of the build holds
+  // `mutex` (as every query does); `stage` and `progress_now` are read without it.
+  enum class Stage { orders, shadows, titles, bodies, initials, done };
+  std::atomic<Stage> stage = Stage::orders;
+  std::atomic<double> progress_now = 0;
   uint32_t shadows_built = 0;  // titles whose 초성 are in `shadow`
   GramIndex::Options title_options, body_options;
 

@@ -274,6 +274,9 @@ int main() {
     return 1;
   }
   glfwMakeContextCurrent(rt.window);
+#if defined(NEWSROOM_WASM_THREADS)
+  rt.session.loader().set_background(true);  // a large export is imported and indexed on a worker
+#endif
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

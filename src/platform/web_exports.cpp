@@ -250,7 +250,9 @@ std::string state(Runtime& rt) {
           {it->first, kStatus[static_cast<int>(it->second.status)], it->second.width, it->second.height});
     }
   }
-#if defined(NEWSROOM_WASM_SIMD)
+#if defined(NEWSROOM_WASM_THREADS)
+  facts.build = "threads";
+#elif defined(NEWSROOM_WASM_SIMD)
   facts.build = "simd";
 #endif
   facts.json_kernel = std::string(json_kernel());

@@ -23,8 +23,9 @@ export const chromiumArgs = [
 // manual run) and removes it on close. `data` serves /data/ from another folder (a temp
 // dir whose files a test replaces while the page runs); `env.stopServer()` takes the
 // network away (connections refused) and `env.startServer()` brings it back on the same port.
-export async function launch({ data = path.join(root, 'data') } = {}) {
-  let server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data });
+// The server makes the page cross-origin isolated (the threaded build) unless `isolation` is false.
+export async function launch({ data = path.join(root, 'data'), isolation = true } = {}) {
+  let server = await startServer({ port: 0, host: '127.0.0.1', site: siteDir, data, isolation });
   const port = server.address().port;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -43,7 +44,7 @@ export async function launch({ data = path.join(root, 'data') } = {}) {
     browser,
     stopServer: stop,
     async startServer() {
-      if (!server) server = await startServer({ port, host: '127.0.0.1', site: siteDir, data });
+      if (!server) server = await startServer({ port, host: '127.0.0.1', site: siteDir, data, isolation });
     },
     async close() {
       await browser.close();

@@ -35,6 +35,7 @@ test('a large export shows its progress, answers a click while importing, then l
   const importing = await waitForState(page, (s) => s.load.phase === 'importing' && s.load.articles > 0,
     'the import in progress', 60000);
   assert.ok(importing.load.streamed, 'the export is read while it downloads');
+  assert.equal(importing.build, 'threads', 'the isolated page reads it on a worker (tests/browser/builds.test.mjs: the others)');
   const downloaded = await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/data/large.json')));
   assert.ok(!downloaded, 'articles were read before the download ended');
   assert.equal(importing.load.total, 0, 'a size the server did not say is not made up');

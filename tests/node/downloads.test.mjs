@@ -3,7 +3,8 @@
 // piece by piece into the streamed import, which holds the download back while too much is
 // unread. A fake module stands in for Emscripten's: a HEAPU8 that is replaced when it grows
 // (as memory growth does, so a stale view would lose bytes), a bump allocator, and the
-// channel's exports, which record each call.
+// channel's exports, which record each call. `threaded`: the memory grows as when a worker
+// grows it (the threaded build): the memory's buffer is new, Module.HEAPU8 stays the old view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const code = readFileSync(path.join(root, 'web/js/downloads.js'), 'utf8');
 const MB = 1 << 20;
 
-function fakeModule({ consumedPerWork = MB } = {}) {
+function fakeModule({ consumedPerWork = MB, threaded = false } = {}) {
   const calls = [];
   const blocks = new Map();  // ptr -> size, the blocks not freed
   const handed = [];         // the bytes given to the streamed import, in order
@@ -24,17 +25,21 @@ function fakeModule({ consumedPerWork = MB } = {}) {
   let next = 16;
   let unread = 0;
   let nextChannel = 1;
+  let heap = new Uint8Array(64 * 1024);  // the memory as it is now
   const Module = {
-    HEAPU8: new Uint8Array(64 * 1024),
+    HEAPU8: heap,
+    ...(threaded ? { wasmMemory: { buffer: heap.buffer } } : {}),
     calls, blocks, handed, channels, closed,
     _malloc(n) {
       calls.push(['malloc', n]);
       const ptr = next;
       next += Math.ceil(Math.max(1, n) / 16) * 16;
-      if (next > Module.HEAPU8.length) {  // grow: a new view, the old one is stale
-        const bigger = new Uint8Array(Math.max(next, Module.HEAPU8.length * 2));
-        bigger.set(Module.HEAPU8);
-        Module.HEAPU8 = bigger;
+      if (next > heap.length) {  // grow: a new view, the old one is stale
+        const bigger = new Uint8Array(Math.max(next, heap.length * 2));
+        bigger.set(heap);
+        heap = bigger;
+        if (threaded) Module.wasmMemory.buffer = heap.buffer;  // another thread grew it
+        else Module.HEAPU8 = heap;
       }
       blocks.set(ptr, n);
       return ptr;
@@ -45,7 +50,7 @@ function fakeModule({ consumedPerWork = MB } = {}) {
       const old = blocks.get(ptr);
       assert.ok(old !== undefined, `realloc of a block not allocated (${ptr})`);
       const grown = Module._malloc(n);
-      Module.HEAPU8.copyWithin(grown, ptr, ptr + Math.min(old, n));
+      heap.copyWithin(grown, ptr, ptr + Math.min(old, n));
       Module._free(ptr);
       return grown;
     },
@@ -56,13 +61,13 @@ function fakeModule({ consumedPerWork = MB } = {}) {
     lengthBytesUTF8: (text) => Buffer.byteLength(text),
     stringToUTF8(text, ptr, size) {
       const bytes = Buffer.from(text);
-      Module.HEAPU8.set(bytes.subarray(0, size - 1), ptr);
-      Module.HEAPU8[ptr + Math.min(bytes.length, size - 1)] = 0;
+      heap.set(bytes.subarray(0, size - 1), ptr);
+      heap[ptr + Math.min(bytes.length, size - 1)] = 0;
     },
     UTF8ToString(ptr) {
       let end = ptr;
-      while (Module.HEAPU8[end]) ++end;
-      return Buffer.from(Module.HEAPU8.subarray(ptr, end)).toString();
+      while (heap[end]) ++end;
+      return Buffer.from(heap.subarray(ptr, end)).toString();
     },
     _newsroom_command(ptr) { calls.push(['command', JSON.parse(Module.UTF8ToString(ptr))]); },
     // The byte channel as app/Session keeps it: a block per channel that grows by half (at
@@ -98,7 +103,7 @@ function fakeModule({ consumedPerWork = MB } = {}) {
         return 0;
       }
       if (n) {
-        handed.push(Module.HEAPU8.slice(channel.ptr, channel.ptr + n));
+        handed.push(heap.slice(channel.ptr, channel.ptr + n));
         Module._free(channel.ptr);
       }
       unread = Math.max(0, unread + n - consumedPerWork);
@@ -112,7 +117,7 @@ function fakeModule({ consumedPerWork = MB } = {}) {
       assert.ok(channel, `close of a channel not open (${id})`);
       channels.delete(id);
       if (channel.kind !== 'stream') {
-        closed.push({ how, bytes: Module.HEAPU8.slice(channel.ptr, channel.ptr + channel.size) });
+        closed.push({ how, bytes: heap.slice(channel.ptr, channel.ptr + channel.size) });
         if (channel.ptr) Module._free(channel.ptr);
       }
       Module.stringToUTF8('null', 8, 8);  // the answer's own place, below every block
@@ -175,8 +180,9 @@ const concat = (pieces) => {
   return out;
 };
 
-test('pieces arriving in several chunks end up contiguous in one heap block of the right length', async () => {
-  const Module = fakeModule();
+for (const threaded of [false, true]) {
+test(`pieces arriving in several chunks end up contiguous in one heap block of the right length${threaded ? ' (memory grown by a worker)' : ''}`, async () => {
+  const Module = fakeModule({ threaded });
   const bytes = source(3 * MB + 12345);
   const answer = response(cut(bytes, [1000, 2 * MB, 17, MB + 11328]), { 'content-length': String(bytes.length) });
   const app = load(Module, () => answer);
@@ -201,6 +207,7 @@ test('pieces arriving in several chunks end up contiguous in one heap block of t
   assert.deepEqual(Module.closed[0].bytes, bytes, 'the bytes, in order, survived the heap growing');
   assert.equal(Module.calls.slice(before).filter(([call]) => call === 'open').length, 0);
 });
+}
 
 test('a compressed download whose length is unknown is cut to its real length', async () => {
   const Module = fakeModule();

@@ -31,6 +31,13 @@
       close: (id, how = {}) =>
         JSON.parse(withString(JSON.stringify(how), (ptr) => Module.UTF8ToString(Module._newsroom_close(id, ptr)))),
     };
+    // The heap as bytes. In the threaded build a worker may have grown the memory since this
+    // thread last looked (Module.HEAPU8 then still views the old, shorter buffer).
+    const heap = () => {
+      const memory = Module.wasmMemory;
+      return memory && Module.HEAPU8.buffer !== memory.buffer ? new Uint8Array(memory.buffer) : Module.HEAPU8;
+    };
+    app.heap = heap;
     const absolute = (url) => new URL(url, location.href).href;
     const validators = new Map();  // absolute URL -> { etag, lastModified, digest }
     app.fetched = new Map();       // absolute URL -> { bytes, type, savedAt } since the last settled import
@@ -82,7 +89,7 @@
       if (bytes.channel && !bytes.streamed) {
         intoHeap(bytes);
         const from = channel.space(bytes.channel, 0) - bytes.length;
-        const out = Module.HEAPU8.slice(from, from + bytes.length);
+        const out = heap().slice(from, from + bytes.length);
         channel.close(bytes.channel, { discard: true });
         return out;
       }
@@ -155,8 +162,8 @@
         intoHeap(bytes);
         const at = channel.space(stream, bytes.length);  // first: the heap may grow (a new HEAPU8)
         const from = channel.space(bytes.channel, 0) - bytes.length;
-        Module.HEAPU8.copyWithin(at, from, from + bytes.length);
-        if (bytes.kept) bytes.kept.push(Module.HEAPU8.slice(at, at + bytes.length));
+        heap().copyWithin(at, from, from + bytes.length);
+        if (bytes.kept) bytes.kept.push(heap().slice(at, at + bytes.length));
         channel.commit(stream, bytes.length);
         channel.close(bytes.channel, { discard: true });
       }
@@ -168,7 +175,7 @@
       let unread = 0;
       for (const chunk of bytes.chunks) {
         const at = channel.space(bytes.channel, chunk.length);  // first: the heap may grow (a new HEAPU8)
-        Module.HEAPU8.set(chunk, at);
+        heap().set(chunk, at);
         unread = channel.commit(bytes.channel, chunk.length);
         if (bytes.kept) bytes.kept.push(chunk);
       }
@@ -185,7 +192,7 @@
       if (!bytes.channel) bytes.channel = channel.open({ expected: bytes.expected });
       for (const chunk of bytes.chunks) {
         const at = channel.space(bytes.channel, chunk.length);  // first: the heap may grow (a new HEAPU8)
-        Module.HEAPU8.set(chunk, at);
+        heap().set(chunk, at);
         channel.commit(bytes.channel, chunk.length);
       }
       bytes.chunks = [];
@@ -208,7 +215,8 @@
       }
       const id = channel.open();
       if (bytes && bytes.length) {
-        Module.HEAPU8.set(bytes, channel.space(id, bytes.length));
+        const at = channel.space(id, bytes.length);  // first: the heap may grow (a new HEAPU8)
+        heap().set(bytes, at);
         channel.commit(id, bytes.length);
       }
       return channel.close(id, how);
