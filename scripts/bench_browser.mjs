@@ -71,11 +71,13 @@ const ms = (value) => (value == null ? '-' : `${value.toFixed(value < 10 ? 2 : 0
 const ratio = (value) => (value == null || !Number.isFinite(value) ? '-' : `${value.toFixed(2)}×`);
 
 // --- data -------------------------------------------------------------------------------------
+// A size: a count (10000, 10k), and -he for high-entropy text (newsroom-gen --text high-entropy).
 function sizeCount(label) {
-  const m = /^(\d+)(k?)$/i.exec(label);
-  if (!m) throw new Error(`unknown size "${label}" (sample, 10k, 100k, or a count)`);
+  const m = /^(\d+)(k?)(-he)?$/i.exec(label);
+  if (!m) throw new Error(`unknown size "${label}" (sample, 10k, 100k, 100k-he, or a count)`);
   return Number(m[1]) * (m[2] ? 1000 : 1);
 }
+const highEntropy = (label) => /-he$/i.test(label);
 
 // A synthetic export and its FILE.gz beside it: deployed as a static host serves large
 // files (precompressed once, sent with their Content-Length; scripts/serve.mjs).
@@ -98,7 +100,8 @@ function generate(label, file) {
     execFileSync('cmake', ['--build', '--preset', 'native', '--target', 'newsroom-gen', '-j2'], { cwd: root, stdio: 'inherit', env });
   }
   log(`generating ${path.relative(root, file)}`);
-  execFileSync(genTool, ['--count', String(sizeCount(label)), '--seed', '1', '--out', file], { stdio: 'inherit' });
+  const text = highEntropy(label) ? ['--text', 'high-entropy'] : [];
+  execFileSync(genTool, ['--count', String(sizeCount(label)), '--seed', '1', ...text, '--out', file], { stdio: 'inherit' });
 }
 
 // The renderer processes and their peak resident memory (VmHWM), from /proc (Linux).
@@ -162,7 +165,7 @@ async function coldRun(browser, browserCdp, target) {
       const [heap, probe] = await Promise.all([
         cdp.send('Runtime.getHeapUsage'),
         cdp.send('Runtime.evaluate', {
-          expression: `({ wasm: (window.Module && Module.HEAPU8) ? Module.HEAPU8.length : 0,
+          expression: `({ wasm: (window.Module && Module.HEAPU8) ? (Module.wasmMemory || { buffer: Module.HEAPU8.buffer }).buffer.byteLength : 0,
                           ready: performance.getEntriesByName('newsroom:ready').length > 0 })`,
           returnByValue: true,
         }),
@@ -191,7 +194,7 @@ async function coldRun(browser, browserCdp, target) {
       firstFrame: mark('newsroom:first-frame'), ready: mark('newsroom:ready'),
       document: { ...entry(nav), name: 'document' },
       resources: performance.getEntriesByType('resource').map(entry),
-      wasm: Module.HEAPU8.length,
+      wasm: (Module.wasmMemory || { buffer: Module.HEAPU8.buffer }).buffer.byteLength,  // a worker may have grown it
       loadFrames: window.newsroom.frameTimes(),
       longTasks: window.__benchLongTasks || [],
       state: window.newsroom.state().data,
@@ -203,9 +206,10 @@ async function coldRun(browser, browserCdp, target) {
   // and typing figures below are the steady state's.
   for (;;) {
     const probe = await page.evaluate(() => ({ phase: window.newsroom.state().load.phase, now: performance.now(),
-                                               wasm: Module.HEAPU8.length }));
+                                               wasm: (Module.wasmMemory || { buffer: Module.HEAPU8.buffer }).buffer.byteLength }));
     if (probe.phase === 'none') {
       load.searchReady = probe.now;
+      load.indexFrames = await page.evaluate(() => window.newsroom.frameTimes());  // from ready on
       break;
     }
     const used = await cdp.send('Runtime.getHeapUsage');
@@ -313,7 +317,7 @@ async function coldRun(browser, browserCdp, target) {
     appImport: dataEntry ? load.ready - dataEntry.responseEnd : null,
     articles: load.state.articles, document: load.document, resources: load.resources,
     memory: { afterLoad, peak, peakAll, samples: samples.length, rendererPeakRss: rss.length ? Math.max(...rss) : null },
-    loadFrames: load.loadFrames, longTasks: load.longTasks, scrollFrames, typedFrames, typedSearches, searches, js, errors,
+    loadFrames: load.loadFrames, indexFrames: load.indexFrames || [], longTasks: load.longTasks, scrollFrames, typedFrames, typedSearches, searches, js, errors,
   };
 }
 
@@ -353,6 +357,7 @@ async function benchSize(browser, browserCdp, label) {
       rendererPeakRss: Math.max(...results.map((r) => r.memory.rendererPeakRss ?? 0)) || null,
     },
     loadFrames: { ...spread(all((r) => r.loadFrames)), over100: median(results.map((r) => r.loadFrames.filter((t) => t > 100).length)) },
+    indexFrames: spread(all((r) => r.indexFrames)),
     longTasks: { over100: median(results.map((r) => r.longTasks.filter((t) => t > 100).length)), max: Math.max(0, ...all((r) => r.longTasks)) },
     scroll: spread(all((r) => r.scrollFrames)),
     typing: spread(all((r) => r.typedFrames)),
@@ -424,6 +429,7 @@ function report(result) {
     row('JS heap + ArrayBuffers + wasm peak', (s) => `${MB(s.memory.peakAll)} (${ratio(s.memory.peakAllRatio)})`),
     row('renderer peak RSS (VmHWM)', (s) => MB(s.memory.rendererPeakRss)),
     row('frames to ready: n / max', (s) => `${s.loadFrames.n} / ${ms(s.loadFrames.max)}`),
+    row('frames from ready to index built: n / p95 / max', (s) => `${s.indexFrames.n} / ${ms(s.indexFrames.p95)} / ${ms(s.indexFrames.max)}`),
     row('long frames (>100 ms) to ready', (s) => String(s.loadFrames.over100)),
     row('long tasks (>100 ms) to ready / max', (s) => `${s.longTasks.over100} / ${ms(s.longTasks.max)}`),
     row('scroll frame CPU p50/p95/max', (s) => `${ms(s.scroll.p50)} / ${ms(s.scroll.p95)} / ${ms(s.scroll.max)} (${s.scroll.n})`),
@@ -452,6 +458,20 @@ function report(result) {
   goal('100k typing frames under 8 ms CPU (p95)', big ? big.typing.p95 < 8 : null, big ? `p95 ${ms(big.typing.p95)}, max ${ms(big.typing.max)}` : 'not measured');
   goal('wasm under 600 KB gzipped', result.wasm.gzip9 < 600 * 1000, `${KB(result.wasm.gzip9)}`);
   goal('100k peak memory under 2× the export', big ? big.memory.peakRatio < 2 : null, big ? `JS heap + wasm ${MB(big.memory.peak)} = ${ratio(big.memory.peakRatio)}; with ArrayBuffers ${ratio(big.memory.peakAllRatio)}; renderer RSS ${MB(big.memory.rendererPeakRss)} = ${ratio(big.memory.rendererPeakRss / big.exportBytes)}` : 'not measured');
+  lines.push('goals (issue 16; "pipeline" = the JS fetch + decode + parse of the same file in the same page):');
+  const pipeline = (s) => s.js.fetch + s.js.decode + s.js.parse;
+  const indexRatio = (s) => s.searchReady / pipeline(s);
+  goal('100k ready ≤ 1.0× the pipeline', big ? big.readyRatioPipeline <= 1 : null, big ? `${ms(big.ready)} = ${ratio(big.readyRatioPipeline)}` : 'not measured');
+  goal('100k index complete ≤ 2.0× the pipeline', big ? indexRatio(big) <= 2 : null, big ? `${ms(big.searchReady)} = ${ratio(indexRatio(big))}` : 'not measured');
+  const he = bySize('100k-he');
+  goal('high-entropy 100k ready ≤ 1.5× the pipeline', he ? he.readyRatioPipeline <= 1.5 : null, he ? `${ms(he.ready)} = ${ratio(he.readyRatioPipeline)}` : 'not measured (--sizes 100k-he)');
+  goal('high-entropy 100k index complete ≤ 4× the pipeline', he ? indexRatio(he) <= 4 : null, he ? `${ms(he.searchReady)} = ${ratio(indexRatio(he))}` : 'not measured');
+  goal('high-entropy 100k peak memory ≤ 2× the export', he ? he.memory.peakRatio <= 2 : null, he ? `JS heap + wasm ${MB(he.memory.peak)} = ${ratio(he.memory.peakRatio)}` : 'not measured');
+  for (const s of [big, he].filter(Boolean)) {
+    const worst = Math.max(s.loadFrames.max ?? 0, s.indexFrames.max ?? 0);
+    goal(`${s.label}: no frame over 50 ms during the load and the index build`, worst <= 50,
+      `${s.loadFrames.n} + ${s.indexFrames.n} frames, max ${ms(s.loadFrames.max)} / ${ms(s.indexFrames.max)}`);
+  }
   return lines.join('\n');
 }
 

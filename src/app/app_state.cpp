@@ -20,8 +20,9 @@ void AppState::load(ImportResult result) {
   board_ = std::move(result.board);
   board_source_ = report_.source;
   snapshots_ = std::move(result.snapshots);
-  index_ = board_.size() >= kIndexInSlicesFrom ? std::make_unique<SearchIndex>(board_, SearchIndex::InSlices{})
-                                               : std::make_unique<SearchIndex>(board_);
+  index_ = board_.size() >= kIndexInSlicesFrom
+               ? std::make_unique<SearchIndex>(board_, SearchIndex::InSlices{index_helped_ ? 2 : 1})
+               : std::make_unique<SearchIndex>(board_);
   has_board_ = true;
   ++board_generation_;
   compute_badges();
@@ -50,6 +51,10 @@ void AppState::continue_indexing(size_t byte_budget) {
 }
 
 bool AppState::build_index_slice(size_t byte_budget) { return !indexing() || index_->build(byte_budget); }
+
+SearchIndex::Help AppState::help_index(size_t byte_budget) {
+  return indexing() ? index_->help(byte_budget) : SearchIndex::Help::none_left;
+}
 
 void AppState::follow_index(size_t byte_budget) {
   if (!index_) return;

@@ -90,6 +90,9 @@ class AppState {
   // page's thread but load()), follow_index() on the page's thread: the search read in the
   // text goes on, and a list that waited for the index is computed once it can be.
   bool build_index_slice(size_t byte_budget);
+  SearchIndex::Help help_index(size_t byte_budget);  // SearchIndex::help, from a second worker
+  // Large boards from the next load on get an index a second thread can help build.
+  void set_index_helped(bool helped) { index_helped_ = helped; }
   void follow_index(size_t byte_budget);
   // View-count analytics of results(), computed when first asked for after a change.
   const Analytics& analytics() const;
@@ -130,6 +133,7 @@ class AppState {
   SearchResult result_;
   bool pending_ = false;   // the index cannot compute list() yet
   bool scanning_ = false;  // list() is being read in the text (SearchIndex::start, step)
+  bool index_helped_ = false;
   ParsedQuery parsed_;
   ListView computed_for_;  // the list view result_ belongs to
   Route route_;

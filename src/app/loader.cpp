@@ -25,6 +25,7 @@ struct Loader::Worker {
   enum class Task { none, import, index };
   Task task = Task::none;  // the page's thread's to read and change
   std::thread thread;
+  std::thread helper;  // the index's second builder (SearchIndex::help), beside `thread`
   std::atomic<bool> stop = false, finished = false;
 
   // The job, guarded by `mutex` while the worker runs: the worker holds it for a slice of
@@ -65,6 +66,10 @@ struct Loader::Worker {
       }
       wake.notify_all();
       thread.join();
+    }
+    if (helper.joinable()) {
+      stop = true;
+      helper.join();
     }
     task = Task::none;
     stop = finished = false;
@@ -128,6 +133,11 @@ struct Loader::Worker {
 
 Loader::Loader(AppState& app) : app_(app), worker_(std::make_unique<Worker>()) {}
 Loader::~Loader() { worker_->halt(); }
+
+void Loader::set_background(bool on) {
+  background_ = on;
+  app_.set_index_helped(on);  // two threads build a large board's index
+}
 
 void Loader::start_import(std::unique_ptr<ImportJob> job, OwnedBytes bytes) {
   Worker& w = *worker_;
@@ -314,6 +324,16 @@ Loader::Worked Loader::work_in_background(double budget_ms, Clock clock, void* c
         // A breath between slices: a search on the page's thread waiting for the index's
         // lock gets it now (a thread that takes the lock back at once would starve it).
         std::this_thread::sleep_for(std::chrono::microseconds(50));
+      }
+    });
+    // A second thread builds a shard of the bodies' postings meanwhile (the machine's other
+    // core; the page's own thread mostly waits for frames by then).
+    w.helper = std::thread([this, &w] {
+      for (;;) {
+        if (w.stop) return;
+        const SearchIndex::Help help = app_.help_index(kWorkerIndexSlice);
+        if (help == SearchIndex::Help::none_left) return;
+        if (help == SearchIndex::Help::waiting) std::this_thread::sleep_for(std::chrono::milliseconds(2));
       }
     });
   }

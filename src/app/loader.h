@@ -56,7 +56,7 @@ class Loader {
   Loader& operator=(const Loader&) = delete;
 
   // Imports and index builds on a worker thread from the next load on (see above).
-  void set_background(bool on) { background_ = on; }
+  void set_background(bool on);
   bool background() const { return background_; }
 
   // A load ended: the board (or only the report) is on the AppState, the import counter moved.

@@ -87,7 +87,12 @@ uint64_t SearchIndex::Impl::estimate(const Item& item, SearchField field) const 
   if (item.choseong && field != SearchField::body) return rarest_of(initials, Stage::initials, item.initials.symbols);
   uint64_t cost = 0;
   if (field != SearchField::body) cost += rarest_of(titles, Stage::titles, item.literal.symbols);
-  if (field != SearchField::title) cost += rarest_of(bodies, Stage::bodies, item.literal.symbols);
+  if (field != SearchField::title) {
+    uint64_t in_bodies = 0;
+    for (int k = 0; k < body_shards; ++k)
+      in_bodies += rarest_of(bodies[static_cast<size_t>(k)], Stage::bodies, item.literal.symbols);
+    cost += std::min<uint64_t>(in_bodies, n);
+  }
   return cost;
 }
 
@@ -230,14 +235,13 @@ void SearchIndex::Impl::narrow(const Item& item, SearchField field, Bitset& m, s
     return;
   }
   const GramIndex* title_postings = ready(titles, Stage::titles);
-  const GramIndex* body_postings = ready(bodies, Stage::bodies);
   if (field == SearchField::title) {
     narrow_text(title_postings, item.literal, m, title_avg, &Impl::title);
     add_score(m);
     return;
   }
   if (field == SearchField::body) {  // (a 초성 term too, as plain text)
-    narrow_text(body_postings, item.literal, m, body_avg, &Impl::body);
+    narrow_bodies(item.literal, m, body_avg);
     return;
   }
   // Title or body: the title first (short), then the body of the rest.
@@ -245,8 +249,27 @@ void SearchIndex::Impl::narrow(const Item& item, SearchField field, Bitset& m, s
   narrow_text(title_postings, item.literal, in_title, title_avg, &Impl::title);
   add_score(in_title);
   m.and_not(in_title);
-  narrow_text(body_postings, item.literal, m, body_avg, &Impl::body);
+  narrow_bodies(item.literal, m, body_avg);
   m.or_with(in_title);
+}
+
+// narrow_text over the bodies: each shard's postings for the documents of its range.
+void SearchIndex::Impl::narrow_bodies(const Needle& needle, Bitset& m, size_t average_bytes) const {
+  const GramIndex* built = ready(bodies[0], Stage::bodies);
+  if (!built || body_shards == 1) return narrow_text(built, needle, m, average_bytes, &Impl::body);
+  Bitset matched(n, false);
+  for (int k = 0; k < body_shards; ++k) {
+    // The shard's documents of m: whole words, as shards begin at multiples of 64.
+    Bitset part(n, false);
+    const size_t first = shard_begin(k) / 64, last = (shard_end(k) + 63) / 64;
+    std::copy(m.words().begin() + static_cast<std::ptrdiff_t>(first),
+              m.words().begin() + static_cast<std::ptrdiff_t>(last),
+              part.words().begin() + static_cast<std::ptrdiff_t>(first));
+    if (part.none()) continue;
+    narrow_text(&bodies[static_cast<size_t>(k)], needle, part, average_bytes, &Impl::body);
+    matched.or_with(part);
+  }
+  m = std::move(matched);
 }
 
 // Which categories the query keeps (all when it names none).

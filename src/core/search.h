@@ -97,9 +97,18 @@ class SearchIndex {
   // text, or takes one of the few whole steps). The orders and the titles' 초성 come
   // first: from then on every query can run, search text answered by reading the text
   // until its postings are built (SearchResult::scanned), exactly as the index would.
-  struct InSlices {};
-  SearchIndex(const Board& board, InSlices);
+  // `body_shards` 2: the bodies' postings in two shards, which a second thread can build
+  // beside build() (help()); the answers are the same, the index about an eighth larger.
+  struct InSlices {
+    int body_shards = 1;
+  };
+  SearchIndex(const Board& board, InSlices in_slices);
   bool build(size_t byte_budget);
+  // A second thread's share of the build, beside build()'s: a slice of a shard of the bodies'
+  // postings that build() has not claimed. `waiting` until the build reaches the bodies;
+  // `none_left` once there is no shard left to claim (build() finishes the rest).
+  enum class Help { waiting, worked, none_left };
+  Help help(size_t byte_budget);
   bool complete() const;
   bool can_run(const Query& query) const;
   double progress() const;  // 0..1

@@ -83,9 +83,20 @@ uint64_t collation_prefix(std::string_view title) {
   return (k[0] << 40) | (k[1] << 16) | (k[2] >> 8);
 }
 
+// Calls emit(symbol, byte offset) for each case-folded code point of `text`.
+template <class Emit>
+void for_each_folded(std::string_view text, Emit&& emit) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const auto offset = static_cast<uint32_t>(pos);
+    emit(static_cast<uint32_t>(fold_code_point(next_code_point(text, pos))), offset);
+  }
+}
+
 }  // namespace
 
-SearchIndex::Impl::Impl(const Board& b) : board(&b), n(static_cast<uint32_t>(b.size())) {
+SearchIndex::Impl::Impl(const Board& b, int shards)
+    : board(&b), n(static_cast<uint32_t>(b.size())), body_shards(std::clamp(shards, 1, kMaxBodyShards)) {
   author_of.resize(n);
   year_slot.resize(n);
   flags.resize(n);
@@ -108,6 +119,9 @@ SearchIndex::Impl::Impl(const Board& b) : board(&b), n(static_cast<uint32_t>(b.s
     folded_authors.push_back(fold_case(author));
     author_shadows.push_back(shadow_of_term(choseong_of(author)));
   }
+  for (int k = 0; k < body_shards; ++k)
+    for (uint32_t doc = shard_begin(k); doc < shard_end(k); ++doc)
+      shard_bytes[static_cast<size_t>(k)] += b.body(doc).size();
   // Titles: no positions (a title is short; reading it costs what finding it costs).
   title_options.trigrams = body_options.trigrams = true;
   body_options.positions_from = kPositionsFrom;
@@ -115,28 +129,30 @@ SearchIndex::Impl::Impl(const Board& b) : board(&b), n(static_cast<uint32_t>(b.s
 }
 
 bool SearchIndex::Impl::build(size_t budget) {
-  const auto folded = [](std::string_view text, auto&& emit) {
-    size_t pos = 0;
-    while (pos < text.size()) {
-      const auto offset = static_cast<uint32_t>(pos);
-      emit(static_cast<uint32_t>(fold_code_point(next_code_point(text, pos))), offset);
-    }
-  };
   switch (stage) {
     case Stage::titles:
       if (titles.build_step(
               n, [&](uint32_t doc) { return title(doc).size(); },
-              [&](uint32_t doc, auto&& emit) { folded(title(doc), emit); }, title_options, budget)) {
+              [&](uint32_t doc, auto&& emit) { for_each_folded(title(doc), emit); }, title_options, budget)) {
         stage = Stage::bodies;
       }
       return false;
-    case Stage::bodies:
-      if (bodies.build_step(
-              n, [&](uint32_t doc) { return body(doc).size(); },
-              [&](uint32_t doc, auto&& emit) { folded(body(doc), emit); }, body_options, budget)) {
-        stage = Stage::initials;
+    case Stage::bodies: {
+      // Shard by shard: the ones help() did not claim first, then wait for those it did.
+      if (own_shard < 0 && shards_claimed < body_shards) {
+        const int k = shards_claimed.fetch_add(1);
+        if (k < body_shards) own_shard = k;
       }
+      if (own_shard >= 0) {
+        const std::lock_guard<std::mutex> lock(shard_mutex[static_cast<size_t>(own_shard)]);
+        if (build_shard(own_shard, budget)) {
+          own_shard = -1;
+          ++shards_done;
+        }
+      }
+      if (shards_done == body_shards) stage = Stage::initials;
       return false;
+    }
     case Stage::shadows: {  // the 초성 of every title, a budget of titles per call
       if (shadow_start.empty()) shadow_start.resize(n + 1);
       size_t read = 0;
@@ -180,6 +196,20 @@ bool SearchIndex::Impl::build(size_t budget) {
   return true;
 }
 
+bool SearchIndex::Impl::build_shard(int k, size_t budget) {
+  const uint32_t begin = shard_begin(k), end = shard_end(k);
+  const auto in_shard = [begin, end](uint32_t doc) { return doc >= begin && doc < end; };
+  GramIndex& shard = bodies[static_cast<size_t>(k)];
+  const bool built = shard.build_step(
+      n, [&](uint32_t doc) { return in_shard(doc) ? body(doc).size() : 0; },
+      [&](uint32_t doc, auto&& emit) {
+        if (in_shard(doc)) for_each_folded(body(doc), emit);
+      },
+      body_options, budget);
+  shard_done_work[static_cast<size_t>(k)] = built ? UINT64_MAX : shard.build_position();
+  return built;
+}
+
 // Rough shares of the work: each postings pass reads its text twice (a document counts
 // its length + 1); the orders are a few sorts.
 double SearchIndex::Impl::progress() const {
@@ -196,7 +226,15 @@ double SearchIndex::Impl::progress() const {
     case Stage::orders: done = 0; break;
     case Stage::shadows: break;
     case Stage::titles: done += part(titles, titles_work); break;
-    case Stage::bodies: done += titles_work + part(bodies, bodies_work); break;
+    case Stage::bodies: {
+      for (size_t k = 0; k < static_cast<size_t>(body_shards); ++k) {
+        const double work = 2.0 * static_cast<double>(shard_bytes[k] + shard_end(static_cast<int>(k)) -
+                                                      shard_begin(static_cast<int>(k)));
+        done += std::min(work, static_cast<double>(shard_done_work[k]));
+      }
+      done += titles_work;
+      break;
+    }
     case Stage::initials: done += titles_work + bodies_work + part(initials, initials_work); break;
     case Stage::done: return 1;
   }
@@ -252,7 +290,11 @@ bool SearchIndex::Impl::build_orders() {
 
 size_t SearchIndex::Impl::memory_bytes() const {
   const auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
-  size_t total = sizeof(Impl) + titles.memory_bytes() + bodies.memory_bytes() + initials.memory_bytes();
+  size_t total = sizeof(Impl) + titles.memory_bytes() + initials.memory_bytes();
+  for (size_t k = 0; k < static_cast<size_t>(body_shards); ++k) {
+    const std::lock_guard<std::mutex> lock(shard_mutex[k]);  // help() may be building it
+    total += bodies[k].memory_bytes();
+  }
   total += bytes(shadow) + bytes(shadow_start);
   total += bytes(author_of) + bytes(year_slot) + bytes(years) + bytes(flags);
   for (const auto* list : {&authors, &folded_authors, &author_shadows}) {
@@ -268,18 +310,38 @@ size_t SearchIndex::Impl::memory_bytes() const {
 // SearchIndex: building and size
 // ---------------------------------------------------------------------------------------
 
-SearchIndex::SearchIndex(const Board& board) : impl_(std::make_unique<Impl>(board)) {
+SearchIndex::SearchIndex(const Board& board) : impl_(std::make_unique<Impl>(board, 1)) {
   while (!impl_->build(SIZE_MAX)) {
   }
   impl_->progress_now = 1;
 }
-SearchIndex::SearchIndex(const Board& board, InSlices) : impl_(std::make_unique<Impl>(board)) {}
+SearchIndex::SearchIndex(const Board& board, InSlices in_slices)
+    : impl_(std::make_unique<Impl>(board, in_slices.body_shards)) {}
 bool SearchIndex::build(size_t byte_budget) {
   Impl& impl = *impl_;
   std::lock_guard<std::mutex> lock(impl.mutex);
   const bool done = impl.build(std::max<size_t>(1, byte_budget));
   impl.progress_now = impl.progress();
   return done;
+}
+SearchIndex::Help SearchIndex::help(size_t byte_budget) {
+  Impl& impl = *impl_;
+  const Impl::Stage stage = impl.stage;
+  if (stage < Impl::Stage::bodies) return Help::waiting;
+  if (stage > Impl::Stage::bodies) return Help::none_left;
+  if (impl.helper_shard < 0) {
+    if (impl.shards_claimed >= impl.body_shards) return Help::none_left;
+    const int k = impl.shards_claimed.fetch_add(1);
+    if (k >= impl.body_shards) return Help::none_left;
+    impl.helper_shard = k;
+  }
+  const int k = impl.helper_shard;
+  const std::lock_guard<std::mutex> lock(impl.shard_mutex[static_cast<size_t>(k)]);
+  if (impl.build_shard(k, std::max<size_t>(1, byte_budget))) {
+    impl.helper_shard = -1;
+    ++impl.shards_done;
+  }
+  return Help::worked;
 }
 bool SearchIndex::complete() const { return impl_->stage == Impl::Stage::done; }
 bool SearchIndex::can_run(const Query& query) const {

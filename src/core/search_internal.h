@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -107,7 +108,26 @@ struct SearchIndex::Impl {
   const Board* board = nullptr;
   uint32_t n = 0;
 
-  GramIndex titles, bodies, initials;
+  // The bodies' postings, in `body_shards` shards of consecutive documents (a GramIndex each
+  // over all n documents, empty outside its range) when two threads build them at once
+  // (SearchIndex::help): a query reads each shard for the documents of its range. One shard
+  // otherwise: two cost about an eighth more memory.
+  static constexpr int kMaxBodyShards = 2;
+  int body_shards = 1;
+  GramIndex titles, initials;
+  std::array<GramIndex, kMaxBodyShards> bodies;
+  uint32_t shard_begin(int k) const { return static_cast<uint32_t>((uint64_t{n} * k / body_shards) & ~uint64_t{63}); }
+  uint32_t shard_end(int k) const { return k + 1 >= body_shards ? n : shard_begin(k + 1); }
+  // Who builds which shard: claimed in turn by build() and help(), each built under its mutex.
+  mutable std::array<std::mutex, kMaxBodyShards> shard_mutex;
+  std::atomic<int> shards_claimed = 0, shards_done = 0;
+  int own_shard = -1;                                  // build()'s, under `mutex`
+  int helper_shard = -1;                               // help()'s (one helper at a time)
+  bool build_shard(int k, size_t budget);              // a slice of shard k; true once it is complete
+  std::array<uint64_t, kMaxBodyShards> shard_bytes{};  // of body text, for progress()
+  // Each shard's work done, published after each of its slices (progress() takes no lock
+  // a helper may hold): its build position, or UINT64_MAX once built.
+  std::array<std::atomic<uint64_t>, kMaxBodyShards> shard_done_work{};
   std::vector<uint8_t> shadow;  // 초성 codes of every title, back to back
   std::vector<uint32_t> shadow_start;
 
@@ -140,7 +160,7 @@ struct SearchIndex::Impl {
   mutable Bitset scratch;
   mutable unsigned touched_ = 0;  // keeps the early loads of confirm batches observable
 
-  explicit Impl(const Board& b);  // the per-article columns; build() does the rest
+  Impl(const Board& b, int shards);  // the per-article columns; build() does the rest
 
   // The build, a stage at a time: the orders first (then every query without search text
   // can run), then the title, body and 초성 postings in slices of about `budget` bytes.
@@ -190,6 +210,7 @@ struct SearchIndex::Impl {
   // `index` is null while the field's postings are being built: the text decides then.
   void narrow_text(const GramIndex* index, const Needle& needle, Bitset& m, size_t average_bytes,
                    std::string_view (Impl::*text_of)(uint32_t) const) const;
+  void narrow_bodies(const Needle& needle, Bitset& m, size_t average_bytes) const;  // shard by shard
   const GramIndex* ready(const GramIndex& index, Stage built_after) const {
     return stage > built_after ? &index : nullptr;
   }

@@ -1,7 +1,10 @@
 // newsroom-gen: writes a deterministic synthetic export (see synthetic_export.h), for
 // trying the viewer or the checker on a board of realistic size.
 //
-//   newsroom-gen --count N [--seed S] [--out FILE]     (stdout when no --out)
+//   newsroom-gen --count N [--seed S] [--text realistic|high-entropy] [--out FILE]
+//                                                     (stdout when no --out)
+// --text high-entropy: bodies of random syllables over the whole Hangul block, hanja, hex and
+// base64 runs among the usual words (make_high_entropy_export), as real boards carry them.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -14,7 +17,10 @@
 namespace {
 
 int usage(const char* message) {
-  std::fprintf(stderr, "newsroom-gen: %s\nusage: newsroom-gen --count N [--seed S] [--out FILE]\n", message);
+  std::fprintf(
+      stderr,
+      "newsroom-gen: %s\nusage: newsroom-gen --count N [--seed S] [--text realistic|high-entropy] [--out FILE]\n",
+      message);
   return 2;
 }
 
@@ -34,6 +40,7 @@ int main(int argc, char** argv) {
   uint64_t count = 0, seed = 1;
   bool have_count = false;
   const char* out_path = nullptr;
+  bool high_entropy = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     const char* value = i + 1 < argc ? argv[i + 1] : nullptr;
@@ -44,12 +51,17 @@ int main(int argc, char** argv) {
     } else if (arg == "--seed") {
       if (!parse_count(value, seed)) return usage("--seed needs a whole number");
       ++i;
+    } else if (arg == "--text") {
+      if (!value || (std::string_view(value) != "realistic" && std::string_view(value) != "high-entropy"))
+        return usage("--text is realistic or high-entropy");
+      high_entropy = std::string_view(value) == "high-entropy";
+      ++i;
     } else if (arg == "--out") {
       if (!value) return usage("--out needs a file name");
       out_path = value;
       ++i;
     } else if (arg == "--help" || arg == "-h") {
-      std::printf("usage: newsroom-gen --count N [--seed S] [--out FILE]\n");
+      std::printf("usage: newsroom-gen --count N [--seed S] [--text realistic|high-entropy] [--out FILE]\n");
       return 0;
     } else {
       return usage(("unknown argument " + std::string(arg)).c_str());
@@ -58,7 +70,8 @@ int main(int argc, char** argv) {
   if (!have_count) return usage("--count is required");
   if (count > 2'000'000) return usage("--count above 2,000,000 would exceed the board's 4 GiB text arena");
 
-  const std::string bytes = newsroom::make_synthetic_export(static_cast<size_t>(count), seed);
+  const std::string bytes = high_entropy ? newsroom::make_high_entropy_export(static_cast<size_t>(count), seed)
+                                         : newsroom::make_synthetic_export(static_cast<size_t>(count), seed);
   FILE* file = out_path ? std::fopen(out_path, "wb") : stdout;
   if (!file) {
     std::fprintf(stderr, "newsroom-gen: cannot write %s: %s\n", out_path, std::strerror(errno));

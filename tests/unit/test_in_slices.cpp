@@ -294,6 +294,16 @@ TEST_CASE("an index built in slices answers every query as the index built in on
   CHECK(steps > 100);  // 1,500 articles' text in 2 kB slices
   CHECK(sliced.memory_bytes() == whole.memory_bytes());
 
+  // The bodies' postings in two shards (a second thread may build one, SearchIndex::help):
+  // the same answers.
+  SearchIndex sharded(board, SearchIndex::InSlices{2});
+  while (!sharded.build(64 << 10)) {
+  }
+  for (const Query& q : early) {
+    CAPTURE(q.text, static_cast<int>(q.field));
+    CHECK(sharded.run(q).rows == whole.run(q).rows);
+  }
+
   std::vector<Query> queries;
   for (const char* text : {"", "협력", "국제 교류", "\"전북 국제\"", "-협력", "ㅈㅂ", "ko", "2023"}) {
     for (const SortOrder sort :

@@ -11,6 +11,7 @@
 
 #include "app/app_state.h"
 #include "app/loader.h"
+#include "core/search.h"
 #include "test_support.h"
 #include "tools/synthetic_export.h"
 
@@ -177,6 +178,44 @@ TEST_CASE("on a worker, a load given up or replaced half way leaves nothing of i
   CHECK_FALSE(loader.importing());
   CHECK(app.board().size() == AppState::kIndexInSlicesFrom + 500);
   turns_until(loader, [&](const Loader::Worked&) { return !loader.busy(); });
+}
+
+TEST_CASE("on a worker, two threads building one index give the answers of an index built at once") {
+  const ImportResult imported = import_export(make_synthetic_export(AppState::kIndexInSlicesFrom + 700, 26), "x.json");
+  const Board& board = imported.board;
+  const SearchIndex whole(board);
+  SearchIndex shared(board, SearchIndex::InSlices{2});
+  int helped = 0;
+  std::thread helper([&] {
+    for (;;) {
+      const SearchIndex::Help help = shared.help(32 << 10);
+      if (help == SearchIndex::Help::none_left) return;
+      if (help == SearchIndex::Help::worked) ++helped;
+      if (help == SearchIndex::Help::waiting) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  });
+  double progress = 0;
+  bool monotonic = true;
+  while (!shared.build(32 << 10)) {
+    monotonic &= shared.progress() >= progress;
+    progress = shared.progress();
+  }
+  helper.join();
+  CHECK(monotonic);
+  CHECK(shared.complete());
+  CHECK(shared.memory_bytes() >= whole.memory_bytes());  // two shards of the bodies' postings
+  INFO("slices built by the helper: " << helped);
+  for (const char* text : {"협력", "국제 교류", "협력 -지원", "\"전북 국제\"", "ㅈㅂ", "진흥원 OR 센터", "2023"}) {
+    for (const SearchField field : {SearchField::title_body, SearchField::title, SearchField::body}) {
+      Query query;
+      query.text = text;
+      query.field = field;
+      const SearchResult a = whole.run(query), b = shared.run(query);
+      INFO(text << " in field " << static_cast<int>(field));
+      CHECK(a.rows == b.rows);
+      CHECK(a.per_category == b.per_category);
+    }
+  }
 }
 
 TEST_CASE("on a worker, a broken export is refused with its reasons and the last good board stays") {

@@ -71,6 +71,11 @@ TEST_CASE("random queries on full-length bodies (positions, long texts) agree wi
   const SearchIndex index(board);
   const Reference reference(board);
   CHECK(agreeing_queries(index, reference, 99, 250) > 100);
+  // The bodies' postings in two shards (the threaded build's index) answer the same.
+  SearchIndex sharded(board, SearchIndex::InSlices{2});
+  while (!sharded.build(256 << 10)) {
+  }
+  CHECK(agreeing_queries(sharded, reference, 99, 250) > 100);
 }
 
 // Text no vocabulary of ours resembles: random syllables over the whole Hangul block,
@@ -98,6 +103,11 @@ TEST_CASE("on high-entropy text the index stays within the text's size and answe
   while (!sliced.build(16 << 10)) {
   }
   agreeing_queries(sliced, reference, 4242, 100);
+  SearchIndex sharded(board, SearchIndex::InSlices{2});  // and with the bodies in two shards
+  while (!sharded.build(16 << 10)) {
+  }
+  CHECK(sharded.memory_bytes() <= sharded.text_bytes());
+  agreeing_queries(sharded, reference, 4242, 100);
 }
 
 TEST_CASE("naughty strings as queries never crash and agree with the reference") {
