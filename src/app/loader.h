@@ -5,10 +5,10 @@
 // the same slices after. The clock is a parameter, so every rule runs in unit tests.
 //
 // In the background mode (threads available: natively, and the page's cross-origin-isolated
-// build), a large export's import and its index build run on a worker thread instead; the
-// page's thread hands the bytes over, applies the board when it is read, answers search
-// by reading the text until the postings are built, and never waits for more than one
-// slice of the worker's.
+// build), a large export's import and its index build run on a worker thread instead (the
+// index with a second one beside it); the page's thread hands the bytes over, applies the
+// board when it is read, answers search by reading the text until the postings are built,
+// and never waits for more than one slice of the workers'.
 #pragma once
 
 #include <cstdint>
@@ -105,7 +105,7 @@ class Loader {
   void start_import(std::unique_ptr<ImportJob> job, OwnedBytes bytes);  // on the worker
   Worked work_in_background(double budget_ms, Clock clock, void* clock_context);
 
-  struct Worker;  // the thread, the stream's pieces on their way to it, what it publishes
+  struct Worker;  // the worker threads, the job they share with the page's thread, what they publish
   AppState& app_;
   bool background_ = false;
   std::unique_ptr<Worker> worker_;
