@@ -137,6 +137,7 @@
     firstDelivery: null,     // the first load's deliverTracked()
   };
   parts.downloads(app);
+  parts.images(app);
   app.startDownloads();  // the font and the export, before the runtime is up
   parts.live(app);
   parts.input(app);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/image_io.h"
 #include "io/text_normalize.h"
 
 namespace newsroom {
@@ -10,7 +11,9 @@ namespace newsroom {
 AppState::AppState() = default;
 AppState::~AppState() = default;
 
-void AppState::load(ImportResult result) {
+void AppState::load(ImportResult result) { load(std::move(result), std::string_view()); }
+
+void AppState::load(ImportResult result, std::string_view index_image) {
   ++loads_;
   report_ = std::move(result.report);
   if (!report_.usable) return;  // keep the last good board on screen
@@ -20,9 +23,15 @@ void AppState::load(ImportResult result) {
   board_ = std::move(result.board);
   board_source_ = report_.source;
   snapshots_ = std::move(result.snapshots);
-  index_ = board_.size() >= kIndexInSlicesFrom
-               ? std::make_unique<SearchIndex>(board_, SearchIndex::InSlices{index_helped_ ? 2 : 1})
-               : std::make_unique<SearchIndex>(board_);
+  if (!index_image.empty()) {
+    ImageReader in(index_image);
+    index_ = SearchIndex::from_image(board_, in);
+  }
+  if (!index_) {
+    index_ = board_.size() >= kIndexInSlicesFrom
+                 ? std::make_unique<SearchIndex>(board_, SearchIndex::InSlices{index_helped_ ? 2 : 1})
+                 : std::make_unique<SearchIndex>(board_);
+  }
   has_board_ = true;
   ++board_generation_;
   compute_badges();

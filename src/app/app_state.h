@@ -33,6 +33,9 @@ class AppState {
   // its id is still on the board (else the list), the list's query, filters that still
   // name something (categories gone from the board are dropped) and the page, clamped.
   void load(ImportResult result);
+  // The same for a board read back from an image (io/board_image.h) with its index's bytes:
+  // the index is complete at once (built in slices as usual should its bytes not read).
+  void load(ImportResult result, std::string_view index_image);
   // The export could not even be fetched.
   void load_failed(std::string source, std::string message);
 

@@ -259,6 +259,25 @@ Loader::Applied Loader::finish_parts(std::string source) {
   return apply(std::move(result));
 }
 
+Loader::FromImage Loader::image(std::string_view bytes, const ExportIdentity& expected) {
+  FromImage out;
+  BoardImage image = read_board_image(bytes, &expected);
+  if (!image.refused.empty()) {
+    out.refused = std::move(image.refused);
+    return out;
+  }
+  if (worker_->task != Worker::Task::none) worker_->halt();  // an import, or an index of the board replaced
+  job_.reset();
+  job_bytes_ = {};
+  out.identity = std::move(image.identity);
+  if (!expected.address.empty()) image.report.source = expected.address;  // where this page found it
+  app_.load(ImportResult{std::move(image.board), std::move(image.report), {}}, image.index_bytes);
+  settled_ = true;
+  progress_ = {};
+  out.applied = Applied{app_.loads(), app_.report().usable};
+  return out;
+}
+
 Loader::Applied Loader::failed(std::string source, std::string message) {
   job_.reset();  // a streamed import, if any, is over
   if (worker_->task == Worker::Task::import) worker_->halt();

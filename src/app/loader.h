@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/board_image.h"
 #include "io/importer.h"
 #include "io/manifest.h"
 
@@ -78,6 +79,16 @@ class Loader {
   // The files of a manifest, then the import of all of them together (at once).
   void add_part(std::string name, OwnedBytes bytes, std::string fetch_error);
   Applied finish_parts(std::string source);
+  // A board image (io/board_image.h) of the export `expected` names, shown at once as a load
+  // of that export would be (its index complete); a load under way is dropped. An image that
+  // is refused (cut, changed, of another format or export) changes nothing: `refused` says
+  // why, and the page imports the export instead.
+  struct FromImage {
+    std::optional<Applied> applied;
+    std::string refused;
+    ExportIdentity identity;  // the export the image was made from
+  };
+  FromImage image(std::string_view bytes, const ExportIdentity& expected);
   // The export could not even be fetched, or was refused by the page (too large, abandoned).
   Applied failed(std::string source, std::string message);
   void download_progress(uint64_t done, uint64_t total);

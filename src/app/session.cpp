@@ -39,6 +39,27 @@ std::string string_of(const nlohmann::json& how, const char* key) {
   return it != how.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+ExportIdentity identity_of(const nlohmann::json& how) {
+  ExportIdentity id;
+  if (!how.is_object()) return id;
+  id.address = string_of(how, "address");
+  id.etag = string_of(how, "etag");
+  id.last_modified = string_of(how, "last_modified");
+  const auto length = how.find("length");
+  if (length != how.end() && length->is_number() && length->get<double>() > 0)
+    id.length = static_cast<uint64_t>(length->get<double>());
+  id.digest = string_of(how, "digest");
+  return id;
+}
+
+nlohmann::json identity_json(const ExportIdentity& id) {
+  return {{"address", id.address},
+          {"etag", id.etag},
+          {"last_modified", id.last_modified},
+          {"length", id.length},
+          {"digest", id.digest}};
+}
+
 }  // namespace
 
 // --- commands -----------------------------------------------------------------------------
@@ -58,6 +79,15 @@ bool Session::command(std::string_view name, const nlohmann::json& arg, Effects&
     if (arg.is_object()) loader_.download_progress(arg.value("done", uint64_t{0}), arg.value("total", uint64_t{0}));
   } else if (name == "finish_parts") {
     if (arg.is_string()) loaded(loader_.finish_parts(arg.get<std::string>()), out);
+  } else if (name == "write_image") {
+    write_image(arg, out);
+  } else if (name == "image_taken") {
+    std::string().swap(image_out_);
+  } else if (name == "image_status") {
+    if (arg.is_object()) {
+      image_.error = string_of(arg, "error");
+      image_.saved = arg.value("saved", false) ? image_.written : 0;
+    }
   } else if (name == "load_failed") {
     if (arg.is_object())
       loaded(loader_.failed(arg.value("source", std::string()), arg.value("message", std::string())), out);
@@ -66,6 +96,24 @@ bool Session::command(std::string_view name, const nlohmann::json& arg, Effects&
   }
   return true;
 }
+
+// The image of the board on screen, for the page to store: only once its index is complete,
+// and only of a board that is the last import's (not one kept after a refused import).
+void Session::write_image(const nlohmann::json& identity, Effects& out) {
+  std::string().swap(image_out_);
+  const SearchIndex* index = app_.index();
+  if (!app_.has_board() || !index || app_.showing_previous_board() || loader_.busy()) {
+    out.add("image", {{"error", "the board on screen is not complete yet"}});
+    return;
+  }
+  image_out_ = write_board_image(app_.board(), *index, app_.report(), identity_of(identity));
+  image_.written = app_.board_generation();
+  image_.bytes = image_out_.size();
+  out.add("image", {{"at", reinterpret_cast<uintptr_t>(image_out_.data())}, {"length", image_out_.size()}});
+}
+
+bool Session::board_from_image() const { return app_.has_board() && image_.from_image == app_.board_generation(); }
+bool Session::board_image_saved() const { return app_.has_board() && image_.saved == app_.board_generation(); }
 
 // The page's query string (location.search), once at start: ?mode=kiosk and its options
 // (app/kiosk.h). Each bad value is named on the console.
@@ -164,6 +212,7 @@ Session::Closed Session::close(int id, const nlohmann::json& how, Effects& out) 
   const std::string error = how.is_object() ? string_of(how, "error") : std::string();
   const bool discard = how.is_object() && how.value("discard", false);
   if (!string_of(how, "name").empty()) channel.name = string_of(how, "name");
+  if (how.is_object() && how.contains("export")) channel.export_of = identity_of(how["export"]);
   // Bytes say at the end what they are; a stream is a stream from its opening.
   const bool said = channel.kind == "bytes" && !as.empty() && as != "stream" && as != "dropped";
   std::string kind = said ? as : channel.kind == "bytes" && !as.empty() ? "bytes (as \"" + as + "\")" : channel.kind;
@@ -192,6 +241,17 @@ void Session::finish(Channel channel, std::string kind, const std::string& error
   }
   if (kind == "export") {
     if (const auto applied = loader_.whole(std::move(channel.bytes), channel.name)) loaded(*applied, out);
+  } else if (kind == "image") {
+    Loader::FromImage read = loader_.image(channel.bytes.view(), channel.export_of);
+    image_.refused = read.refused;
+    if (!read.applied) {
+      closed.answer = {{"refused", read.refused}};
+      return;
+    }
+    image_.from_image = image_.written = image_.saved = app_.board_generation();
+    image_.bytes = channel.bytes.size;
+    closed.answer = {{"identity", identity_json(read.identity)}};
+    loaded(*read.applied, out);
   } else if (kind == "part") {
     loader_.add_part(channel.name, error.empty() ? std::move(channel.bytes) : OwnedBytes{}, error);
   } else if (kind == "font") {
@@ -243,6 +303,7 @@ void Session::after_frame(ViewRequests requests, Effects& out) {
       out.add(kiosk_ ? "qr" : "article_action", {{"action", requests.article_action}, {"article", std::move(article)}});
     }
   }
+  if (requests.clear_images) out.add("clear_images");
   if (!requests.download_table.empty()) {
     const std::string csv =
         analytics_csv(app_.board(), app_.analytics(), app_.trends(), app_.results(), requests.download_table);
@@ -276,6 +337,7 @@ void Session::in_step(Effects& out) {
 
 void Session::add_facts(FrameFacts& facts, double utc_seconds) const {
   facts.live = live_;
+  facts.image = {board_from_image(), board_image_saved(), image_.refused, image_.error, image_.bytes};
   constexpr const char* kPhase[] = {"none", "downloading", "importing", "indexing"};
   const LoadProgress& load = loader_.progress();
   facts.load = {kPhase[static_cast<int>(load.phase)],

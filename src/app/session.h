@@ -47,6 +47,9 @@ class Session {
   //   "part"     a file of a manifest, imported with the others by "finish_parts"
   //   "font"     handed back by close() to the platform, which owns the font atlas
   //   "bytes"    held until close() says what they are ({"as": "export"|"manifest"|...})
+  //   "image"    a board image (io/board_image.h), closed with {"export": {address, etag,
+  //              last_modified, length, digest}} naming the export it must be of: shown at
+  //              once when it is, answered {"identity": {...}}; else {"refused": why}
   // close({"error": "..."}) says the download failed (a part is then named in the report;
   // a stream is abandoned and the board on screen stays); {"discard": true} drops it.
   static constexpr int kNoChannel = 0;
@@ -72,6 +75,21 @@ class Session {
   // mirror brought in step with the view.
   void after_frame(ViewRequests requests, Effects& out);
 
+  // --- board images ------------------------------------------------------------------
+  // Commands: "write_image" {export identity} writes the image of the board on screen, once
+  // its index is complete, and says where with the effect "image" {"at", "length"} (or
+  // {"error"}); "image_taken" frees it; "image_status" {"saved", "error"} is what the page's
+  // store made of it (state().data.image_saved).
+  struct ImageFacts {
+    uint64_t from_image = 0;          // the board generation shown from an image (0: none)
+    uint64_t written = 0, saved = 0;  // board generations written, and stored by the page
+    std::string refused, error;       // the last image refused; the last store's failure
+    uint64_t bytes = 0;               // the size of the last image read or written
+  };
+  const ImageFacts& image_facts() const { return image_; }
+  bool board_from_image() const;   // the board on screen came from an image
+  bool board_image_saved() const;  // the board on screen is stored as one
+
   // --- what the views and state() read -----------------------------------------------
   AppState& app() { return app_; }
   const AppState& app() const { return app_; }
@@ -90,7 +108,8 @@ class Session {
  private:
   struct Channel {
     std::string kind, name;
-    OwnedBytes bytes;  // what was written, for every kind but "stream"
+    ExportIdentity export_of;  // an image's export, said at close
+    OwnedBytes bytes;          // what was written, for every kind but "stream"
     size_t capacity = 0;
     size_t expected = 0;
   };
@@ -101,6 +120,7 @@ class Session {
   void loaded(const Loader::Applied& applied, Effects& out);
   void finish(Channel channel, std::string kind, const std::string& error, Closed& closed, Effects& out);
   void in_step(Effects& out);
+  void write_image(const nlohmann::json& identity, Effects& out);
 
   AppState app_;
   Loader loader_{app_};
@@ -114,6 +134,8 @@ class Session {
   std::map<int, Channel> channels_;
   int next_channel_ = 1;
   int stream_channel_ = kNoChannel;  // the channel feeding the Loader's stream, if any
+  ImageFacts image_;
+  std::string image_out_;  // the last image written, until the page took it
 };
 
 }  // namespace newsroom

@@ -159,6 +159,13 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
       {"last_checked", time_or_null(live.last_checked)},
       {"last_error", live.last_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(live.last_error)},
       {"saved_at", time_or_null(live.saved_at)}};
+  const FrameFacts::Image& image = frame.image;
+  state["data"]["from_image"] = image.from_image;
+  state["data"]["image_saved"] = image.saved;
+  state["data"]["image"] = {
+      {"bytes", image.bytes},
+      {"refused", image.refused.empty() ? nlohmann::json(nullptr) : nlohmann::json(image.refused)},
+      {"error", image.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(image.error)}};
   state["gl"] = {{"lost", frame.gl_lost}, {"restored", frame.gl_restored}};
   state["memory"] = {{"heap_bytes", frame.heap_bytes}, {"used_bytes", frame.used_bytes}};
   state["glyphs_missing"] = frame.glyphs_missing;

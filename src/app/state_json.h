@@ -58,8 +58,15 @@ struct FrameFacts {
     uint64_t held = 0;             // bytes of the file the import holds now (streamed)
     int64_t streams = 0;           // streamed imports begun since the page started
   } load;
-  std::optional<KioskFacts> kiosk;       // in kiosk mode
-  LiveStatus live;                       // live polling and the saved copy (web/newsroom.js)
+  std::optional<KioskFacts> kiosk;  // in kiosk mode
+  LiveStatus live;                  // live polling and the saved copy (web/newsroom.js)
+  struct Image {
+    bool from_image = false;  // the board on screen came from a board image
+    bool saved = false;       // the board on screen is stored as a board image
+    std::string refused;      // why the last image offered was refused ("" when none was)
+    std::string error;        // why the last image could not be stored (quota, a private window)
+    uint64_t bytes = 0;       // the size of the last image read or written
+  } image;
   int64_t gl_lost = 0, gl_restored = 0;  // WebGL context losses and restorations
   int64_t heap_bytes = 0;                // the wasm memory's size
   int64_t used_bytes = 0;                // bytes allocated by malloc (mallinfo uordblks)

@@ -18,6 +18,7 @@ struct ViewRequests {
   std::string article_action;
   std::string download_table;       // an analytics table to download as CSV (analytics_csv.h)
   std::optional<float> text_scale;  // the visitor's new 가−/가+ choice
+  bool clear_images = false;        // drop the saved board images (the data status's button)
 
   // A view opened from a row of a list, a chart or a related-articles link.
   void opened(bool from_a_list) {

@@ -12,6 +12,9 @@
 
 namespace newsroom {
 
+class ImageReader;
+class ImageWriter;
+
 // A slice of the board's text arena.
 struct TextRef {
   uint32_t offset = 0;
@@ -37,6 +40,10 @@ class TextArena {
   }
   size_t size() const { return used_; }  // bytes of text held
   size_t capacity() const;               // bytes of the blocks
+  // The blocks in a board image (each as long as its text: a board read back does not grow).
+  void save(ImageWriter& out) const;
+  bool load(ImageReader& in);
+  bool holds(TextRef ref) const;  // the text lies within one block
 
  private:
   void add_block(size_t at_least);
@@ -140,6 +147,12 @@ class Board {
   const std::vector<uint32_t>& board_order() const { return board_order_; }
 
   size_t arena_bytes() const { return arena_.size(); }
+
+  // The board in a board image (io/board_image.h): its columns and text as they are, so that
+  // reading it back is copying, not importing. load() checks every text reference, category
+  // and row it reads, and gives nothing for bytes save() did not write.
+  void save(ImageWriter& out) const;
+  static std::optional<Board> load(ImageReader& in);
 
  private:
   friend class BoardBuilder;

@@ -129,11 +129,18 @@ class SearchIndex {
   // (ㅋㅈㅎ marks 카자흐 in 카자흐스탄), spaces between them included.
   HighlightRanges title_highlights(const ParsedQuery& parsed, std::string_view title) const;
 
+  // A complete index in a board image (io/board_image.h), and back: from_image() gives the
+  // index of `board` as saved, complete, or nothing when the bytes are not one (the caller
+  // builds it then). The board must be the one saved with it, at its final address.
+  void save(ImageWriter& out) const;
+  static std::unique_ptr<SearchIndex> from_image(const Board& board, ImageReader& in);
+
   size_t memory_bytes() const;  // everything the index holds beyond the board
   size_t text_bytes() const;    // bytes of the titles and bodies it covers
 
  private:
   struct Impl;
+  explicit SearchIndex(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -315,6 +315,7 @@ SearchIndex::SearchIndex(const Board& board) : impl_(std::make_unique<Impl>(boar
   }
   impl_->progress_now = 1;
 }
+SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SearchIndex::SearchIndex(const Board& board, InSlices in_slices)
     : impl_(std::make_unique<Impl>(board, in_slices.body_shards)) {}
 bool SearchIndex::build(size_t byte_budget) {

@@ -11,6 +11,11 @@
 #include <string_view>
 #include <vector>
 
+namespace newsroom {
+class ImageReader;
+class ImageWriter;
+}  // namespace newsroom
+
 namespace newsroom::search_detail {
 
 // ---------------------------------------------------------------------------------------
@@ -249,6 +254,11 @@ class GramIndex {
   // visit(doc, stored) with its stored first-occurrence position. Needs has_positions().
   template <class Visit>
   void for_each_position(const Entry& entry, const Bitset& among, Visit&& visit) const;
+
+  // A built index in a board image (core/search_image.cpp); load() checks that every set
+  // it reads lies within its arrays.
+  void save(ImageWriter& out) const;
+  bool load(ImageReader& in);
 
   size_t memory_bytes() const {
     return keys_.capacity() * sizeof(uint64_t) + entries_.capacity() * sizeof(Entry) +

@@ -216,6 +216,8 @@ void main_loop_iteration() {
   kiosk_before_frame(rt);
   rt.ui.load = rt.session.loader().progress();
   rt.ui.live = rt.session.live();
+  rt.ui.from_image = rt.session.board_from_image();
+  rt.ui.image_saved = rt.session.board_image_saved();
   bool input = false;
   for (int pass = 0; pass < 2; ++pass) {
     if (pass > 0) ImGui::EndFrame();

@@ -22,6 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/image_io.h"
+#include "io/board_image.h"
 #include "io/importer.h"
 #include "tools/heap_accounting.h"
 #include "tools/synthetic_export.h"
@@ -117,7 +119,35 @@ struct Row {
   // Wasm: the JavaScript baseline.
   double decode_ms = -1, json_parse_ms = -1;
   int json_parse_articles = -1;
+  // The board image (io/board_image.h) of the last run's board and its complete index: its
+  // size, writing it, and reading it back: the checksum alone (an image with its last byte
+  // changed is refused right after it), the board and report, then the index.
+  size_t image_bytes = 0;
+  double index_ms = 0, image_write_ms = 0, image_checksum_ms = 0, image_board_ms = 0, image_index_ms = 0;
 };
+
+void measure_image(const newsroom::ImportResult& result, Row& row) {
+  double start = now_ms();
+  const newsroom::SearchIndex index(result.board);
+  row.index_ms = now_ms() - start;
+  start = now_ms();
+  std::string image = newsroom::write_board_image(result.board, index, result.report, {});
+  row.image_write_ms = now_ms() - start;
+  row.image_bytes = image.size();
+  image.back() = static_cast<char>(image.back() ^ 1);
+  start = now_ms();
+  const bool refused = !newsroom::read_board_image(image, nullptr).refused.empty();
+  row.image_checksum_ms = now_ms() - start;
+  image.back() = static_cast<char>(image.back() ^ 1);
+  start = now_ms();
+  newsroom::BoardImage read = newsroom::read_board_image(image, nullptr);
+  row.image_board_ms = now_ms() - start;
+  start = now_ms();
+  newsroom::ImageReader in(read.index_bytes);
+  const bool indexed = newsroom::SearchIndex::from_image(read.board, in) != nullptr;
+  row.image_index_ms = now_ms() - start;
+  if (!refused || !read.refused.empty() || !indexed) row.image_bytes = 0;  // said as a failure below
+}
 
 Row measure(size_t articles, const Options& options) {
   Row row;
@@ -146,6 +176,7 @@ Row measure(size_t articles, const Options& options) {
       row.problems = result.report.problems.size();
       row.usable = result.report.usable;
       row.arena_bytes = result.board.arena_bytes();
+      if (run + 1 == runs) measure_image(result, row);
     }  // the result is freed before the next run
     row.import_ms = median(row.import_runs);
 #ifdef __EMSCRIPTEN__
@@ -259,6 +290,28 @@ void print_json(const Row& r, const std::string& platform) {
   std::fflush(stdout);
 }
 
+void print_images(const std::vector<Row>& rows) {
+  std::printf(
+      "\nboard images (issue 17): the board of the last run with its whole index (built at once: index ms),"
+      " written, then read back: checksum alone, + board and report, then the index\n");
+  std::printf("%9s %9s %9s %8s %9s %9s %10s %9s %9s %7s\n", "articles", "index ms", "image MB", "img/file", "write ms",
+              "checksum", "read board", "read idx", "read ms", "MB/s");
+  for (const Row& r : rows) {
+    if (!r.image_bytes) {
+      std::printf("%9zu  the image was not read back whole\n", r.articles);
+      continue;
+    }
+    const double read = r.image_board_ms + r.image_index_ms;
+    std::printf("%9zu %9s %9s %8s %9s %9s %10s %9s %9s %7s\n", r.articles, fixed(r.index_ms, 0).c_str(),
+                mb(r.image_bytes).c_str(),
+                fixed(static_cast<double>(r.image_bytes) / static_cast<double>(r.file_bytes), 2).c_str(),
+                fixed(r.image_write_ms, 1).c_str(), fixed(r.image_checksum_ms, 1).c_str(),
+                fixed(r.image_board_ms, 1).c_str(), fixed(r.image_index_ms, 1).c_str(), fixed(read, 1).c_str(),
+                fixed(static_cast<double>(r.image_bytes) / kMB / (read / 1000), 0).c_str());
+  }
+  std::fflush(stdout);
+}
+
 // The issue's goals, checked on the largest size: import no slower than JSON.parse (wasm
 // only) and a heap peak under twice the file size.
 void print_verdict(const Row& r) {
@@ -334,16 +387,21 @@ int main(int argc, char** argv) {
 #endif
   if (!options.json) print_legend(description, options);
   Row last;
+  std::vector<Row> rows;
   bool all_loaded = true;
   for (size_t articles : options.sizes) {
     last = measure(articles, options);
+    rows.push_back(last);
     all_loaded = all_loaded && last.usable && last.loaded == last.articles;
     if (options.json)
       print_json(last, platform);
     else
       print_row(last);
   }
-  if (!options.json && !options.sizes.empty()) print_verdict(last);
+  if (!options.json && !options.sizes.empty()) {
+    print_verdict(last);
+    print_images(rows);
+  }
   // A benchmark of an import that lost articles measures the wrong thing: fail loudly.
   if (!all_loaded) {
     std::fprintf(stderr, "newsroom-bench: the import did not load every generated article\n");

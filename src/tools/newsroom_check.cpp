@@ -4,12 +4,14 @@
 //
 //   newsroom-check [--json] FILE...
 //   newsroom-check [--json] NEW --previous OLD
+//   newsroom-check [--json] FILE --image OUT
 //
 // Exit status: 0 every file loaded with no problems; 1 every file loaded, some problems;
 // 2 a file is missing, unreadable or unusable (nothing loaded), or the command line is wrong.
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -26,6 +28,7 @@
 #include "core/board_diff.h"
 #include "core/dates.h"
 #include "core/text.h"
+#include "io/board_image.h"
 #include "io/importer.h"
 #include "io/limits.h"
 
@@ -43,6 +46,7 @@ constexpr size_t kMaxIdsShown = 20;    // per id list in the human report
 const char* const kUsage =
     "usage: newsroom-check [--json] FILE...\n"
     "       newsroom-check [--json] NEW --previous OLD\n"
+    "       newsroom-check [--json] FILE --image OUT\n"
     "\n"
     "Reads each article export the way the viewer does and reports every problem:\n"
     "record (0-based index in the file), id, field and message; errors first.\n"
@@ -54,6 +58,11 @@ const char* const kUsage =
     "  --previous OLD   compare the single file NEW with the export OLD now live: articles added,\n"
     "                   removed and edited, view counts, views going down, suspicious jumps\n"
     "                   (with --json: a \"diff\" member)\n"
+    "  --image OUT      also write the board image of the single file FILE (its board and search\n"
+    "                   index, as the viewer keeps them) to OUT: published beside the export\n"
+    "                   (articles.json + articles.board), the viewer shows it at once instead\n"
+    "                   of importing the export, while the export's Last-Modified is the file's\n"
+    "                   time now (keep it when copying: cp -p, rsync -t) or its bytes are these\n"
     "  --help           this text\n"
     "FILE may be - for standard input.\n"
     "\n"
@@ -66,6 +75,7 @@ struct Options {
   bool json = false;
   std::vector<std::string> files;
   std::optional<std::string> previous;
+  std::optional<std::string> image;
 };
 
 // nullopt: bad usage (already explained on stderr). Sets `help` for --help.
@@ -101,6 +111,12 @@ std::optional<Options> parse_arguments(int argc, char** argv, bool& help) {
         std::cerr << "newsroom-check: --previous needs a file (the export now live)\n";
         return std::nullopt;
       }
+    } else if (arg == "--image") {
+      if (i + 1 >= argc || options.image) {
+        std::cerr << "newsroom-check: --image needs one file to write the board image to\n";
+        return std::nullopt;
+      }
+      options.image = argv[++i];
     } else {
       std::cerr << "newsroom-check: unknown option " << arg << "\n";
       return std::nullopt;
@@ -108,6 +124,10 @@ std::optional<Options> parse_arguments(int argc, char** argv, bool& help) {
   }
   if (options.files.empty()) {
     std::cerr << "newsroom-check: no file to check\n";
+    return std::nullopt;
+  }
+  if (options.image && (options.files.size() != 1 || options.files[0] == "-")) {
+    std::cerr << "newsroom-check: --image writes the image of one export file\n";
     return std::nullopt;
   }
   if (options.previous && options.files.size() != 1) {
@@ -159,7 +179,28 @@ FileBytes read_whole_file(const std::string& path) {
 struct Checked {
   ImportResult result;
   bool readable = true;
+  ExportIdentity identity;  // what a server will say of the file (no address: it is not served yet)
 };
+
+// The file's time as a server's Last-Modified says it ("Tue, 01 Dec 2026 09:00:00 GMT"), or ""
+// for standard input.
+std::string http_date_of(const std::string& path) {
+  std::error_code error;
+  const auto written = std::filesystem::last_write_time(path, error);
+  if (error) return {};
+  const auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::file_clock::to_sys(written).time_since_epoch())
+          .count();
+  const CivilTime t = civil_from_seconds(seconds);
+  static const char* const kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  char text[40];
+  std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[((days % 7) + 7) % 7], t.day,
+                kMonths[t.month - 1], t.year, t.hour, t.minute, t.second);
+  return text;
+}
 
 Checked check_file(const std::string& path) {
   Checked checked;
@@ -171,6 +212,9 @@ Checked check_file(const std::string& path) {
     return checked;
   }
   checked.result = import_export(*file.bytes, path);
+  checked.identity.length = file.bytes->size();
+  checked.identity.digest = export_digest(*file.bytes);
+  checked.identity.last_modified = http_date_of(path);
   return checked;
 }
 
@@ -180,6 +224,18 @@ bool unusable(const ImportReport& report) { return !report.usable || report.load
 int exit_code_of(const ImportReport& report) {
   if (unusable(report)) return kExitUnusable;
   return report.clean() ? kExitClean : kExitProblems;
+}
+
+// The board image of a checked file, written to `out`: "" or why it was not.
+std::string write_image(const Checked& checked, const std::string& out) {
+  if (unusable(checked.result.report)) return "the export is unusable: no image of it";
+  const SearchIndex index(checked.result.board);
+  const std::string image = write_board_image(checked.result.board, index, checked.result.report, checked.identity);
+  std::FILE* file = std::fopen(out.c_str(), "wb");
+  if (!file) return out + ": " + std::strerror(errno);
+  const bool written = std::fwrite(image.data(), 1, image.size(), file) == image.size();
+  if (std::fclose(file) != 0 || !written) return out + ": could not be written";
+  return {};
 }
 
 // 1234567 -> "1,234,567"
@@ -442,6 +498,18 @@ int main(int argc, char** argv) {
         } else {
           print_human_diff(*options.previous, previous.result, checked.result.board, diff);
         }
+      }
+    }
+    if (options.image) {
+      const std::string error = write_image(checked, *options.image);
+      if (!error.empty()) exit_code = kExitUnusable;
+      if (options.json) {
+        line = with_member(line, "image",
+                           error.empty() ? nlohmann::json(*options.image) : nlohmann::json({{"error", error}}));
+      } else if (error.empty()) {
+        std::cout << "board image written to " << *options.image << "\n";
+      } else {
+        std::cout << "no board image: " << error << "\n";
       }
     }
     if (options.json) std::cout << line << "\n";

@@ -80,6 +80,17 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     text(ctx, tr(Text::status_saved, {format_full_datetime(live.saved_at)}), palette().warning);
     ctx.widgets.record_last_item("data-saved");
   }
+  if (ctx.from_image && !ctx.kiosk.on) {
+    ImGui::SameLine();
+    text(ctx, tr(Text::status_image), palette().text_muted);
+    ctx.widgets.record_last_item("data-from-image");
+  }
+  if ((ctx.from_image || ctx.image_saved) && !ctx.kiosk.on) {
+    ImGui::SameLine();
+    if (status_button(ctx, std::string(tr(Text::status_clear_images)) + "###clear-images", palette().text_muted,
+                      "data-clear-images"))
+      ctx.requests.clear_images = true;
+  }
   if (app.showing_previous_board()) {
     std::string first = report.problems.empty() ? std::string() : report.problems.front().message;
     if (first.size() > 160) first = std::string(trim_truncated_tail(std::string_view(first).substr(0, 160))) + "…";

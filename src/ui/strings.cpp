@@ -139,6 +139,8 @@ constexpr const char* kKorean[] = {
     "새 자료 {}을(를) 쓸 수 없어 이전 게시판을 그대로 보여 줍니다: {}",
     "네트워크에 연결할 수 없어 저장된 자료({} 저장)를 보여 줍니다",
     "새 자료를 확인하지 못했습니다 ({}): {}",
+    "저장해 둔 게시판으로 바로 열었습니다",
+    "저장본 지우기",
 };
 
 constexpr const char* kEnglish[] = {
@@ -272,6 +274,8 @@ constexpr const char* kEnglish[] = {
     "The new export {} could not be used; the previous board is still shown: {}",
     "No network: showing the saved data (saved {})",
     "Could not check for new data ({}): {}",
+    "Opened at once from the saved board",
+    "Clear saved boards",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");

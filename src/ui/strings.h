@@ -142,6 +142,8 @@ enum class Text : uint16_t {
   status_kept_previous,  // {} source, {} first problem
   status_saved,          // {} when saved
   status_check_failed,   // {} when, {} what
+  status_image,          // the board came from a saved board image
+  status_clear_images,   // the button that drops saved board images
   count                  // the number of texts, not a text
 };
 

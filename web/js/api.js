@@ -60,6 +60,9 @@
     const effects = {
       started: runtimeStarted,
       push_hash: pushHash,
+      // Board images (web/js/images.js): the one just written, and the data status's "clear".
+      image: (value) => app.images.took(value),
+      clear_images: () => app.images.clear(),
       replace_hash(hash) {
         if (location.hash !== hash) history.replaceState(history.state, '', hash);
       },

@@ -268,9 +268,15 @@
           return manifest;
         });
       }
-      app.firstData = embeddedData
-        ? Promise.resolve({ url: embeddedData.file, bytes: embeddedData.bytes })
-        : dataUrl ? fetchExport(dataUrl) : defaultData();
+      // A board image comes first (web/js/images.js): one saved by an earlier visit, else one
+      // the data team published (?image=URL, newsroom-check --image). The export is then only
+      // asked whether it changed (live.js); `fetch` imports it when the image is refused.
+      const fetchData = () => (dataUrl ? fetchExport(dataUrl) : defaultData());
+      const url = dataUrl || defaultExport;
+      const image = async () => (await app.images.find(url)) || app.images.published();
+      app.firstData = embeddedData ? Promise.resolve({ url: embeddedData.file, bytes: embeddedData.bytes })
+        : app.images ? image().then((found) => (found ? { url, image: found, fetch: fetchData } : fetchData()))
+          : fetchData();
     }
 
     Object.assign(app, {

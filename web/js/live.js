@@ -97,9 +97,26 @@
         console.warn(`newsroom: the data could not be saved for offline use: ${errorText(error)}`);
       }
     }
+    // A saved board image (web/js/images.js) instead of the export: shown at once, then the
+    // export is asked whether it changed since (one conditional request with the image's
+    // validators, as a live poll): a changed export is imported and swapped in. A refused
+    // image changes nothing: the export is fetched and imported as without one.
+    async function deliverImage(result) {
+      const answer = await app.images.show(result.url, result.image);
+      if (!answer.identity) return deliverTracked(await result.fetch());
+      const { etag, last_modified: lastModified, digest: known } = answer.identity;
+      validators.set(absolute(result.url), { etag: etag || null, lastModified: lastModified || null, digest: known || null });
+      live.source = result.url;
+      live.manifest = null;
+      ++live.boards;
+      reportLive();
+      pollNow();  // runs once this first delivery has ended
+      return undefined;
+    }
     // deliver() and what follows it: the live state, the saved copy, the next poll's source.
     // With a `watch` (a live check's), the import is abandoned when the check runs out of time.
     async function deliverTracked(result, watch = null) {
+      if (result.image) return deliverImage(result);
       let pending = true;  // until the wasm side says this load ended (loadFinished)
       const abandon = () => { if (pending) loadFailed(result.url, errorText(watch.signal.reason)); };
       if (watch) watch.signal.addEventListener('abort', abandon);
@@ -122,6 +139,12 @@
         live.lastError = '';
         reportLive();
         if (!savedAt) saving = saving.then(() => saveGood(files));  // in order, in the background
+        // The board and its index as an image for the next visit (a single export's only).
+        if (!savedAt && !live.manifest && app.images) {
+          const known = validators.get(absolute(result.url)) || {};
+          app.images.save(result.url, { etag: known.etag || '', last_modified: known.lastModified || '',
+                                                  length: result.bytes.length || 0, digest: known.digest || '' });
+        }
       } else {
         const first = data.problems[0];
         live.lastError = `${data.source}: ${first ? first.message : 'unusable'}`;

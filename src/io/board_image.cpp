@@ -1,0 +1,219 @@
+#include "io/board_image.h"
+
+#include <bit>
+#include <cstring>
+
+#include "core/image_io.h"
+#include "io/importer.h"
+
+namespace newsroom {
+namespace {
+
+constexpr char kMagic[8] = {'N', 'R', 'B', 'O', 'A', 'R', 'D', '\n'};
+// The magic, the format version, the image's length and the checksum, before what it covers.
+constexpr size_t kFixedBytes = sizeof kMagic + 4 + 8 + 8;
+
+// A 64-bit checksum of the image: four lanes of multiply-rotate over 8-byte words (every
+// byte of a word moves the whole lane), the tail byte by byte, then mixed. Any change of
+// bytes is caught but for a chance of 2^-64; it runs at memory speed in wasm too.
+uint64_t checksum(std::string_view bytes) {
+  constexpr uint64_t kOdd1 = 0x9E3779B185EBCA87ULL, kOdd2 = 0xC2B2AE3D27D4EB4FULL;
+  uint64_t lanes[4] = {kOdd1, kOdd2, ~kOdd1, ~kOdd2};
+  const char* p = bytes.data();
+  const size_t n = bytes.size();
+  size_t at = 0;
+  for (; at + 32 <= n; at += 32) {
+    for (int lane = 0; lane < 4; ++lane) {
+      uint64_t word;
+      std::memcpy(&word, p + at + 8 * lane, 8);
+      lanes[lane] = std::rotl(lanes[lane] + word * kOdd2, 31) * kOdd1;
+    }
+  }
+  uint64_t h = n * kOdd1;
+  for (const uint64_t lane : lanes) h = std::rotl((h ^ std::rotl(lane * kOdd2, 31) * kOdd1), 27) * kOdd1 + kOdd2;
+  for (; at < n; ++at) h = std::rotl((h ^ static_cast<unsigned char>(p[at])) * kOdd1, 23);
+  h ^= h >> 33;
+  h *= kOdd2;
+  h ^= h >> 29;
+  h *= kOdd1;
+  return h ^ (h >> 32);
+}
+
+void save_identity(ImageWriter& out, const ExportIdentity& id) {
+  out.text(id.address);
+  out.text(id.etag);
+  out.text(id.last_modified);
+  out.u64(id.length);
+  out.text(id.digest);
+}
+
+ExportIdentity load_identity(ImageReader& in) {
+  ExportIdentity id;
+  id.address = in.text();
+  id.etag = in.text();
+  id.last_modified = in.text();
+  id.length = in.u64();
+  id.digest = in.text();
+  return id;
+}
+
+void save_report(ImageWriter& out, const ImportReport& report) {
+  out.text(report.source);
+  out.text(report.format);
+  out.u64(report.loaded);
+  out.u64(report.skipped);
+  out.u8(report.usable);
+  out.u64(report.problems.size());
+  for (const Problem& p : report.problems) {
+    out.u8(static_cast<uint8_t>(p.severity));
+    out.i64(p.record);
+    for (const std::string* text : {&p.id, &p.field, &p.message, &p.file}) out.text(*text);
+  }
+  out.u64(report.unlisted.size());
+  for (const UnlistedProblems& u : report.unlisted) {
+    out.u8(static_cast<uint8_t>(u.severity));
+    out.text(u.field);
+    out.u64(u.count);
+  }
+  out.u64(report.personal_columns.size());
+  for (const std::string& column : report.personal_columns) out.text(column);
+}
+
+Severity severity_of(ImageReader& in) {
+  const uint8_t v = in.u8();
+  in.expect(v <= static_cast<uint8_t>(Severity::error));
+  return static_cast<Severity>(v);
+}
+
+ImportReport load_report(ImageReader& in) {
+  ImportReport report;
+  report.source = in.text();
+  report.format = in.text();
+  report.loaded = static_cast<size_t>(in.u64());
+  report.skipped = static_cast<size_t>(in.u64());
+  report.usable = in.u8() != 0;
+  // Counts are checked against the bytes left (each entry takes at least 8 of them).
+  const auto count = [&in] {
+    const uint64_t n = in.u64();
+    return in.expect(n <= in.left() / 8) ? n : 0;
+  };
+  for (uint64_t i = 0, n = count(); i < n && in.ok(); ++i) {
+    Problem& p = report.problems.emplace_back();
+    p.severity = severity_of(in);
+    p.record = in.i64();
+    for (std::string* text : {&p.id, &p.field, &p.message, &p.file}) *text = in.text();
+  }
+  for (uint64_t i = 0, n = count(); i < n && in.ok(); ++i) {
+    UnlistedProblems& u = report.unlisted.emplace_back();
+    u.severity = severity_of(in);
+    u.field = in.text();
+    u.count = static_cast<size_t>(in.u64());
+  }
+  for (uint64_t i = 0, n = count(); i < n && in.ok(); ++i) report.personal_columns.insert(in.text());
+  return report;
+}
+
+std::string describe(const ExportIdentity& id) {
+  std::string out = id.address.empty() ? std::string("an export") : id.address;
+  if (!id.etag.empty()) out += " (ETag " + id.etag + ")";
+  else if (!id.last_modified.empty()) out += " (Last-Modified " + id.last_modified + ")";
+  if (!id.digest.empty()) out += " [digest " + id.digest + "]";
+  return out;
+}
+
+}  // namespace
+
+std::string export_digest(std::string_view bytes) {
+  if (bytes.size() > kDigestUpTo) return {};
+  uint32_t hash = 0x811c9dc5u;
+  for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 0x01000193u;
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%x", hash);
+  return std::to_string(bytes.size()) + ":" + hex;
+}
+
+bool same_export(const ExportIdentity& image, const ExportIdentity& now) {
+  if (!image.address.empty() && !now.address.empty() && image.address != now.address) return false;
+  if (!image.digest.empty() && !now.digest.empty()) return image.digest == now.digest;
+  if (image.length && now.length && image.length != now.length) return false;
+  if (!image.etag.empty() && !now.etag.empty()) return image.etag == now.etag;
+  if (!image.last_modified.empty() && !now.last_modified.empty()) return image.last_modified == now.last_modified;
+  // The page knows only the address (an image found for it, saved or published): taken, and
+  // the page then asks the server whether the export changed since. Knowing nothing, never.
+  return !now.address.empty() && now.etag.empty() && now.last_modified.empty() && now.digest.empty() && !now.length;
+}
+
+std::string image_writer() {
+  std::string writer = "newsroom image " + std::to_string(kImageFormat);
+  writer += sizeof(void*) == 4 ? " wasm32 " : " native ";
+  writer += json_kernel();
+  return writer;
+}
+
+std::string write_board_image(const Board& board, const SearchIndex& index, const ImportReport& report,
+                              const ExportIdentity& identity) {
+  ImageWriter out;
+  // About the board's text, its columns and its index: sized once, never copied as it grows.
+  out.reserve(board.arena_bytes() + board.size() * 160 + index.memory_bytes() + (size_t{1} << 16));
+  out.bytes().append(kMagic, sizeof kMagic);
+  out.u32(kImageFormat);
+  out.u64(0);  // the length and the checksum, once known
+  out.u64(0);
+  out.text(image_writer());
+  save_identity(out, identity);
+  board.save(out);
+  // The index as a section of known length: a reader puts the board in place first.
+  std::string& bytes = out.bytes();
+  const size_t index_at = bytes.size();
+  out.u64(0);
+  index.save(out);
+  const uint64_t index_length = bytes.size() - index_at - 8;
+  std::memcpy(bytes.data() + index_at, &index_length, 8);
+  save_report(out, report);
+  const uint64_t length = bytes.size();
+  const uint64_t sum = checksum(std::string_view(bytes).substr(kFixedBytes));
+  std::memcpy(bytes.data() + sizeof kMagic + 4, &length, 8);
+  std::memcpy(bytes.data() + sizeof kMagic + 12, &sum, 8);
+  return std::move(bytes);
+}
+
+BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected) {
+  BoardImage image;
+  const auto refuse = [](std::string why) {
+    BoardImage refused;
+    refused.refused = std::move(why);
+    return refused;
+  };
+  if (bytes.size() < kFixedBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+    return refuse("not a board image");
+  ImageReader fixed(bytes.substr(sizeof kMagic));
+  const uint32_t format = fixed.u32();
+  const uint64_t length = fixed.u64();
+  const uint64_t sum = fixed.u64();
+  if (format != kImageFormat) {
+    return refuse("an image of format " + std::to_string(format) + ", and this build reads format " +
+                  std::to_string(kImageFormat));
+  }
+  if (length != bytes.size()) {
+    return refuse("the image is cut or padded: " + std::to_string(bytes.size()) + " bytes of " +
+                  std::to_string(length));
+  }
+  const std::string_view covered = bytes.substr(kFixedBytes);
+  if (checksum(covered) != sum) return refuse("the image's checksum does not match: some of its bytes changed");
+  ImageReader in(covered);
+  image.writer = in.text();
+  image.identity = load_identity(in);
+  if (!in.ok()) return refuse("the image's header is broken");
+  if (expected && !same_export(image.identity, *expected)) {
+    return refuse("the image is of another export: " + describe(image.identity) + ", not " + describe(*expected));
+  }
+  std::optional<Board> board = Board::load(in);
+  if (!board) return refuse("the image's board is broken");
+  image.board = std::move(*board);
+  image.index_bytes = in.view(in.u64());  // read once the board is where it stays
+  image.report = load_report(in);
+  if (!in.ok() || !in.at_end()) return refuse("the image's report is broken");
+  return image;
+}
+
+}  // namespace newsroom

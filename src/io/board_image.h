@@ -1,0 +1,68 @@
+// A board image: the board on screen, its search index and its import report as one
+// binary block, so that the next visit (or a data team's published image) shows the same
+// board without importing or indexing the export again.
+//
+// Layout (little-endian): the magic "NRBOARD\n", the format version (u32), the image's
+// length (u64) and a checksum of every byte after it (u64), then the header (the build that
+// wrote it, the export's identity) and the board, the index and the report (core/image_io.h).
+// A reader refuses an image that is not one, is cut, has any byte changed, has another
+// format version, or was made from another export: the caller imports the export instead.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/board.h"
+#include "core/search.h"
+#include "io/import_report.h"
+
+namespace newsroom {
+
+// Which export an image was made from: its address and what the server said of it (ETag,
+// Last-Modified, length), and the digest of its bytes when the import computed one
+// (export_digest). Empty fields are unknown.
+struct ExportIdentity {
+  std::string address;
+  std::string etag, last_modified;
+  uint64_t length = 0;
+  std::string digest;
+  bool operator==(const ExportIdentity&) const = default;
+};
+
+// The page's digest of an export (web/js/downloads.js computes the same): "<length>:<FNV-1a
+// 32 in hex>", or "" for a file over kDigestUpTo (told apart by its validators only).
+inline constexpr size_t kDigestUpTo = size_t{32} << 20;
+std::string export_digest(std::string_view bytes);
+
+// True when `image` was made from the export `now` describes. The digests decide when both
+// are known; else the ETags; else Last-Modified (with the lengths, when both are known).
+// The addresses must match when both are given (a published image names none). When the
+// page knows only the address, an image of it is taken: the page asks the server after.
+bool same_export(const ExportIdentity& image, const ExportIdentity& now);
+
+inline constexpr uint32_t kImageFormat = 1;  // bump with any change to what an image holds
+
+// The image of a board whose index is complete.
+std::string write_board_image(const Board& board, const SearchIndex& index, const ImportReport& report,
+                              const ExportIdentity& identity);
+
+// An image read back, or why it was refused (`refused` non-empty; nothing else is set).
+struct BoardImage {
+  std::string refused;
+  std::string writer;  // the build that wrote it
+  ExportIdentity identity;
+  Board board;
+  ImportReport report;
+  // The index's bytes within the image: SearchIndex::from_image once the board is where it
+  // stays (AppState::load_image).
+  std::string_view index_bytes;
+};
+// `expected`: the export the image must be of (same_export), or null to take any.
+BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected);
+
+// The name this build writes into an image ("newsroom 1 wasm32 westmere", ...).
+std::string image_writer();
+
+}  // namespace newsroom

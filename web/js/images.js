@@ -1,0 +1,255 @@
+// Board images (src/io/board_image.h): the board on screen and its search index as one
+// binary block, kept per export address in the origin private file system (Cache Storage
+// where a browser has no writable OPFS), so that the next visit (a reload, a kiosk's
+// morning reboot) shows the board at once instead of downloading, importing and indexing
+// the export again. live.js uses an image first and asks the server after.
+// A classic script, not an ES module: web/newsroom.js says why. It only defines its part;
+// the page's main script (web/newsroom.js) runs it with the shared `app` object.
+(function (parts) {
+  'use strict';
+
+  parts.images = function images(app) {
+    const { params, single, channel, heap, command, absolute } = app;
+    // Read in parts of kPart bytes, all asked at once and each copied into the heap as it
+    // comes (a Cache Storage image is stored in such parts: no single write is larger). All
+    // images together stay under kBudget: the least recently used go first.
+    const kStore = 'newsroom-images';
+    const kPart = 8 << 20;
+    const kBudget = 768 << 20;
+    const storage = !single && /^https?:$/.test(location.protocol) && typeof navigator !== 'undefined' ? navigator.storage : null;
+    const errorText = (error) => String((error && error.message) || error);
+    const status = (how) => { if (app.started) command({ image_status: how }); };
+    const partsOf = (length) => Math.ceil(length / kPart);
+
+    // The two stores, one shape: get(address) → { meta, parts: [Promise of bytes] } or null,
+    // put(address, bytes, meta), touch(meta), metas(), remove(address), clear().
+    // meta: { address, length, savedAt, usedAt }.
+    function opfsStore(root) {
+      const name = (address) => encodeURIComponent(address).slice(0, 200) + '-' + hashOf(address);
+      const dir = () => root.getDirectoryHandle(kStore, { create: true });
+      const readJson = async (handle) => JSON.parse(await (await handle.getFile()).text());
+      async function writeFile(folder, file, data) {
+        const writable = await (await folder.getFileHandle(file, { create: true })).createWritable();
+        try {
+          await writable.write(data);
+          await writable.close();  // the file is replaced only now: a half-written image is never read
+        } catch (error) {
+          await writable.abort().catch(() => {});
+          throw error;
+        }
+      }
+      return {
+        async get(address) {
+          const folder = await dir();
+          const meta = await folder.getFileHandle(name(address) + '.json').then(readJson).catch(() => null);
+          const file = meta && await folder.getFileHandle(name(address) + '.board').then((h) => h.getFile()).catch(() => null);
+          if (!file || file.size !== meta.length) return null;
+          return { meta, parts: Array.from({ length: partsOf(meta.length) }, (_, k) => file.slice(k * kPart, (k + 1) * kPart).arrayBuffer()) };
+        },
+        async put(address, bytes, meta) {
+          const folder = await dir();
+          await folder.removeEntry(name(address) + '.json').catch(() => {});
+          await writeFile(folder, name(address) + '.board', bytes);
+          await writeFile(folder, name(address) + '.json', JSON.stringify(meta));
+        },
+        async touch(meta) { await writeFile(await dir(), name(meta.address) + '.json', JSON.stringify(meta)); },
+        async metas() {
+          const out = [];
+          for await (const [file, handle] of (await dir()).entries()) {
+            if (file.endsWith('.json')) out.push(await readJson(handle).catch(() => null));
+          }
+          return out.filter(Boolean);
+        },
+        async remove(address) {
+          const folder = await dir();
+          for (const suffix of ['.json', '.board']) await folder.removeEntry(name(address) + suffix).catch(() => {});
+        },
+        clear: () => root.removeEntry(kStore, { recursive: true }).catch(() => {}),
+      };
+    }
+    function cacheStore() {
+      // Entries under made-up addresses of this origin (Cache Storage drops a URL's fragment).
+      const key = (address, part) => new URL(`newsroom-image/${part}?of=${encodeURIComponent(address)}`, location.href).href;
+      const open = () => caches.open(kStore);
+      return {
+        async get(address) {
+          const cache = await open();
+          const found = await cache.match(key(address, 'meta'));
+          if (!found) return null;
+          const meta = await found.json();
+          return { meta, parts: Array.from({ length: partsOf(meta.length) }, (_, k) => cache.match(key(address, k))
+            .then((response) => { if (!response) throw new Error('a part of the image is missing'); return response.arrayBuffer(); })) };
+        },
+        async put(address, bytes, meta) {
+          const cache = await open();
+          await cache.delete(key(address, 'meta'));
+          for (let k = 0; k < partsOf(bytes.length); ++k) {
+            await cache.put(key(address, k), new Response(bytes.subarray(k * kPart, (k + 1) * kPart)));
+          }
+          await cache.put(key(address, 'meta'), new Response(JSON.stringify(meta)));
+        },
+        async touch(meta) { await (await open()).put(key(meta.address, 'meta'), new Response(JSON.stringify(meta))); },
+        async metas() {
+          const cache = await open();
+          const out = [];
+          for (const request of await cache.keys()) {
+            if (new URL(request.url).pathname.endsWith('/newsroom-image/meta')) out.push(await (await cache.match(request)).json());
+          }
+          return out;
+        },
+        async remove(address) {
+          const cache = await open();
+          const found = await cache.match(key(address, 'meta'));
+          const meta = found ? await found.json() : null;
+          await cache.delete(key(address, 'meta'));
+          for (let k = 0; meta && k < partsOf(meta.length); ++k) await cache.delete(key(address, k));
+        },
+        clear: () => caches.delete(kStore).catch(() => false),
+      };
+    }
+    // A short hash of an address, so that two long addresses cut to the same file name differ.
+    function hashOf(text) {
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < text.length; ++i) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+      return (hash >>> 0).toString(16);
+    }
+    // The store: the OPFS where its files can be written from the page, else Cache Storage.
+    const store = (async () => {
+      if (!storage) return null;
+      try {
+        const writable = typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype;
+        if (writable && storage.getDirectory) return opfsStore(await storage.getDirectory());
+      } catch (error) { /* no OPFS here (a private window may refuse it): Cache Storage */ }
+      return typeof caches !== 'undefined' ? cacheStore() : null;
+    })();
+
+    // ?nocache: every image is dropped before anything is read (and none is written).
+    const nocache = params.has('nocache');
+    const cleared = store.then((s) => (s && nocache ? s.clear() : undefined));
+
+    // Images are kept under the export's absolute address, and say the address as the page
+    // names it (?data=, or data/articles.json): the engine checks that it is the same.
+    // The saved image of an export: { meta, parts } (its parts being read) or null.
+    async function find(url) {
+      const s = await store;
+      await cleared;
+      if (!s || nocache) return null;
+      try {
+        const found = await s.get(absolute(url));
+        if (!found) return null;
+        for (const part of found.parts) part.catch(() => {});  // show() says why, if it is ever read
+        found.meta.usedAt = Date.now();  // for the budget's order
+        s.touch(found.meta).catch(() => {});
+        return found;
+      } catch (error) {  // a private window, storage turned off: the export is imported
+        console.warn(`newsroom: no saved board image (${errorText(error)})`);
+        return null;
+      }
+    }
+
+    // The image the data team published beside the export (?image=URL): { meta, parts,
+    // published } or null. The engine checks it is of the export; live.js then asks the
+    // server, as for a saved one.
+    const publishedUrl = single ? null : params.get('image');
+    async function published() {
+      if (!publishedUrl) return null;
+      try {
+        const response = await fetch(publishedUrl, { cache: 'no-cache' });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return { meta: { length: bytes.length }, parts: [Promise.resolve(bytes)], published: bytes };
+      } catch (error) {
+        console.warn(`newsroom: the published board image ${publishedUrl} could not be fetched (${errorText(error)}); importing the export`);
+        return null;
+      }
+    }
+
+    // Hands an image to the engine, each part copied into the heap as soon as it is read:
+    // its answer, {identity} once the board is on screen, or {refused: why} (the caller
+    // imports the export instead).
+    async function show(url, found) {
+      const id = channel.open({ expected: found.meta.length });
+      let answer;
+      try {
+        const at = channel.space(id, found.meta.length);  // one block, filled in any order
+        await Promise.all(found.parts.map((part, k) => part.then((piece) => {
+          const bytes = piece instanceof Uint8Array ? piece : new Uint8Array(piece);
+          heap().set(bytes, at + k * kPart);  // heap(): the memory may have grown meanwhile
+        })));
+        channel.commit(id, found.meta.length);
+        answer = channel.close(id, { as: 'image', name: url, export: { address: url } }) || { refused: 'no answer' };
+      } catch (error) {
+        channel.close(id, { discard: true });
+        answer = { refused: `the image could not be read: ${errorText(error)}` };
+      }
+      found.parts = null;
+      if (answer.refused) console.warn(`newsroom: the board image is not used: ${answer.refused}`);
+      // A published image shown is kept as this visitor's saved one (no second download).
+      if (answer.identity && found.published) keep(url, found.published);
+      found.published = null;
+      return answer;
+    }
+
+    // The image of the board on screen, once its index is complete (the engine answers
+    // {error} before): taken out of the heap, then stored in the background.
+    let written = null;  // the effect "image": {at, length} or {error}
+    function took(value) { written = value; }
+    function take(identity) {
+      written = null;
+      command({ write_image: identity });
+      const answer = written;
+      if (!answer || answer.error) return null;
+      const bytes = heap().slice(answer.at, answer.at + answer.length);
+      command({ image_taken: true });
+      return bytes;
+    }
+    async function keep(url, bytes) {
+      try {
+        const s = await store;
+        await cleared;
+        if (!s || nocache) return;
+        const address = absolute(url);
+        const now = Date.now();
+        await s.put(address, bytes, { address, length: bytes.length, savedAt: now, usedAt: now });
+        await evict(s, address);
+        status({ saved: true });
+      } catch (error) {  // a quota, a private window: reported, and the next visit imports
+        status({ saved: false, error: errorText(error) });
+      }
+    }
+    // The least recently used images beyond the budget, never the one just stored.
+    async function evict(s, kept) {
+      const metas = (await s.metas()).sort((a, b) => b.usedAt - a.usedAt);
+      let total = 0;
+      for (const meta of metas) {
+        total += meta.length;
+        if (total > kBudget && meta.address !== kept) await s.remove(meta.address);
+      }
+    }
+
+    // After a usable import of `url` (a single export): waits for its index, then keeps its
+    // image. A newer load supersedes the wait. Never an error for the visitor: a quota or a
+    // private window is reported in state().data.image.error, and the next visit imports.
+    let saving = 0;
+    async function save(url, identity) {
+      if (!(await store) || nocache) return;
+      const mine = ++saving;
+      for (;;) {
+        if (mine !== saving) return;
+        const bytes = take({ address: url, ...identity });
+        if (bytes) return keep(url, bytes);
+        await new Promise((resolve) => setTimeout(resolve, 500));  // the index is still being built
+      }
+    }
+
+    // The data status's "clear saved boards" (the effect "clear_images").
+    async function clear() {
+      ++saving;
+      const s = await store;
+      if (s) await s.clear();
+      status({ saved: false });
+    }
+
+    app.images = { find, published, show, save, took, clear };
+  };
+})(globalThis.newsroomParts = globalThis.newsroomParts || {});
