@@ -138,6 +138,40 @@ bool visitor_input() {
   return false;
 }
 
+// A press that came with the move that brought the pointer to it is seen a frame later,
+// over a frame that saw the pointer resting there. ImGui takes a move and the press after
+// it in one frame (it trickles only the release to the next), but an item that lets later
+// ones overlap it (a list row, ImGuiItemFlags_AllowOverlap) is hovered only from the second
+// frame the pointer is over it: a click that arrives with its move (a touchpad's
+// tap-to-click; any click on a page gone idle, where no frame saw the pointer arrive)
+// hovered the row and did not open it. As ImGui does for touch (its #2702), the press and
+// the events after it wait in `held_input`; hand_back_held_input() queues them again at the
+// end of the frame, ahead of anything newer, and the frames go on while any wait.
+void hold_press_after_move(Runtime& rt) {
+  ImVector<ImGuiInputEvent>& queue = ImGui::GetCurrentContext()->InputEventsQueue;
+  ImVec2 at = ImGui::GetIO().MousePos;
+  bool moved = false;
+  for (int i = 0; i < queue.Size; ++i) {
+    const ImGuiInputEvent& event = queue[i];
+    if (event.Type == ImGuiInputEventType_MousePos) {
+      moved |= event.MousePos.PosX != at.x || event.MousePos.PosY != at.y;
+      at = ImVec2(event.MousePos.PosX, event.MousePos.PosY);
+    } else if (event.Type == ImGuiInputEventType_MouseButton) {
+      if (!moved) return;
+      rt.held_input.assign(queue.begin() + i, queue.end());
+      queue.resize(i);
+      return;
+    }
+  }
+}
+
+void hand_back_held_input(Runtime& rt) {
+  if (rt.held_input.empty()) return;
+  ImVector<ImGuiInputEvent>& queue = ImGui::GetCurrentContext()->InputEventsQueue;
+  for (const ImGuiInputEvent& event : rt.held_input) queue.push_back(event);  // after what this frame left
+  rt.held_input.clear();
+}
+
 // Effects go out at the end of each call from the page and of each frame, in one call;
 // anything the page is told wakes the frames (a load ended, the route moved).
 void send_effects(Runtime& rt) {
@@ -218,6 +252,7 @@ void main_loop_iteration() {
   rt.ui.live = rt.session.live();
   rt.ui.from_image = rt.session.board_from_image();
   rt.ui.image_saved = rt.session.board_image_saved();
+  hold_press_after_move(rt);
   bool input = false;
   for (int pass = 0; pass < 2; ++pass) {
     if (pass > 0) ImGui::EndFrame();
@@ -237,6 +272,7 @@ void main_loop_iteration() {
   }
   if (rt.session.kiosk() && input)
     rt.session.kiosk()->input(rt.session.kiosk_now(utc_now()));  // drawn from the next frame on
+  hand_back_held_input(rt);
   ImGui::Render();
 
   if (!rt.gl_lost) {

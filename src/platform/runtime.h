@@ -3,8 +3,10 @@
 #pragma once
 
 #include <array>
+#include <vector>
 
 #include <GLFW/glfw3.h>
+#include <imgui_internal.h>  // ImGuiInputEvent
 
 #include "app/effects.h"
 #include "app/session.h"
@@ -34,6 +36,7 @@ struct Runtime {
   platform::TimeRing search_times;  // CPU ms of each search typed (newsroom_search_input)
   double input_ms = 0;              // search time not yet counted in a frame
   double last_input = -1e9;         // emscripten_get_now() of the visitor's last input
+  std::vector<ImGuiInputEvent> held_input;  // a press that came with its move, for the next frame
 };
 
 // Work done between frames (an import or an index in slices) takes about this long per

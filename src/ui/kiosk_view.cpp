@@ -95,14 +95,19 @@ void draw_kiosk_attract(const AppState& app, UiContext& ctx) {
   ImGui::PopStyleVar();
 }
 
+std::string kiosk_freshness_line(const KioskUi& kiosk) {
+  std::string line =
+      kiosk.exported_at.empty() ? std::string(tr(Text::kiosk_no_date)) : tr(Text::kiosk_freshness, {kiosk.exported_at});
+  if (kiosk.stale) line += tr(Text::kiosk_stale, {age_text(kiosk.age_hours), std::to_string(kiosk.stale_hours)});
+  return line;
+}
+
 // "자료 기준 23-12-20 13:14", on a warning colour with the age once older than `stale`.
 void draw_kiosk_freshness(UiContext& ctx) {
   const KioskUi& kiosk = ctx.kiosk;
   // Without a date nobody can tell how old the screen's data is: that is a warning too.
   const bool warn = kiosk.stale || kiosk.exported_at.empty();
-  std::string line =
-      kiosk.exported_at.empty() ? std::string(tr(Text::kiosk_no_date)) : tr(Text::kiosk_freshness, {kiosk.exported_at});
-  if (kiosk.stale) line += tr(Text::kiosk_stale, {std::to_string(kiosk.age_hours), std::to_string(kiosk.stale_hours)});
+  const std::string line = kiosk_freshness_line(kiosk);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const ImVec2 size = ImGui::CalcTextSize(line.c_str());
   const ImVec2 pad(em(0.4f), em(0.1f));

@@ -23,6 +23,9 @@ void draw_data_status(const AppState& app, UiContext& ctx);  // data_status.cpp
 // and the QR code shown instead of following a link.
 void draw_kiosk_attract(const AppState& app, UiContext& ctx);
 void draw_kiosk_freshness(UiContext& ctx);
+// Its text: "자료 기준 23-12-20 13:14", and past `stale` how old the data is ("· 자료가 3일 전
+// 것입니다 ...", ui::age_text).
+std::string kiosk_freshness_line(const KioskUi& kiosk);
 void draw_qr_overlay(UiContext& ctx);
 
 // Height of the data status bar, which the content leaves free.

@@ -1,5 +1,6 @@
 #include "ui/strings.h"
 
+#include <algorithm>
 #include <iterator>
 
 namespace newsroom::ui {
@@ -127,7 +128,7 @@ constexpr const char* kKorean[] = {
     "추이를 보려면 manifest에 내보낸 시각(exported_at)이 있는 이전 내보내기를 두 개 이상 두세요.",
     "화면을 터치하면 둘러볼 수 있습니다",
     "자료 기준 {}",
-    " · 자료가 {}시간 전 것입니다 (기준 {}시간): 갱신을 확인하세요",
+    " · 자료가 {} 전 것입니다 (기준 {}시간): 갱신을 확인하세요",
     "{} / {}",
     "휴대폰으로 보기",
     "휴대폰 카메라로 QR 코드를 찍어 여세요",
@@ -141,6 +142,12 @@ constexpr const char* kKorean[] = {
     "새 자료를 확인하지 못했습니다 ({}): {}",
     "저장해 둔 게시판으로 바로 열었습니다",
     "저장본 지우기",
+    "1시간",
+    "{}시간",
+    "{}일",
+    "{}개월",
+    "1년",
+    "{}년",
 };
 
 constexpr const char* kEnglish[] = {
@@ -262,7 +269,7 @@ constexpr const char* kEnglish[] = {
     "For trends, list two or more earlier exports with exported_at in the manifest.",
     "Touch the screen to browse",
     "Data as of {}",
-    " · the data is {} hours old (limit {} hours): check the updates",
+    " · the data is {} old (limit {} hours): check the updates",
     "{} / {}",
     "Open on your phone",
     "Scan the QR code with your phone's camera",
@@ -276,6 +283,12 @@ constexpr const char* kEnglish[] = {
     "Could not check for new data ({}): {}",
     "Opened at once from the saved board",
     "Clear saved boards",
+    "1 hour",
+    "{} hours",
+    "{} days",
+    "{} months",
+    "1 year",
+    "{} years",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");
@@ -313,6 +326,20 @@ std::string tr(Text text, std::initializer_list<std::string_view> values, Langua
     }
   }
   return out;
+}
+
+std::string age_text(int64_t hours) { return age_text(hours, g_language); }
+
+std::string age_text(int64_t hours, Language in) {
+  constexpr double kDaysPerMonth = 30.436875, kDaysPerYear = 365.2425;
+  hours = std::max<int64_t>(hours, 0);
+  if (hours < 48) return hours == 1 ? tr(Text::age_hour, in) : tr(Text::age_hours, {std::to_string(hours)}, in);
+  const double days = static_cast<double>(hours) / 24.0;
+  const auto months = static_cast<int64_t>(days / kDaysPerMonth);
+  if (months < 2) return tr(Text::age_days, {std::to_string(hours / 24)}, in);
+  if (months < 12) return tr(Text::age_months, {std::to_string(months)}, in);
+  const auto years = static_cast<int64_t>(days / kDaysPerYear);
+  return years == 1 ? tr(Text::age_year, in) : tr(Text::age_years, {std::to_string(years)}, in);
 }
 
 }  // namespace newsroom::ui

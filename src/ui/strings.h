@@ -130,7 +130,7 @@ enum class Text : uint16_t {
   trends_none,
   kiosk_hint,
   kiosk_freshness,  // {} date
-  kiosk_stale,      // {} hours old, {} limit in hours
+  kiosk_stale,      // {} how old (age_text), {} limit in hours
   kiosk_position,   // {} n, {} of
   kiosk_phone,
   qr_title,
@@ -144,6 +144,12 @@ enum class Text : uint16_t {
   status_check_failed,   // {} when, {} what
   status_image,          // the board came from a saved board image
   status_clear_images,   // the button that drops saved board images
+  age_hour,              // "1 hour": English has a singular (days and months are 2 or more)
+  age_hours,             // {} count
+  age_days,              // {} count
+  age_months,            // {} count
+  age_year,              // "1 year"
+  age_years,             // {} count
   count                  // the number of texts, not a text
 };
 
@@ -157,5 +163,12 @@ const char* tr(Text text, Language in);
 // A template with its "{}" filled in order.
 std::string tr(Text text, std::initializer_list<std::string_view> values);
 std::string tr(Text text, std::initializer_list<std::string_view> values, Language in);
+
+// How old something is, as people say it: in hours below two days, then in days below two
+// months, in months below a year, then in years, each rounded down ("5시간", "3일",
+// "2개월", "2년"; "5 hours", "3 days", "2 months", "2 years"). A month is 30.436875 days,
+// a year 365.2425.
+std::string age_text(int64_t hours);
+std::string age_text(int64_t hours, Language in);
 
 }  // namespace newsroom::ui

@@ -57,7 +57,7 @@ export async function launch({ data = path.join(root, 'data'), isolation = true 
 // may replace while the page runs (`env.dataDir`); close() removes it.
 export async function launchWithDataCopy(prefix) {
   const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
-  cpSync(path.join(root, 'data/articles.json'), path.join(dataDir, 'articles.json'));
+  for (const file of ['manifest.json', 'articles.json']) cpSync(path.join(root, 'data', file), path.join(dataDir, file));
   const env = await launch({ data: dataDir });
   const close = env.close;
   return Object.assign(env, {

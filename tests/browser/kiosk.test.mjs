@@ -207,6 +207,14 @@ test('"자료 기준" is always shown; past `stale` hours it turns into a warnin
   assert.ok(stale.w > fresh.w * 1.5, 'the warning says how old the data is');
   assert.ok(near(await pixelAt(page, Math.round(stale.x + 2), Math.round(stale.y + stale.h / 2)), WARNING), 'warning colours');
   await screenshot(page, 'kiosk-stale');
+  // Two years on it says "2년", not "17533시간": past two days the age is told in days, then
+  // months and years, so the line is no wider than a day's "24시간".
+  await advance(page, 2 * 365.25 * 86400);
+  s = await waitForState(page, (x) => x.kiosk.data_age_hours > 2 * 365 * 24, 'two years later');
+  await page.waitForTimeout(100);  // a frame drawn with that age
+  const years = await waitForWidget(page, 'kiosk:freshness');
+  assert.ok(years.w < stale.w, `"2년" is narrower than "24시간" (${years.w} vs ${stale.w})`);
+  await screenshot(page, 'kiosk-stale-years');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -242,31 +242,56 @@
     function start() {
       const { embeddedFont, embeddedData, dataUrl } = app;
       const fontUrl = 'fonts/NanumGothic.ttf';
-      // ?data=URL names an export or a manifest; by default data/manifest.json when the data
-      // team has written one, else data/articles.json.
+      // ?data=URL names an export or a manifest; by default the data folder's index,
+      // data/manifest.json, which the site ships (naming data/articles.json) and the data team
+      // rewrites to list several exports: a page asks for no file that may not be there.
       const defaultManifest = 'data/manifest.json';
       const defaultExport = 'data/articles.json';
       app.fontPromise = embeddedFont ? Promise.resolve(embeddedFont.bytes) : fetchBytes(fontUrl, { data: false }).catch((error) => {
         console.warn(`newsroom: font ${fontUrl} could not be loaded: ${error.message}`);
         return null;
       });
-      // Without ?data=, the manifest and the single export are asked at once (one round trip,
-      // not two); the export's download stops as soon as a manifest turns out to exist, and is
-      // imported while it downloads once none does.
+      // Without ?data=, the manifest and the export it names by default are asked at once (one
+      // round trip, not two). A manifest that names one file is that export, imported while it
+      // downloads; one that names others stops the default's download. A site without the
+      // manifest (deployed before it was shipped) still shows data/articles.json.
       function defaultData() {
         const stop = new AbortController();
         const gate = { open: false };
         const alone = fetchResult(defaultExport, stop.signal, gate);
+        const dropAlone = () => {
+          stop.abort();
+          alone.then((result) => { if (result.bytes && result.bytes.channel) channel.close(result.bytes.channel, { discard: true }); });
+          app.fetched.delete(absolute(defaultExport));
+        };
         return fetchResult(defaultManifest).then((manifest) => {
           if (!manifest.bytes) {
             gate.open = true;
             return alone;
           }
-          stop.abort();
-          alone.then((result) => { if (result.bytes && result.bytes.channel) channel.close(result.bytes.channel, { discard: true }); });
-          app.fetched.delete(absolute(defaultExport));
+          const only = onlyExport(manifest);
+          if (only === absolute(defaultExport)) {
+            gate.open = true;
+            return alone;
+          }
+          dropAlone();
+          if (only) return fetchExport(only);
           return manifest;
         });
+      }
+      // The one export a manifest names (an absolute URL), or null: several, or not a manifest,
+      // or a file the engine refuses (the engine reads those and says what is wrong).
+      function onlyExport(manifest) {
+        try {
+          const json = JSON.parse(new TextDecoder().decode(manifest.bytes));
+          const files = json && json.format === 'newsroom-manifest' && Array.isArray(json.exports) ? json.exports : [];
+          const file = files.length === 1 ? files[0] : null;
+          const url = typeof file === 'string' ? file : file && typeof file.url === 'string' ? file.url : null;
+          const relative = url && !url.includes('://') && !url.startsWith('//');  // as src/io/manifest.cpp asks
+          return relative ? new URL(url, absolute(manifest.url)).href : null;
+        } catch {
+          return null;
+        }
       }
       // A board image comes first (web/js/images.js): one saved by an earlier visit, else one
       // the data team published (?image=URL, newsroom-check --image). The export is then only
