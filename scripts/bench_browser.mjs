@@ -331,12 +331,14 @@ async function coldRun(browser, browserCdp, target) {
 async function secondVisit(page, url) {
   const deadline = Date.now() + 120000;
   let first;
+  await page.evaluate(() => window.newsroom.frameTimes());  // from here: the turns that write the image
   for (;;) {
     first = await page.evaluate(() => window.newsroom.state().data);
     if (first.image_saved || first.image.error || Date.now() > deadline) break;
     await sleep(200);
   }
   if (!first.image_saved) return { error: first.image.error || 'the image was not stored in 2 minutes' };
+  const writeFrames = await page.evaluate(() => window.newsroom.frameTimes());
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => performance.getEntriesByName('newsroom:ready').length > 0, null, { timeout: 120000, polling: 20 });
   return page.evaluate(() => {
@@ -345,7 +347,7 @@ async function secondVisit(page, url) {
              searchAtReady: s.load.index_progress === 1, imageBytes: s.data.image.bytes, articles: s.data.articles,
              wasm: (Module.wasmMemory || { buffer: Module.HEAPU8.buffer }).buffer.byteLength,
              refused: s.data.image.refused };
-  });
+  }).then((second) => ({ ...second, writeFrames }));
 }
 
 // --- a size: its server, its runs, its summary ----------------------------------------------
@@ -409,7 +411,7 @@ async function benchSize(browser, browserCdp, label) {
   summary.second = seconds.length ? {
     ready: median(seconds.map((x) => x.ready)), fromImage: seconds.every((x) => x.fromImage),
     searchAtReady: seconds.every((x) => x.searchAtReady), imageBytes: seconds[0].imageBytes,
-    wasm: Math.max(...seconds.map((x) => x.wasm)),
+    wasm: Math.max(...seconds.map((x) => x.wasm)), writeFrames: spread(seconds.flatMap((x) => x.writeFrames)),
   } : { error: results.map((r) => r.second?.error || r.second?.refused).find(Boolean) || 'not measured' };
   if (summary.second.ready != null) {
     summary.second.readyRatioPipeline = summary.second.ready / (summary.js.fetch + summary.js.decode + summary.js.parse);
@@ -510,7 +512,7 @@ function report(result) {
       lines.push(`  n/a   ${s.label}: no second visit: ${v.error}`);
       continue;
     }
-    const image = `image ${MB(v.imageBytes)} = ${ratio(v.imageBytes / s.exportBytes)} the export; wasm memory ${MB(v.wasm)}`;
+    const image = `image ${MB(v.imageBytes)} = ${ratio(v.imageBytes / s.exportBytes)} the export, written in ${v.writeFrames.n} turns (max ${ms(v.writeFrames.max)}); wasm memory ${MB(v.wasm)}`;
     lines.push(`        ${s.label}: second visit ready ${ms(v.ready)} = ${ratio(v.readyRatioPipeline)} the pipeline; from the image ${v.fromImage}; search complete at ready ${v.searchAtReady}; ${image}`);
   }
   goal('100k second visit ready ≤ 0.3× the pipeline, search complete at ready', big?.second?.ready != null ? big.second.readyRatioPipeline <= 0.3 && big.second.searchAtReady : null,

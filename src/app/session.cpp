@@ -99,15 +99,33 @@ bool Session::command(std::string_view name, const nlohmann::json& arg, Effects&
 
 // The image of the board on screen, for the page to store: only once its index is complete,
 // and only of a board that is the last import's (not one kept after a refused import).
+// The image is written a slice per work() call (a large board's is hundreds of MB); the
+// effect says when it is done.
 void Session::write_image(const nlohmann::json& identity, Effects& out) {
   std::string().swap(image_out_);
+  image_job_.reset();
   const SearchIndex* index = app_.index();
   if (!app_.has_board() || !index || app_.showing_previous_board() || loader_.busy()) {
     out.add("image", {{"error", "the board on screen is not complete yet"}});
     return;
   }
-  image_out_ = write_board_image(app_.board(), *index, app_.report(), identity_of(identity));
-  image_.written = app_.board_generation();
+  image_job_ = std::make_unique<BoardImageJob>(app_.board(), *index, app_.report(), identity_of(identity));
+  image_job_board_ = app_.board_generation();
+  out.add("image", {{"writing", image_job_->size()}});
+  write_image_slice(image_job_->size() <= kImageSlice ? SIZE_MAX : 0, out);  // a small board's at once
+}
+
+void Session::write_image_slice(size_t bytes, Effects& out) {
+  if (!image_job_) return;
+  if (!app_.has_board() || app_.board_generation() != image_job_board_) {  // the job read a board now gone
+    image_job_.reset();
+    out.add("image", {{"error", "another board replaced the one being written"}});
+    return;
+  }
+  if (!bytes || !image_job_->step(bytes)) return;
+  image_out_ = image_job_->take();
+  image_job_.reset();
+  image_.written = image_job_board_;
   image_.bytes = image_out_.size();
   out.add("image", {{"at", reinterpret_cast<uintptr_t>(image_out_.data())}, {"length", image_out_.size()}});
 }
@@ -267,6 +285,7 @@ void Session::finish(Channel channel, std::string kind, const std::string& error
 bool Session::work(double budget_ms, Loader::Clock clock, void* clock_context, Effects& out) {
   const Loader::Worked worked = loader_.work(budget_ms, clock, clock_context);
   if (worked.applied) loaded(*worked.applied, out);
+  write_image_slice(kImageSlice, out);  // after the load's work: a board it replaced ends the job
   return worked.indexed;
 }
 

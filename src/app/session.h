@@ -76,10 +76,11 @@ class Session {
   void after_frame(ViewRequests requests, Effects& out);
 
   // --- board images ------------------------------------------------------------------
-  // Commands: "write_image" {export identity} writes the image of the board on screen, once
-  // its index is complete, and says where with the effect "image" {"at", "length"} (or
-  // {"error"}); "image_taken" frees it; "image_status" {"saved", "error"} is what the page's
-  // store made of it (state().data.image_saved).
+  // Commands: "write_image" {export identity} starts the image of the board on screen, once
+  // its index is complete (effect "image" {"writing": bytes}, or {"error"}), written a slice
+  // per work() call; the effect "image" {"at", "length"} says where it is once written (or
+  // {"error"} when another board came first); "image_taken" frees it; "image_status"
+  // {"saved", "error"} is what the page's store made of it (state().data.image_saved).
   struct ImageFacts {
     uint64_t from_image = 0;          // the board generation shown from an image (0: none)
     uint64_t written = 0, saved = 0;  // board generations written, and stored by the page
@@ -87,8 +88,10 @@ class Session {
     uint64_t bytes = 0;               // the size of the last image read or written
   };
   const ImageFacts& image_facts() const { return image_; }
-  bool board_from_image() const;   // the board on screen came from an image
-  bool board_image_saved() const;  // the board on screen is stored as one
+  static constexpr size_t kImageSlice = size_t{4} << 20;  // bytes of image written per work() call
+  bool board_from_image() const;                          // the board on screen came from an image
+  bool board_image_saved() const;                         // the board on screen is stored as one
+  bool writing_image() const { return image_job_ != nullptr; }
 
   // --- what the views and state() read -----------------------------------------------
   AppState& app() { return app_; }
@@ -121,6 +124,7 @@ class Session {
   void finish(Channel channel, std::string kind, const std::string& error, Closed& closed, Effects& out);
   void in_step(Effects& out);
   void write_image(const nlohmann::json& identity, Effects& out);
+  void write_image_slice(size_t bytes, Effects& out);
 
   AppState app_;
   Loader loader_{app_};
@@ -135,6 +139,8 @@ class Session {
   int next_channel_ = 1;
   int stream_channel_ = kNoChannel;  // the channel feeding the Loader's stream, if any
   ImageFacts image_;
+  std::unique_ptr<BoardImageJob> image_job_;  // the image being written, of board generation:
+  uint64_t image_job_board_ = 0;
   std::string image_out_;  // the last image written, until the page took it
 };
 

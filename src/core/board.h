@@ -40,7 +40,8 @@ class TextArena {
   }
   size_t size() const { return used_; }  // bytes of text held
   size_t capacity() const;               // bytes of the blocks
-  // The blocks in a board image (each as long as its text: a board read back does not grow).
+  // The blocks in a board image (each as long as its text: a board read back does not grow),
+  // referenced by the writer until the image is copied out.
   void save(ImageWriter& out) const;
   bool load(ImageReader& in);
   bool holds(TextRef ref) const;  // the text lies within one block
@@ -149,8 +150,9 @@ class Board {
   size_t arena_bytes() const { return arena_.size(); }
 
   // The board in a board image (io/board_image.h): its columns and text as they are, so that
-  // reading it back is copying, not importing. load() checks every text reference, category
-  // and row it reads, and gives nothing for bytes save() did not write.
+  // reading it back is copying, not importing (the writer references the columns: the board
+  // must not change until the image is copied out). load() checks every text reference,
+  // category and row it reads, and gives nothing for bytes save() did not write.
   void save(ImageWriter& out) const;
   static std::optional<Board> load(ImageReader& in);
 

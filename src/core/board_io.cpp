@@ -9,7 +9,7 @@ namespace newsroom {
 
 void TextArena::save(ImageWriter& out) const {
   out.u64(slots_.size());
-  for (const std::string& block : slots_) out.text(block);
+  for (const std::string& block : slots_) out.text_kept(block);
 }
 
 bool TextArena::load(ImageReader& in) {
@@ -74,19 +74,19 @@ void Board::save(ImageWriter& out) const {
   out.u8(info.exported_at.has_value());
   out.i64(info.exported_at.value_or(0));
   arena_.save(out);
-  out.array(ids_);
-  out.array(numbers_);
-  out.array(published_at_);
-  out.array(views_);
-  out.array(pinned_);
-  out.array(categories_);
+  out.array_kept(ids_);
+  out.array_kept(numbers_);
+  out.array_kept(published_at_);
+  out.array_kept(views_);
+  out.array_kept(pinned_);
+  out.array_kept(categories_);
   out.texts(category_names_);
   for (const auto* column : {&titles_, &authors_, &bodies_, &summaries_, &source_names_, &source_urls_})
-    out.array(*column);
-  save_lists(out, attachments_);
+    out.array_kept(*column);
+  save_lists(out, attachments_);  // flattened here: copied
   save_lists(out, links_);
   save_lists(out, tags_);
-  out.array(board_order_);
+  out.array_kept(board_order_);
 }
 
 std::optional<Board> Board::load(ImageReader& in) {

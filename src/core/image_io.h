@@ -4,6 +4,7 @@
 // them (its header, the export's identity, the checksum) is io/board_image's.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -13,6 +14,10 @@
 
 namespace newsroom {
 
+// Writes an image as a list of segments: small values are copied as they come, large
+// arrays the caller keeps unchanged until the image is copied out (the board's columns and
+// text, the index's postings) are only referenced, so that writing the image costs one copy,
+// done a slice at a time by copy_into().
 class ImageWriter {
  public:
   void u8(uint8_t v) { raw(&v, 1); }
@@ -30,17 +35,75 @@ class ImageWriter {
     u64(v.size());
     raw(v.data(), v.size() * sizeof(T));
   }
+  // The same for an array (or text) that stays as it is until the image is copied out.
+  template <class T>
+  void array_kept(const std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    u64(v.size());
+    keep(v.data(), v.size() * sizeof(T));
+  }
+  void text_kept(std::string_view s) {
+    u64(s.size());
+    keep(s.data(), s.size());
+  }
   void texts(const std::vector<std::string>& v) {
     u64(v.size());
     for (const std::string& s : v) text(s);
   }
-  std::string& bytes() { return out_; }
-  // The image is written in one string: sized once when the caller knows about how large.
-  void reserve(size_t bytes) { out_.reserve(bytes); }
+  // A number filled in later (a section's length): its place.
+  size_t placeholder() {
+    const size_t at = size_;
+    u64(0);
+    return at;
+  }
+  void patch(size_t at, uint64_t v) {
+    for (Segment& segment : segments_) {
+      if (!segment.kept && at >= segment.begin && at + sizeof v <= segment.begin + segment.owned.size()) {
+        std::memcpy(segment.owned.data() + (at - segment.begin), &v, sizeof v);
+        return;
+      }
+    }
+  }
+  size_t size() const { return size_; }
+  // Appends the next bytes of the image to `out`, at most `budget`: true once all are there.
+  bool copy_into(std::string& out, size_t budget) {
+    for (; next_ < segments_.size() && budget > 0;) {
+      const Segment& segment = segments_[next_];
+      const char* data = segment.kept ? segment.kept : segment.owned.data();
+      const size_t length = segment.kept ? segment.kept_size : segment.owned.size();
+      const size_t n = std::min(length - offset_, budget);
+      out.append(data + offset_, n);
+      budget -= n;
+      offset_ += n;
+      if (offset_ == length) {
+        ++next_;
+        offset_ = 0;
+      }
+    }
+    return next_ == segments_.size();
+  }
 
  private:
-  void raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
-  std::string out_;
+  static constexpr size_t kKeepFrom = 4096;  // smaller arrays are copied at once
+  struct Segment {
+    size_t begin = 0;  // its place in the image
+    std::string owned;
+    const char* kept = nullptr;
+    size_t kept_size = 0;
+  };
+  void raw(const void* p, size_t n) {
+    if (segments_.empty() || segments_.back().kept) segments_.push_back(Segment{size_, {}, nullptr, 0});
+    segments_.back().owned.append(static_cast<const char*>(p), n);
+    size_ += n;
+  }
+  void keep(const void* p, size_t n) {
+    if (n < kKeepFrom) return raw(p, n);
+    segments_.push_back(Segment{size_, {}, static_cast<const char*>(p), n});
+    size_ += n;
+  }
+  std::vector<Segment> segments_;
+  size_t size_ = 0;
+  size_t next_ = 0, offset_ = 0;  // where copy_into() goes on
 };
 
 // Reads what an ImageWriter wrote. A read past the end, or a count larger than the bytes

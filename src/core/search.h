@@ -131,7 +131,8 @@ class SearchIndex {
 
   // A complete index in a board image (io/board_image.h), and back: from_image() gives the
   // index of `board` as saved, complete, or nothing when the bytes are not one (the caller
-  // builds it then). The board must be the one saved with it, at its final address.
+  // builds it then). The board must be the one saved with it, at its final address. save()
+  // references the index's arrays until the image is copied out.
   void save(ImageWriter& out) const;
   static std::unique_ptr<SearchIndex> from_image(const Board& board, ImageReader& in);
 

@@ -15,11 +15,11 @@ void GramIndex::save(ImageWriter& out) const {
   out.u32(documents_);
   out.u8(trigrams_);
   out.u8(overflowed_);
-  out.array(keys_);
-  out.array(entries_);
-  out.array(bitmaps_);
-  out.array(lists_);
-  out.array(positions_);
+  out.array_kept(keys_);
+  out.array_kept(entries_);
+  out.array_kept(bitmaps_);
+  out.array_kept(lists_);
+  out.array_kept(positions_);
 }
 
 bool GramIndex::load(ImageReader& in) {
@@ -48,6 +48,7 @@ bool GramIndex::load(ImageReader& in) {
 
 }  // namespace search_detail
 
+// The arrays are referenced, not copied: a complete index does not change.
 void SearchIndex::save(ImageWriter& out) const {
   const Impl& impl = *impl_;
   std::lock_guard<std::mutex> lock(impl.mutex);
@@ -56,9 +57,10 @@ void SearchIndex::save(ImageWriter& out) const {
   impl.titles.save(out);
   impl.initials.save(out);
   for (int k = 0; k < impl.body_shards; ++k) impl.bodies[static_cast<size_t>(k)].save(out);
-  out.array(impl.shadow);
-  out.array(impl.shadow_start);
-  for (const auto* order : {&impl.newest, &impl.most_viewed, &impl.by_title, &impl.pinned_on_top}) out.array(*order);
+  out.array_kept(impl.shadow);
+  out.array_kept(impl.shadow_start);
+  for (const auto* order : {&impl.newest, &impl.most_viewed, &impl.by_title, &impl.pinned_on_top})
+    out.array_kept(*order);
 }
 
 std::unique_ptr<SearchIndex> SearchIndex::from_image(const Board& board, ImageReader& in) {
@@ -67,10 +69,9 @@ std::unique_ptr<SearchIndex> SearchIndex::from_image(const Board& board, ImageRe
   if (!in.expect(n == board.size() && shards >= 1 && shards <= Impl::kMaxBodyShards)) return nullptr;
   auto impl = std::make_unique<Impl>(board, static_cast<int>(shards));
   const auto covers_board = [n](const search_detail::GramIndex& index) { return index.documents() == n; };
-  bool sound = impl->titles.load(in) && covers_board(impl->titles) && impl->initials.load(in) &&
-               covers_board(impl->initials);
-  for (uint32_t k = 0; k < shards && sound; ++k)
-    sound = impl->bodies[k].load(in) && covers_board(impl->bodies[k]);
+  bool sound =
+      impl->titles.load(in) && covers_board(impl->titles) && impl->initials.load(in) && covers_board(impl->initials);
+  for (uint32_t k = 0; k < shards && sound; ++k) sound = impl->bodies[k].load(in) && covers_board(impl->bodies[k]);
   in.array(impl->shadow);
   in.array(impl->shadow_start);
   const auto orders = {&impl->newest, &impl->most_viewed, &impl->by_title, &impl->pinned_on_top};

@@ -13,30 +13,57 @@ constexpr char kMagic[8] = {'N', 'R', 'B', 'O', 'A', 'R', 'D', '\n'};
 // The magic, the format version, the image's length and the checksum, before what it covers.
 constexpr size_t kFixedBytes = sizeof kMagic + 4 + 8 + 8;
 
-// A 64-bit checksum of the image: four lanes of multiply-rotate over 8-byte words (every
-// byte of a word moves the whole lane), the tail byte by byte, then mixed. Any change of
-// bytes is caught but for a chance of 2^-64; it runs at memory speed in wasm too.
-uint64_t checksum(std::string_view bytes) {
-  constexpr uint64_t kOdd1 = 0x9E3779B185EBCA87ULL, kOdd2 = 0xC2B2AE3D27D4EB4FULL;
-  uint64_t lanes[4] = {kOdd1, kOdd2, ~kOdd1, ~kOdd2};
-  const char* p = bytes.data();
-  const size_t n = bytes.size();
-  size_t at = 0;
-  for (; at + 32 <= n; at += 32) {
+// A 64-bit checksum of the image, fed in pieces: four lanes of multiply-rotate over 8-byte
+// words (every byte of a word moves the whole lane), the tail byte by byte, then mixed. Any
+// change of bytes is caught but for a chance of 2^-64.
+class Checksum {
+ public:
+  void update(const char* p, size_t n) {
+    total_ += n;
+    if (held_) {  // a block begun by the last piece
+      const size_t take = std::min(n, sizeof block_ - held_);
+      std::memcpy(block_ + held_, p, take);
+      held_ += take;
+      p += take;
+      n -= take;
+      if (held_ < sizeof block_) return;
+      mix(block_);
+      held_ = 0;
+    }
+    for (; n >= sizeof block_; p += sizeof block_, n -= sizeof block_) mix(p);
+    std::memcpy(block_, p, n);
+    held_ = n;
+  }
+  uint64_t finish() const {
+    uint64_t h = total_ * kOdd1;
+    for (const uint64_t lane : lanes_) h = std::rotl((h ^ std::rotl(lane * kOdd2, 31) * kOdd1), 27) * kOdd1 + kOdd2;
+    for (size_t at = 0; at < held_; ++at) h = std::rotl((h ^ static_cast<unsigned char>(block_[at])) * kOdd1, 23);
+    h ^= h >> 33;
+    h *= kOdd2;
+    h ^= h >> 29;
+    h *= kOdd1;
+    return h ^ (h >> 32);
+  }
+
+ private:
+  static constexpr uint64_t kOdd1 = 0x9E3779B185EBCA87ULL, kOdd2 = 0xC2B2AE3D27D4EB4FULL;
+  void mix(const char* p) {
     for (int lane = 0; lane < 4; ++lane) {
       uint64_t word;
-      std::memcpy(&word, p + at + 8 * lane, 8);
-      lanes[lane] = std::rotl(lanes[lane] + word * kOdd2, 31) * kOdd1;
+      std::memcpy(&word, p + 8 * lane, 8);
+      lanes_[lane] = std::rotl(lanes_[lane] + word * kOdd2, 31) * kOdd1;
     }
   }
-  uint64_t h = n * kOdd1;
-  for (const uint64_t lane : lanes) h = std::rotl((h ^ std::rotl(lane * kOdd2, 31) * kOdd1), 27) * kOdd1 + kOdd2;
-  for (; at < n; ++at) h = std::rotl((h ^ static_cast<unsigned char>(p[at])) * kOdd1, 23);
-  h ^= h >> 33;
-  h *= kOdd2;
-  h ^= h >> 29;
-  h *= kOdd1;
-  return h ^ (h >> 32);
+  uint64_t lanes_[4] = {kOdd1, kOdd2, ~kOdd1, ~kOdd2};
+  char block_[32] = {};
+  size_t held_ = 0;
+  uint64_t total_ = 0;
+};
+
+uint64_t checksum(std::string_view bytes) {
+  Checksum sum;
+  sum.update(bytes.data(), bytes.size());
+  return sum.finish();
 }
 
 void save_identity(ImageWriter& out, const ExportIdentity& id) {
@@ -115,8 +142,10 @@ ImportReport load_report(ImageReader& in) {
 
 std::string describe(const ExportIdentity& id) {
   std::string out = id.address.empty() ? std::string("an export") : id.address;
-  if (!id.etag.empty()) out += " (ETag " + id.etag + ")";
-  else if (!id.last_modified.empty()) out += " (Last-Modified " + id.last_modified + ")";
+  if (!id.etag.empty())
+    out += " (ETag " + id.etag + ")";
+  else if (!id.last_modified.empty())
+    out += " (Last-Modified " + id.last_modified + ")";
   if (!id.digest.empty()) out += " [digest " + id.digest + "]";
   return out;
 }
@@ -150,12 +179,18 @@ std::string image_writer() {
   return writer;
 }
 
-std::string write_board_image(const Board& board, const SearchIndex& index, const ImportReport& report,
-                              const ExportIdentity& identity) {
-  ImageWriter out;
-  // About the board's text, its columns and its index: sized once, never copied as it grows.
-  out.reserve(board.arena_bytes() + board.size() * 160 + index.memory_bytes() + (size_t{1} << 16));
-  out.bytes().append(kMagic, sizeof kMagic);
+struct BoardImageJob::State {
+  ImageWriter writer;
+  std::string out;
+  Checksum sum;
+  size_t summed = kFixedBytes;  // bytes of `out` fed to the checksum
+};
+
+BoardImageJob::BoardImageJob(const Board& board, const SearchIndex& index, const ImportReport& report,
+                             const ExportIdentity& identity)
+    : state_(std::make_unique<State>()) {
+  ImageWriter& out = state_->writer;
+  for (const char c : kMagic) out.u8(static_cast<uint8_t>(c));
   out.u32(kImageFormat);
   out.u64(0);  // the length and the checksum, once known
   out.u64(0);
@@ -163,18 +198,39 @@ std::string write_board_image(const Board& board, const SearchIndex& index, cons
   save_identity(out, identity);
   board.save(out);
   // The index as a section of known length: a reader puts the board in place first.
-  std::string& bytes = out.bytes();
-  const size_t index_at = bytes.size();
-  out.u64(0);
+  const size_t index_at = out.placeholder();
   index.save(out);
-  const uint64_t index_length = bytes.size() - index_at - 8;
-  std::memcpy(bytes.data() + index_at, &index_length, 8);
+  out.patch(index_at, out.size() - index_at - 8);
   save_report(out, report);
-  const uint64_t length = bytes.size();
-  const uint64_t sum = checksum(std::string_view(bytes).substr(kFixedBytes));
-  std::memcpy(bytes.data() + sizeof kMagic + 4, &length, 8);
-  std::memcpy(bytes.data() + sizeof kMagic + 12, &sum, 8);
-  return std::move(bytes);
+  state_->out.reserve(out.size());
+}
+
+BoardImageJob::~BoardImageJob() = default;
+
+size_t BoardImageJob::size() const { return state_->writer.size(); }
+
+bool BoardImageJob::step(size_t byte_budget) {
+  State& s = *state_;
+  const bool copied = s.writer.copy_into(s.out, std::max<size_t>(byte_budget, 1));
+  if (s.out.size() > s.summed) {  // the checksum covers what follows the fixed fields
+    s.sum.update(s.out.data() + s.summed, s.out.size() - s.summed);
+    s.summed = s.out.size();
+  }
+  if (!copied) return false;
+  const uint64_t length = s.out.size(), sum = s.sum.finish();
+  std::memcpy(s.out.data() + sizeof kMagic + 4, &length, 8);
+  std::memcpy(s.out.data() + sizeof kMagic + 12, &sum, 8);
+  return true;
+}
+
+std::string BoardImageJob::take() { return std::move(state_->out); }
+
+std::string write_board_image(const Board& board, const SearchIndex& index, const ImportReport& report,
+                              const ExportIdentity& identity) {
+  BoardImageJob job(board, index, report, identity);
+  while (!job.step(SIZE_MAX)) {
+  }
+  return job.take();
 }
 
 BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected) {

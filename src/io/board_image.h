@@ -44,7 +44,26 @@ bool same_export(const ExportIdentity& image, const ExportIdentity& now);
 
 inline constexpr uint32_t kImageFormat = 1;  // bump with any change to what an image holds
 
-// The image of a board whose index is complete.
+// The image of a board whose index is complete, written a slice at a time so that a page
+// keeps drawing (a 100k board's image is a few hundred MB): step() until it returns true,
+// then take(). The board and the index are read as they are: neither may change (nor be
+// freed) before the job is done.
+class BoardImageJob {
+ public:
+  BoardImageJob(const Board& board, const SearchIndex& index, const ImportReport& report,
+                const ExportIdentity& identity);
+  ~BoardImageJob();
+  BoardImageJob(const BoardImageJob&) = delete;
+  BoardImageJob& operator=(const BoardImageJob&) = delete;
+  bool step(size_t byte_budget);  // copies about `byte_budget` bytes of the image
+  size_t size() const;            // of the whole image
+  std::string take();             // once step() said true
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+// The same at once (the checker, the tests).
 std::string write_board_image(const Board& board, const SearchIndex& index, const ImportReport& report,
                               const ExportIdentity& identity);
 

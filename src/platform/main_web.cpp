@@ -233,7 +233,7 @@ void main_loop_iteration() {
   if (sync_canvas_size(rt)) wake(rt);
   glfwPollEvents();
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) wake(rt);  // mouse, keys, wheel
-  const bool worked = rt.session.loader().importing() || rt.session.app().indexing();
+  const bool worked = rt.session.loader().importing() || rt.session.app().indexing() || rt.session.writing_image();
   continue_work(rt, kWorkMillisecondsPerFrame);
   send_effects(rt);
   rt.ui.images.now = glfwGetTime();  // ImGui's clock too

@@ -216,6 +216,27 @@ run "a file over the export limit" "$tmp/huge.json"
 status_is 2
 out_has "the file is 600 MB, over the limit of 512 MB for an export"
 
+# --image: the board image to publish beside the export, with the file's time as the server
+# will say it; an unusable export gets none, and the option wants one file.
+cp "$clean" "$tmp/articles.json"
+touch -d "2026-11-30 09:00:00 UTC" "$tmp/articles.json"
+run "an image to publish" "$tmp/articles.json" --image "$tmp/articles.board"
+status_is 0
+out_has "board image written to $tmp/articles.board"
+[ "$(head -c 8 "$tmp/articles.board" 2>/dev/null)" = "NRBOARD" ] || fail "the image does not start with its magic"
+grep -qaF "Mon, 30 Nov 2026 09:00:00 GMT" "$tmp/articles.board" || fail "the image lacks the export's Last-Modified"
+run "an image as JSON" --json "$tmp/articles.json" --image "$tmp/again.board"
+json_lines
+out_has "\"image\":\"$tmp/again.board\""
+cmp -s "$tmp/articles.board" "$tmp/again.board" || fail "the same export gave another image"
+run "no image of an unusable export" "$truncated" --image "$tmp/broken.board"
+status_is 2
+out_has "no board image: the export is unusable"
+[ ! -e "$tmp/broken.board" ] || fail "an image was written for an unusable export"
+run "an image of two files" "$clean" "$bad" --image "$tmp/two.board"
+status_is 2
+err_has "--image writes the image of one export file"
+
 if [ "$failures" -ne 0 ]; then
   echo "check_cli_test: $failures check(s) failed" >&2
   exit 1

@@ -42,7 +42,8 @@ void check_same_board(const Board& got, const Board& want) {
     REQUIRE(a.attachments.size() == b.attachments.size());
     for (size_t k = 0; k < a.attachments.size(); ++k) {
       CHECK((a.attachments[k].name == b.attachments[k].name && a.attachments[k].url == b.attachments[k].url &&
-             a.attachments[k].size == b.attachments[k].size && a.attachments[k].downloads == b.attachments[k].downloads));
+             a.attachments[k].size == b.attachments[k].size &&
+             a.attachments[k].downloads == b.attachments[k].downloads));
     }
     REQUIRE(a.links.size() == b.links.size());
     for (size_t k = 0; k < a.links.size(); ++k) {
@@ -123,6 +124,23 @@ TEST_CASE("a board image read back is the same board and answers every query the
   round_trip("[]", "an empty board");
 }
 
+TEST_CASE("an image written a slice at a time is the same image") {
+  const std::string bytes = make_synthetic_export(800, 3);
+  const ImportResult fresh = import_export(bytes, "x");
+  const SearchIndex index(fresh.board);
+  const ExportIdentity identity{"x", "", "", bytes.size(), export_digest(bytes)};
+  const std::string whole = write_board_image(fresh.board, index, fresh.report, identity);
+  for (const size_t slice : {size_t{1}, size_t{7}, size_t{31}, size_t{4096}, size_t{65537}}) {
+    BoardImageJob job(fresh.board, index, fresh.report, identity);
+    CHECK(job.size() == whole.size());
+    int steps = 0;
+    while (!job.step(slice)) ++steps;
+    INFO("slices of " << slice);
+    CHECK(job.take() == whole);
+    CHECK(static_cast<size_t>(steps) + 1 >= whole.size() / slice);
+  }
+}
+
 TEST_CASE("a cut, changed, foreign or other export's image is refused with a reason") {
   const std::string bytes = sample();
   const ImportResult fresh = import_export(bytes, "data/articles.json");
@@ -181,7 +199,8 @@ TEST_CASE("an export's identity: digests decide, then ETags, then Last-Modified 
   CHECK_FALSE(same_export(image, {"/a.json", "", "Mon, 30 Nov 2026 10:00:00 GMT", 101, ""}));
   CHECK(same_export(image, {"/a.json", "", "Mon, 30 Nov 2026 10:00:00 GMT", 0, ""}));
   CHECK(same_export(image, {"/a.json", "", "", 0, ""}));  // the address alone: checked with the server after
-  CHECK(same_export({"", "", "Mon, 30 Nov 2026 10:00:00 GMT", 100, "100:abc"}, {"/a.json", "", "", 0, ""}));  // published
+  CHECK(
+      same_export({"", "", "Mon, 30 Nov 2026 10:00:00 GMT", 100, "100:abc"}, {"/a.json", "", "", 0, ""}));  // published
   CHECK_FALSE(same_export(image, {"", "", "", 0, ""}));
   // The page's digest (web/js/downloads.js): the length, then FNV-1a 32 in hex.
   CHECK(export_digest("") == "0:811c9dc5");
@@ -204,8 +223,12 @@ TEST_CASE("the page's session shows an image at once, says so, and keeps its boa
   const nlohmann::json identity = {{"address", "/data/articles.json"}, {"etag", "\"v1\""}, {"length", bytes.size()}};
   out.take();
   REQUIRE(first.command("write_image", identity, out));
+  REQUIRE(out.last("image"));
+  CHECK((*out.last("image"))["writing"].get<size_t>() > Session::kImageSlice);  // in slices, a frame each
+  int turns = 0;
+  for (; turns < 1000 && !out.last("image")->contains("at"); ++turns) first.work(40, clock, &now, out);
+  CHECK(turns > 1);
   const nlohmann::json* written = out.last("image");
-  REQUIRE(written);
   REQUIRE(written->contains("at"));
   const std::string image(reinterpret_cast<const char*>((*written)["at"].get<uintptr_t>()),
                           (*written)["length"].get<size_t>());
@@ -249,4 +272,10 @@ TEST_CASE("the page's session shows an image at once, says so, and keeps its boa
   next.add_facts(facts, 0);
   CHECK_THAT(facts.image.refused, Catch::Contains("another export"));
   CHECK(facts.image.from_image);
+  // A board that replaces the one being written ends the job: nothing is read of the old one.
+  next.command("write_image", {{"address", "/data/articles.json"}}, out);
+  CHECK(out.last("image")->contains("writing"));
+  hand_image(next, image, "/data/articles.json");
+  next.work(40, clock, &now, out);
+  CHECK_THAT((*out.last("image"))["error"].get<std::string>(), Catch::Contains("another board"));
 }

@@ -22,16 +22,17 @@
     const partsOf = (length) => Math.ceil(length / kPart);
 
     // The two stores, one shape: get(address) → { meta, parts: [Promise of bytes] } or null,
-    // put(address, bytes, meta), touch(meta), metas(), remove(address), clear().
+    // put(meta, part) with part(k) the bytes of part k (asked one at a time, so that a large
+    // image leaves the heap a part per task), touch(meta), metas(), remove(address), clear().
     // meta: { address, length, savedAt, usedAt }.
     function opfsStore(root) {
       const name = (address) => encodeURIComponent(address).slice(0, 200) + '-' + hashOf(address);
       const dir = () => root.getDirectoryHandle(kStore, { create: true });
       const readJson = async (handle) => JSON.parse(await (await handle.getFile()).text());
-      async function writeFile(folder, file, data) {
+      async function writeFile(folder, file, count, part) {
         const writable = await (await folder.getFileHandle(file, { create: true })).createWritable();
         try {
-          await writable.write(data);
+          for (let k = 0; k < count; ++k) await writable.write(part(k));
           await writable.close();  // the file is replaced only now: a half-written image is never read
         } catch (error) {
           await writable.abort().catch(() => {});
@@ -46,13 +47,13 @@
           if (!file || file.size !== meta.length) return null;
           return { meta, parts: Array.from({ length: partsOf(meta.length) }, (_, k) => file.slice(k * kPart, (k + 1) * kPart).arrayBuffer()) };
         },
-        async put(address, bytes, meta) {
+        async put(meta, part) {
           const folder = await dir();
-          await folder.removeEntry(name(address) + '.json').catch(() => {});
-          await writeFile(folder, name(address) + '.board', bytes);
-          await writeFile(folder, name(address) + '.json', JSON.stringify(meta));
+          await folder.removeEntry(name(meta.address) + '.json').catch(() => {});
+          await writeFile(folder, name(meta.address) + '.board', partsOf(meta.length), part);
+          await writeFile(folder, name(meta.address) + '.json', 1, () => JSON.stringify(meta));
         },
-        async touch(meta) { await writeFile(await dir(), name(meta.address) + '.json', JSON.stringify(meta)); },
+        async touch(meta) { await writeFile(await dir(), name(meta.address) + '.json', 1, () => JSON.stringify(meta)); },
         async metas() {
           const out = [];
           for await (const [file, handle] of (await dir()).entries()) {
@@ -80,13 +81,11 @@
           return { meta, parts: Array.from({ length: partsOf(meta.length) }, (_, k) => cache.match(key(address, k))
             .then((response) => { if (!response) throw new Error('a part of the image is missing'); return response.arrayBuffer(); })) };
         },
-        async put(address, bytes, meta) {
+        async put(meta, part) {
           const cache = await open();
-          await cache.delete(key(address, 'meta'));
-          for (let k = 0; k < partsOf(bytes.length); ++k) {
-            await cache.put(key(address, k), new Response(bytes.subarray(k * kPart, (k + 1) * kPart)));
-          }
-          await cache.put(key(address, 'meta'), new Response(JSON.stringify(meta)));
+          await cache.delete(key(meta.address, 'meta'));
+          for (let k = 0; k < partsOf(meta.length); ++k) await cache.put(key(meta.address, k), new Response(part(k)));
+          await cache.put(key(meta.address, 'meta'), new Response(JSON.stringify(meta)));
         },
         async touch(meta) { await (await open()).put(key(meta.address, 'meta'), new Response(JSON.stringify(meta))); },
         async metas() {
@@ -185,35 +184,38 @@
       found.parts = null;
       if (answer.refused) console.warn(`newsroom: the board image is not used: ${answer.refused}`);
       // A published image shown is kept as this visitor's saved one (no second download).
-      if (answer.identity && found.published) keep(url, found.published);
+      const bytes = found.published;
+      if (answer.identity && bytes) keep(url, bytes.length, (k) => bytes.subarray(k * kPart, (k + 1) * kPart));
       found.published = null;
       return answer;
     }
 
     // The image of the board on screen, once its index is complete (the engine answers
-    // {error} before): taken out of the heap, then stored in the background.
-    let written = null;  // the effect "image": {at, length} or {error}
-    function took(value) { written = value; }
-    function take(identity) {
-      written = null;
+    // {error} before): written by the engine a slice per frame, announced by the effect
+    // "image" ({writing}, then {at, length}, or {error}); null when there is none to take.
+    let onImage = null;
+    function took(value) { if (onImage) onImage(value); }
+    const written = (identity) => new Promise((resolve) => {
+      onImage = (value) => {
+        if (value.writing) return;
+        onImage = null;
+        resolve(value.error ? null : value);
+      };
       command({ write_image: identity });
-      const answer = written;
-      if (!answer || answer.error) return null;
-      const bytes = heap().slice(answer.at, answer.at + answer.length);
-      command({ image_taken: true });
-      return bytes;
-    }
-    async function keep(url, bytes) {
+    });
+    // Stores an image of `length` bytes whose part k is part(k); a quota or a private window
+    // is reported (state().data.image.error), and the next visit imports.
+    async function keep(url, length, part) {
       try {
         const s = await store;
         await cleared;
         if (!s || nocache) return;
         const address = absolute(url);
         const now = Date.now();
-        await s.put(address, bytes, { address, length: bytes.length, savedAt: now, usedAt: now });
+        await s.put({ address, length, savedAt: now, usedAt: now }, part);
         await evict(s, address);
         status({ saved: true });
-      } catch (error) {  // a quota, a private window: reported, and the next visit imports
+      } catch (error) {
         status({ saved: false, error: errorText(error) });
       }
     }
@@ -236,8 +238,14 @@
       const mine = ++saving;
       for (;;) {
         if (mine !== saving) return;
-        const bytes = take({ address: url, ...identity });
-        if (bytes) return keep(url, bytes);
+        const image = await written({ address: url, ...identity });
+        if (image && mine !== saving) command({ image_taken: true });  // a newer load's turn
+        if (image && mine === saving) {
+          // Out of the heap a part per task (each copy a few ms), then freed.
+          await keep(url, image.length, (k) => heap().slice(image.at + k * kPart, image.at + Math.min(image.length, (k + 1) * kPart)));
+          command({ image_taken: true });
+          return;
+        }
         await new Promise((resolve) => setTimeout(resolve, 500));  // the index is still being built
       }
     }

@@ -68,8 +68,9 @@
       console.warn(`newsroom: ?poll=${asked} is not a number of seconds; polling every ${fallback} s`);
       return fallback;
     })();
-        const live = { source: null, manifest: null, polls: 0, swaps: 0, boards: 0, lastChecked: 0, lastError: '', savedAt: 0,
-                   refused: false };  // refused: the last import could not be used (the earlier board stays)
+    const live = { source: null, manifest: null, polls: 0, swaps: 0, boards: 0, lastChecked: 0, lastError: '', savedAt: 0,
+                   refused: false,  // refused: the last import could not be used (the earlier board stays)
+                   imageSavedAt: 0 };  // the board came from a board image stored then (seconds), not yet checked
     const nowSeconds = () => Math.floor(Date.now() / 1000);
     const canSave = () => typeof caches !== 'undefined' && /^https?:$/.test(location.protocol) && !single;
     function reportLive() {
@@ -109,6 +110,9 @@
       live.source = result.url;
       live.manifest = null;
       ++live.boards;
+      // Until the server answers, the board is what was saved then (offline: at once).
+      live.imageSavedAt = Math.floor((result.image.meta.savedAt || 0) / 1000);
+      if (navigator.onLine === false) live.savedAt = live.imageSavedAt;
       reportLive();
       pollNow();  // runs once this first delivery has ended
       return undefined;
@@ -134,6 +138,7 @@
       if (data.usable) {
         live.manifest = manifestFiles(result.url, result.bytes) ? result.bytes : null;
         if (++live.boards > 1) ++live.swaps;
+        live.imageSavedAt = 0;
         const savedAt = Math.max(0, ...[...files.values()].map((file) => file.savedAt));
         live.savedAt = savedAt;
         live.lastError = '';
@@ -219,6 +224,7 @@
       } catch (error) {
         app.fetched = new Map();
         live.lastError = `${where}: ${errorText(watch.signal.aborted ? watch.signal.reason : error)}`;
+        if (live.imageSavedAt && !live.savedAt && live.boards === 1) live.savedAt = live.imageSavedAt;  // no network yet
       } finally {
         watch.stop();
       }
