@@ -225,6 +225,13 @@ bool BoardImageJob::step(size_t byte_budget) {
 
 std::string BoardImageJob::take() { return std::move(state_->out); }
 
+void seal_board_image(std::string& image) {
+  if (image.size() < kFixedBytes) return;
+  const uint64_t length = image.size(), sum = checksum(std::string_view(image).substr(kFixedBytes));
+  std::memcpy(image.data() + sizeof kMagic + 4, &length, 8);
+  std::memcpy(image.data() + sizeof kMagic + 12, &sum, 8);
+}
+
 std::string write_board_image(const Board& board, const SearchIndex& index, const ImportReport& report,
                               const ExportIdentity& identity) {
   BoardImageJob job(board, index, report, identity);

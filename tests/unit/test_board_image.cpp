@@ -188,6 +188,46 @@ TEST_CASE("a cut, changed, foreign or other export's image is refused with a rea
   }
 }
 
+TEST_CASE("an image with forged bytes and a matching checksum is refused or read safely, never out of bounds") {
+  // Run under ASan in every test run: a read past any array would stop it.
+  const std::string bytes = make_synthetic_export(300, 9);
+  const ImportResult fresh = import_export(bytes, "x");
+  const SearchIndex index(fresh.board);
+  const std::string image = write_board_image(fresh.board, index, fresh.report, {});
+  Rng rng(77);
+  size_t refused = 0, read = 0;
+  for (int k = 0; k < 600; ++k) {
+    std::string forged = image;
+    for (uint32_t n = 1 + rng.below(4); n > 0; --n) {
+      const size_t at = 28 + rng.below(static_cast<uint32_t>(image.size() - 28));
+      forged[at] = static_cast<char>(rng.chance(50) ? rng.below(256) : forged[at] ^ (1u << rng.below(8)));
+    }
+    if (rng.chance(10)) forged.resize(28 + rng.below(static_cast<uint32_t>(image.size() - 28)));
+    seal_board_image(forged);
+    BoardImage back = read_board_image(forged, nullptr);
+    if (!back.refused.empty()) {
+      ++refused;
+      continue;
+    }
+    ImageReader in(back.index_bytes);
+    const std::unique_ptr<SearchIndex> loaded = SearchIndex::from_image(back.board, in);
+    if (!loaded) {
+      ++refused;
+      continue;
+    }
+    ++read;  // what a visitor would then do: list, search, open
+    for (const char* text : {"", "협력", "a", "ㅈㅂ", "\"국제 교류\""}) {
+      Query q;
+      q.text = text;
+      for (const uint32_t row : loaded->run(q).rows) REQUIRE(row < back.board.size());
+    }
+    for (uint32_t row = 0; row < back.board.size(); ++row) (void)back.board.draft(row);
+  }
+  INFO(refused << " refused, " << read << " read");
+  CHECK(refused > 0);
+  CHECK(refused + read == 600);
+}
+
 TEST_CASE("an export's identity: digests decide, then ETags, then Last-Modified and the length") {
   const ExportIdentity image{"/a.json", "\"1\"", "Mon, 30 Nov 2026 10:00:00 GMT", 100, "100:abc"};
   CHECK(same_export(image, image));
