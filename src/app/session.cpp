@@ -82,7 +82,7 @@ bool Session::command(std::string_view name, const nlohmann::json& arg, Effects&
   } else if (name == "write_image") {
     write_image(arg, out);
   } else if (name == "image_taken") {
-    std::string().swap(image_out_);
+    image_piece_taken_ = true;
   } else if (name == "image_status") {
     if (arg.is_object()) {
       image_.error = string_of(arg, "error");
@@ -99,10 +99,9 @@ bool Session::command(std::string_view name, const nlohmann::json& arg, Effects&
 
 // The image of the board on screen, for the page to store: only once its index is complete,
 // and only of a board that is the last import's (not one kept after a refused import).
-// The image is written a slice per work() call (a large board's is hundreds of MB); the
-// effect says when it is done.
+// The image is handed over a piece per work() call (a large board's is hundreds of MB, and
+// the heap never holds it whole): the next piece once the page took the last.
 void Session::write_image(const nlohmann::json& identity, Effects& out) {
-  std::string().swap(image_out_);
   image_job_.reset();
   const SearchIndex* index = app_.index();
   if (!app_.has_board() || !index || app_.showing_previous_board() || loader_.busy()) {
@@ -112,22 +111,31 @@ void Session::write_image(const nlohmann::json& identity, Effects& out) {
   image_job_ = std::make_unique<BoardImageJob>(app_.board(), *index, app_.report(), identity_of(identity));
   image_job_board_ = app_.board_generation();
   out.add("image", {{"writing", image_job_->size()}});
-  write_image_slice(image_job_->size() <= kImageSlice ? SIZE_MAX : 0, out);  // a small board's at once
+  image_piece_taken_ = true;
+  write_image_piece(out);
 }
 
-void Session::write_image_slice(size_t bytes, Effects& out) {
+void Session::write_image_piece(Effects& out) {
   if (!image_job_) return;
   if (!app_.has_board() || app_.board_generation() != image_job_board_) {  // the job read a board now gone
     image_job_.reset();
     out.add("image", {{"error", "another board replaced the one being written"}});
     return;
   }
-  if (!bytes || !image_job_->step(bytes)) return;
-  image_out_ = image_job_->take();
-  image_job_.reset();
-  image_.written = image_job_board_;
-  image_.bytes = image_out_.size();
-  out.add("image", {{"at", reinterpret_cast<uintptr_t>(image_out_.data())}, {"length", image_out_.size()}});
+  if (!image_piece_taken_) return;
+  if (image_job_->done()) {
+    const std::string header = image_job_->header();
+    image_.written = image_job_board_;
+    image_.bytes = image_job_->size();
+    out.add(
+        "image",
+        {{"done", {{"length", image_job_->size()}, {"header", std::vector<uint8_t>(header.begin(), header.end())}}}});
+    image_job_.reset();
+    return;
+  }
+  const std::string_view piece = image_job_->next(kImageSlice);
+  image_piece_taken_ = false;
+  out.add("image", {{"piece", {{"at", reinterpret_cast<uintptr_t>(piece.data())}, {"length", piece.size()}}}});
 }
 
 bool Session::board_from_image() const { return app_.has_board() && image_.from_image == app_.board_generation(); }
@@ -285,7 +293,7 @@ void Session::finish(Channel channel, std::string kind, const std::string& error
 bool Session::work(double budget_ms, Loader::Clock clock, void* clock_context, Effects& out) {
   const Loader::Worked worked = loader_.work(budget_ms, clock, clock_context);
   if (worked.applied) loaded(*worked.applied, out);
-  write_image_slice(kImageSlice, out);  // after the load's work: a board it replaced ends the job
+  write_image_piece(out);  // after the load's work: a board it replaced ends the job
   return worked.indexed;
 }
 

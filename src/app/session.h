@@ -77,10 +77,12 @@ class Session {
 
   // --- board images ------------------------------------------------------------------
   // Commands: "write_image" {export identity} starts the image of the board on screen, once
-  // its index is complete (effect "image" {"writing": bytes}, or {"error"}), written a slice
-  // per work() call; the effect "image" {"at", "length"} says where it is once written (or
-  // {"error"} when another board came first); "image_taken" frees it; "image_status"
-  // {"saved", "error"} is what the page's store made of it (state().data.image_saved).
+  // its index is complete (effect "image" {"writing": bytes}, or {"error"}); it comes a
+  // piece per work() call, each as the effect "image" {"piece": {at, length}} (valid until
+  // the page says "image_taken"), then {"done": {length, header}} (the image's first bytes,
+  // its length and checksum now known), or {"error"} when another board came first;
+  // "image_status" {"saved", "error"} is what the page's store made of it
+  // (state().data.image_saved).
   struct ImageFacts {
     uint64_t from_image = 0;          // the board generation shown from an image (0: none)
     uint64_t written = 0, saved = 0;  // board generations written, and stored by the page
@@ -88,7 +90,7 @@ class Session {
     uint64_t bytes = 0;               // the size of the last image read or written
   };
   const ImageFacts& image_facts() const { return image_; }
-  static constexpr size_t kImageSlice = size_t{4} << 20;  // bytes of image written per work() call
+  static constexpr size_t kImageSlice = size_t{4} << 20;  // bytes of image per piece (per work() call)
   bool board_from_image() const;                          // the board on screen came from an image
   bool board_image_saved() const;                         // the board on screen is stored as one
   bool writing_image() const { return image_job_ != nullptr; }
@@ -124,7 +126,7 @@ class Session {
   void finish(Channel channel, std::string kind, const std::string& error, Closed& closed, Effects& out);
   void in_step(Effects& out);
   void write_image(const nlohmann::json& identity, Effects& out);
-  void write_image_slice(size_t bytes, Effects& out);
+  void write_image_piece(Effects& out);
 
   AppState app_;
   Loader loader_{app_};
@@ -141,7 +143,7 @@ class Session {
   ImageFacts image_;
   std::unique_ptr<BoardImageJob> image_job_;  // the image being written, of board generation:
   uint64_t image_job_board_ = 0;
-  std::string image_out_;  // the last image written, until the page took it
+  bool image_piece_taken_ = true;  // the page took the last piece: the next may be written
 };
 
 }  // namespace newsroom

@@ -181,9 +181,9 @@ std::string image_writer() {
 
 struct BoardImageJob::State {
   ImageWriter writer;
-  std::string out;
+  std::string piece;
   Checksum sum;
-  size_t summed = kFixedBytes;  // bytes of `out` fed to the checksum
+  size_t given = 0;  // bytes of the image given so far
 };
 
 BoardImageJob::BoardImageJob(const Board& board, const SearchIndex& index, const ImportReport& report,
@@ -192,7 +192,7 @@ BoardImageJob::BoardImageJob(const Board& board, const SearchIndex& index, const
   ImageWriter& out = state_->writer;
   for (const char c : kMagic) out.u8(static_cast<uint8_t>(c));
   out.u32(kImageFormat);
-  out.u64(0);  // the length and the checksum, once known
+  out.u64(0);  // the length and the checksum: header() once known
   out.u64(0);
   out.text(image_writer());
   save_identity(out, identity);
@@ -202,28 +202,33 @@ BoardImageJob::BoardImageJob(const Board& board, const SearchIndex& index, const
   index.save(out);
   out.patch(index_at, out.size() - index_at - 8);
   save_report(out, report);
-  state_->out.reserve(out.size());
 }
 
 BoardImageJob::~BoardImageJob() = default;
 
 size_t BoardImageJob::size() const { return state_->writer.size(); }
+bool BoardImageJob::done() const { return state_->given == size(); }
 
-bool BoardImageJob::step(size_t byte_budget) {
+std::string_view BoardImageJob::next(size_t bytes) {
   State& s = *state_;
-  const bool copied = s.writer.copy_into(s.out, std::max<size_t>(byte_budget, 1));
-  if (s.out.size() > s.summed) {  // the checksum covers what follows the fixed fields
-    s.sum.update(s.out.data() + s.summed, s.out.size() - s.summed);
-    s.summed = s.out.size();
-  }
-  if (!copied) return false;
-  const uint64_t length = s.out.size(), sum = s.sum.finish();
-  std::memcpy(s.out.data() + sizeof kMagic + 4, &length, 8);
-  std::memcpy(s.out.data() + sizeof kMagic + 12, &sum, 8);
-  return true;
+  s.piece.clear();
+  s.writer.copy_into(s.piece, std::max<size_t>(bytes, 1));
+  // The checksum covers what follows the fixed fields.
+  const size_t skip = s.given < kFixedBytes ? std::min(kFixedBytes - s.given, s.piece.size()) : 0;
+  s.sum.update(s.piece.data() + skip, s.piece.size() - skip);
+  s.given += s.piece.size();
+  return s.piece;
 }
 
-std::string BoardImageJob::take() { return std::move(state_->out); }
+std::string BoardImageJob::header() const {
+  std::string fixed(kMagic, sizeof kMagic);
+  const uint32_t format = kImageFormat;
+  const uint64_t length = size(), sum = state_->sum.finish();
+  fixed.append(reinterpret_cast<const char*>(&format), 4);
+  fixed.append(reinterpret_cast<const char*>(&length), 8);
+  fixed.append(reinterpret_cast<const char*>(&sum), 8);
+  return fixed;
+}
 
 void seal_board_image(std::string& image) {
   if (image.size() < kFixedBytes) return;
@@ -235,9 +240,12 @@ void seal_board_image(std::string& image) {
 std::string write_board_image(const Board& board, const SearchIndex& index, const ImportReport& report,
                               const ExportIdentity& identity) {
   BoardImageJob job(board, index, report, identity);
-  while (!job.step(SIZE_MAX)) {
-  }
-  return job.take();
+  std::string image;
+  image.reserve(job.size());
+  while (!job.done()) image.append(job.next(size_t{64} << 20));
+  const std::string header = job.header();
+  image.replace(0, header.size(), header);
+  return image;
 }
 
 BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected) {

@@ -44,10 +44,10 @@ bool same_export(const ExportIdentity& image, const ExportIdentity& now);
 
 inline constexpr uint32_t kImageFormat = 1;  // bump with any change to what an image holds
 
-// The image of a board whose index is complete, written a slice at a time so that a page
-// keeps drawing (a 100k board's image is a few hundred MB): step() until it returns true,
-// then take(). The board and the index are read as they are: neither may change (nor be
-// freed) before the job is done.
+// The image of a board whose index is complete, given a piece at a time so that a page
+// keeps drawing and never holds the whole image (a 100k board's is a few hundred MB):
+// next() until done(), then header(). The board and the index are read as they are:
+// neither may change (nor be freed) before the job is done.
 class BoardImageJob {
  public:
   BoardImageJob(const Board& board, const SearchIndex& index, const ImportReport& report,
@@ -55,9 +55,12 @@ class BoardImageJob {
   ~BoardImageJob();
   BoardImageJob(const BoardImageJob&) = delete;
   BoardImageJob& operator=(const BoardImageJob&) = delete;
-  bool step(size_t byte_budget);  // copies about `byte_budget` bytes of the image
-  size_t size() const;            // of the whole image
-  std::string take();             // once step() said true
+  // The next piece, at most `bytes` long, valid until the next call. The first piece begins
+  // with the image's fixed header, its length and checksum still zero: header() gives them.
+  std::string_view next(size_t bytes);
+  bool done() const;
+  size_t size() const;         // of the whole image
+  std::string header() const;  // the image's first bytes as they must be, once done()
 
  private:
   struct State;

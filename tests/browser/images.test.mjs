@@ -147,3 +147,18 @@ test('an image the data team published beside the export is used on the first vi
   assert.equal(s.data.from_image, false);
   assert.deepEqual([...page.errors, ...other.errors], []);
 });
+
+test('where the browser cannot write files in its private file system, images live in Cache Storage', async () => {
+  writeFileSync(path.join(env.dataDir, 'articles.json'), JSON.stringify(sample));
+  const page = await newPage(env);
+  await page.addInitScript(() => { delete FileSystemFileHandle.prototype.createWritable; });
+  await open(page, env, '?poll=0');
+  await waitForState(page, (x) => x.data.image_saved, 'the board stored as an image');
+  assert.ok(await page.evaluate(async () => (await (await caches.open('newsroom-images')).keys()).length > 1),
+    'its parts and meta in Cache Storage');
+  await page.reload();
+  await page.evaluate(() => window.newsroom.ready);
+  const s = await waitForState(page, (x) => x.data.from_image && x.results.ids.length > 0, 'the board from the image');
+  assert.equal(s.data.articles, 45);
+  assert.deepEqual(page.errors, []);
+});

@@ -133,11 +133,18 @@ TEST_CASE("an image written a slice at a time is the same image") {
   for (const size_t slice : {size_t{1}, size_t{7}, size_t{31}, size_t{4096}, size_t{65537}}) {
     BoardImageJob job(fresh.board, index, fresh.report, identity);
     CHECK(job.size() == whole.size());
-    int steps = 0;
-    while (!job.step(slice)) ++steps;
-    INFO("slices of " << slice);
-    CHECK(job.take() == whole);
-    CHECK(static_cast<size_t>(steps) + 1 >= whole.size() / slice);
+    std::string pieces;
+    size_t count = 0;
+    while (!job.done()) {
+      const std::string_view piece = job.next(slice);
+      REQUIRE(piece.size() <= slice);
+      pieces.append(piece);
+      ++count;
+    }
+    INFO("pieces of " << slice);
+    CHECK(count >= whole.size() / slice);
+    CHECK(pieces.substr(28) == whole.substr(28));  // the header's length and checksum come last
+    CHECK(job.header() + pieces.substr(28) == whole);
   }
 }
 
@@ -263,16 +270,31 @@ TEST_CASE("the page's session shows an image at once, says so, and keeps its boa
   const nlohmann::json identity = {{"address", "/data/articles.json"}, {"etag", "\"v1\""}, {"length", bytes.size()}};
   out.take();
   REQUIRE(first.command("write_image", identity, out));
-  REQUIRE(out.last("image"));
-  CHECK((*out.last("image"))["writing"].get<size_t>() > Session::kImageSlice);  // in slices, a frame each
+  REQUIRE(out.count("image") == 2);  // {writing}, then the first piece
+  const size_t size = out.list()[0]["image"]["writing"].get<size_t>();
+  CHECK(size > Session::kImageSlice);  // in pieces, a frame each
+  // The page takes each piece (as it would copy it out of the heap), then the header.
+  std::string image;
   int turns = 0;
-  for (; turns < 1000 && !out.last("image")->contains("at"); ++turns) first.work(40, clock, &now, out);
+  for (; turns < 1000; ++turns) {
+    const nlohmann::json said = *out.last("image");
+    out.take();
+    if (said.contains("done")) {
+      const std::vector<uint8_t> header = said["done"]["header"];
+      image.replace(0, header.size(), std::string(header.begin(), header.end()));
+      CHECK(said["done"]["length"] == image.size());
+      break;
+    }
+    REQUIRE(said.contains("piece"));
+    image.append(reinterpret_cast<const char*>(said["piece"]["at"].get<uintptr_t>()),
+                 said["piece"]["length"].get<size_t>());
+    first.work(40, clock, &now, out);
+    CHECK(out.count("image") == 0);  // no next piece before this one is taken
+    first.command("image_taken", true, out);
+    first.work(40, clock, &now, out);
+  }
   CHECK(turns > 1);
-  const nlohmann::json* written = out.last("image");
-  REQUIRE(written->contains("at"));
-  const std::string image(reinterpret_cast<const char*>((*written)["at"].get<uintptr_t>()),
-                          (*written)["length"].get<size_t>());
-  first.command("image_taken", true, out);
+  REQUIRE(image.size() == size);
   CHECK_FALSE(first.image_facts().saved == first.app().board_generation());
   first.command("image_status", {{"saved", true}}, out);
   CHECK(first.image_facts().saved == first.app().board_generation());
@@ -313,8 +335,9 @@ TEST_CASE("the page's session shows an image at once, says so, and keeps its boa
   CHECK_THAT(facts.image.refused, Catch::Contains("another export"));
   CHECK(facts.image.from_image);
   // A board that replaces the one being written ends the job: nothing is read of the old one.
+  out.take();
   next.command("write_image", {{"address", "/data/articles.json"}}, out);
-  CHECK(out.last("image")->contains("writing"));
+  CHECK(out.list()[0]["image"].contains("writing"));
   hand_image(next, image, "/data/articles.json");
   next.work(40, clock, &now, out);
   CHECK_THAT((*out.last("image"))["error"].get<std::string>(), Catch::Contains("another board"));

@@ -19,12 +19,12 @@
     const storage = !single && /^https?:$/.test(location.protocol) && typeof navigator !== 'undefined' ? navigator.storage : null;
     const errorText = (error) => String((error && error.message) || error);
     const status = (how) => { if (app.started) command({ image_status: how }); };
-    const partsOf = (length) => Math.ceil(length / kPart);
 
-    // The two stores, one shape: get(address) → { meta, parts: [Promise of bytes] } or null,
-    // put(meta, part) with part(k) the bytes of part k (asked one at a time, so that a large
-    // image leaves the heap a part per task), touch(meta), metas(), remove(address), clear().
-    // meta: { address, length, savedAt, usedAt }.
+    // The two stores, one shape: get(address) → { meta, size, parts: [Promise of bytes] } or
+    // null (parts of `size` bytes); writer(address) → { add(bytes), finish(header, meta),
+    // abort() }, pieces added in order, then the image's first bytes written over the first
+    // piece's (null: as they are) and the meta; touch(meta), metas(), remove(address), clear().
+    // meta: { address, length, part, savedAt, usedAt }; part: the size of a stored part.
     function opfsStore(root) {
       const name = (address) => encodeURIComponent(address).slice(0, 200) + '-' + hashOf(address);
       const dir = () => root.getDirectoryHandle(kStore, { create: true });
@@ -45,13 +45,22 @@
           const meta = await folder.getFileHandle(name(address) + '.json').then(readJson).catch(() => null);
           const file = meta && await folder.getFileHandle(name(address) + '.board').then((h) => h.getFile()).catch(() => null);
           if (!file || file.size !== meta.length) return null;
-          return { meta, parts: Array.from({ length: partsOf(meta.length) }, (_, k) => file.slice(k * kPart, (k + 1) * kPart).arrayBuffer()) };
+          const parts = Math.ceil(meta.length / kPart);
+          return { meta, size: kPart, parts: Array.from({ length: parts }, (_, k) => file.slice(k * kPart, (k + 1) * kPart).arrayBuffer()) };
         },
-        async put(meta, part) {
+        async writer(address) {
           const folder = await dir();
-          await folder.removeEntry(name(meta.address) + '.json').catch(() => {});
-          await writeFile(folder, name(meta.address) + '.board', partsOf(meta.length), part);
-          await writeFile(folder, name(meta.address) + '.json', 1, () => JSON.stringify(meta));
+          await folder.removeEntry(name(address) + '.json').catch(() => {});  // no meta: not found meanwhile
+          const writable = await (await folder.getFileHandle(name(address) + '.board', { create: true })).createWritable();
+          return {
+            add: (bytes) => writable.write(bytes),
+            async finish(header, meta) {
+              if (header) await writable.write({ type: 'write', position: 0, data: header });
+              await writable.close();  // the file is replaced only now: a half-written image is never read
+              await writeFile(folder, name(address) + '.json', 1, () => JSON.stringify(meta));
+            },
+            abort: () => writable.abort().catch(() => {}),
+          };
         },
         async touch(meta) { await writeFile(await dir(), name(meta.address) + '.json', 1, () => JSON.stringify(meta)); },
         async metas() {
@@ -78,14 +87,25 @@
           const found = await cache.match(key(address, 'meta'));
           if (!found) return null;
           const meta = await found.json();
-          return { meta, parts: Array.from({ length: partsOf(meta.length) }, (_, k) => cache.match(key(address, k))
+          return { meta, size: meta.part, parts: Array.from({ length: Math.ceil(meta.length / meta.part) }, (_, k) => cache.match(key(address, k))
             .then((response) => { if (!response) throw new Error('a part of the image is missing'); return response.arrayBuffer(); })) };
         },
-        async put(meta, part) {
+        async writer(address) {
           const cache = await open();
-          await cache.delete(key(meta.address, 'meta'));
-          for (let k = 0; k < partsOf(meta.length); ++k) await cache.put(key(meta.address, k), new Response(part(k)));
-          await cache.put(key(meta.address, 'meta'), new Response(JSON.stringify(meta)));
+          await cache.delete(key(address, 'meta'));
+          let count = 0, first = null;  // the first piece waits for the header
+          return {
+            async add(bytes) {
+              if (count++ === 0) first = bytes;
+              else await cache.put(key(address, count - 1), new Response(bytes));
+            },
+            async finish(header, meta) {
+              if (header) first.set(header, 0);
+              await cache.put(key(address, 0), new Response(first));
+              await cache.put(key(address, 'meta'), new Response(JSON.stringify({ ...meta, part: first.length })));
+            },
+            abort: async () => {},
+          };
         },
         async touch(meta) { await (await open()).put(key(meta.address, 'meta'), new Response(JSON.stringify(meta))); },
         async metas() {
@@ -101,7 +121,7 @@
           const found = await cache.match(key(address, 'meta'));
           const meta = found ? await found.json() : null;
           await cache.delete(key(address, 'meta'));
-          for (let k = 0; meta && k < partsOf(meta.length); ++k) await cache.delete(key(address, k));
+          for (let k = 0; meta && k < Math.ceil(meta.length / meta.part); ++k) await cache.delete(key(address, k));
         },
         clear: () => caches.delete(kStore).catch(() => false),
       };
@@ -156,7 +176,7 @@
         const response = await fetch(publishedUrl, { cache: 'no-cache' });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const bytes = new Uint8Array(await response.arrayBuffer());
-        return { meta: { length: bytes.length }, parts: [Promise.resolve(bytes)], published: bytes };
+        return { meta: { length: bytes.length }, size: bytes.length, parts: [Promise.resolve(bytes)], published: bytes };
       } catch (error) {
         console.warn(`newsroom: the published board image ${publishedUrl} could not be fetched (${errorText(error)}); importing the export`);
         return null;
@@ -173,7 +193,7 @@
         const at = channel.space(id, found.meta.length);  // one block, filled in any order
         await Promise.all(found.parts.map((part, k) => part.then((piece) => {
           const bytes = piece instanceof Uint8Array ? piece : new Uint8Array(piece);
-          heap().set(bytes, at + k * kPart);  // heap(): the memory may have grown meanwhile
+          heap().set(bytes, at + k * found.size);  // heap(): the memory may have grown meanwhile
         })));
         channel.commit(id, found.meta.length);
         answer = channel.close(id, { as: 'image', name: url, export: { address: url } }) || { refused: 'no answer' };
@@ -185,34 +205,70 @@
       if (answer.refused) console.warn(`newsroom: the board image is not used: ${answer.refused}`);
       // A published image shown is kept as this visitor's saved one (no second download).
       const bytes = found.published;
-      if (answer.identity && bytes) keep(url, bytes.length, (k) => bytes.subarray(k * kPart, (k + 1) * kPart));
+      if (answer.identity && bytes) keep(url, bytes);
       found.published = null;
       return answer;
     }
 
-    // The image of the board on screen, once its index is complete (the engine answers
-    // {error} before): written by the engine a slice per frame, announced by the effect
-    // "image" ({writing}, then {at, length}, or {error}); null when there is none to take.
+    // The image of the board on screen, once its index is complete, stored as the engine
+    // writes it: the effect "image" says {writing: bytes} (or {error}: no complete board
+    // yet), then gives a piece per frame ({piece: {at, length}}, the next one once the page
+    // said "image_taken", here once the piece is stored: the heap never holds the image and
+    // the store sets the pace), then {done: {length, header}}; {error} when a new board came.
+    // Resolves 'saved', 'not ready', 'dropped' or 'failed'; a quota or a private window is
+    // reported (state().data.image.error), and the next visit imports.
     let onImage = null;
     function took(value) { if (onImage) onImage(value); }
-    const written = (identity) => new Promise((resolve) => {
-      onImage = (value) => {
-        if (value.writing) return;
-        onImage = null;
-        resolve(value.error ? null : value);
-      };
-      command({ write_image: identity });
-    });
-    // Stores an image of `length` bytes whose part k is part(k); a quota or a private window
-    // is reported (state().data.image.error), and the next visit imports.
-    async function keep(url, length, part) {
+    function write(s, url, identity) {
+      const address = absolute(url);
+      let writer = null, chain = Promise.resolve(), failed = null;
+      const fail = (error) => { failed = failed || error; };
+      return new Promise((resolve) => {
+        const end = (outcome) => {
+          onImage = null;
+          chain.then(() => {
+            if (outcome !== 'done') return outcome;
+            if (failed) throw failed;
+            return 'saved';
+          }).catch((error) => {
+            status({ saved: false, error: errorText(error) });
+            return 'failed';
+          }).then((result) => {
+            if (result !== 'saved' && writer) writer.abort();
+            resolve(result);
+          });
+        };
+        onImage = (value) => {
+          if (value.writing) {
+            chain = s.writer(address).then((w) => { writer = w; }, fail);
+          } else if (value.piece) {
+            const bytes = heap().slice(value.piece.at, value.piece.at + value.piece.length);
+            chain = chain.then(() => (failed ? null : writer.add(bytes))).catch(fail)
+              .then(() => command({ image_taken: true }));
+          } else if (value.done) {
+            const now = Date.now();
+            const meta = { address, length: value.done.length, savedAt: now, usedAt: now };
+            chain = chain.then(() => (failed ? null : writer.finish(new Uint8Array(value.done.header), meta))).catch(fail)
+              .then(() => (failed ? null : evict(s, address)));
+            chain.then(() => { if (!failed) status({ saved: true }); });
+            end('done');
+          } else {
+            end(writer ? 'dropped' : 'not ready');
+          }
+        };
+        command({ write_image: identity });
+      });
+    }
+    // A published image, stored as it came (its bytes in the page already).
+    async function keep(url, bytes) {
+      const s = await store;
+      if (!s || nocache) return;
+      const address = absolute(url);
       try {
-        const s = await store;
-        await cleared;
-        if (!s || nocache) return;
-        const address = absolute(url);
+        const writer = await s.writer(address);
+        for (let at = 0; at < bytes.length; at += kPart) await writer.add(bytes.slice(at, at + kPart));
         const now = Date.now();
-        await s.put({ address, length, savedAt: now, usedAt: now }, part);
+        await writer.finish(null, { address, length: bytes.length, savedAt: now, usedAt: now });
         await evict(s, address);
         status({ saved: true });
       } catch (error) {
@@ -230,22 +286,14 @@
     }
 
     // After a usable import of `url` (a single export): waits for its index, then keeps its
-    // image. A newer load supersedes the wait. Never an error for the visitor: a quota or a
-    // private window is reported in state().data.image.error, and the next visit imports.
+    // image. A newer load supersedes the wait.
     let saving = 0;
     async function save(url, identity) {
-      if (!(await store) || nocache) return;
+      const s = await store;
+      await cleared;
+      if (!s || nocache) return;
       const mine = ++saving;
-      for (;;) {
-        if (mine !== saving) return;
-        const image = await written({ address: url, ...identity });
-        if (image && mine !== saving) command({ image_taken: true });  // a newer load's turn
-        if (image && mine === saving) {
-          // Out of the heap a part per task (each copy a few ms), then freed.
-          await keep(url, image.length, (k) => heap().slice(image.at + k * kPart, image.at + Math.min(image.length, (k + 1) * kPart)));
-          command({ image_taken: true });
-          return;
-        }
+      while (mine === saving && (await write(s, url, { address: url, ...identity })) === 'not ready') {
         await new Promise((resolve) => setTimeout(resolve, 500));  // the index is still being built
       }
     }
