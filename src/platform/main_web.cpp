@@ -330,6 +330,7 @@ int main() {
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_context_lost);
   emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
   sync_canvas_size(rt);
+  rt.session.set_mirror_words(ui::mirror_words());
 
   rt.effects.add("started");  // the page sends its options, settings and route, then the data
   send_effects(rt);
