@@ -152,6 +152,7 @@ enum class Text : uint16_t {
   age_months,            // {} count
   age_year,              // "1 year"
   age_years,             // {} count
+  search_hint_short,     // the search box's hint where the whole one does not fit
   mirror_figures,        // the screen-reader mirror of #/analytics: the key figures' caption
   mirror_figure,         // the figures' names column
   mirror_value,          // the figures' values column
