@@ -262,6 +262,8 @@ void main_loop_iteration() {
     rt.ui.widgets.begin_frame();
     rt.ui.glyphs.begin_frame();
     rt.ui.drawn_ids.clear();
+    rt.ui.cut_ids.clear();
+    rt.ui.tooltip.clear();
     const std::string shown = rt.session.app().hash();
     ViewRequests requests = ui::draw_app(rt.session.app(), rt.ui);
     if (pass == 0) input = visitor_input();  // the second pass sees no new input

@@ -257,6 +257,8 @@ std::string state(Runtime& rt) {
 #endif
   facts.json_kernel = std::string(json_kernel());
   facts.drawn_ids = rt.ui.drawn_ids;
+  facts.cut_ids = rt.ui.cut_ids;
+  facts.tooltip = rt.ui.tooltip;
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;
   facts.drawn = rt.drawn;

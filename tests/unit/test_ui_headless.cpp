@@ -120,6 +120,8 @@ class Screen {
       ctx.widgets.begin_frame();
       ctx.glyphs.begin_frame();
       ctx.drawn_ids.clear();
+      ctx.cut_ids.clear();
+      ctx.tooltip.clear();
       const ViewRequests requests = ui::draw_app(app, ctx);
       ctx.glyphs.end_frame();
       const bool view_changed = requests.route_changed;
@@ -576,6 +578,22 @@ TEST_CASE("headless UI: a phone gets cards of one height, drawn where the list p
     CHECK(screen.ctx.keyboard_row == 1);
     require_on_screen(screen, "row:" + std::to_string(all[1]));
   }
+}
+
+TEST_CASE("headless UI: on a desktop a title longer than its column ends in \"…\" inside it; one that fits does not") {
+  nlohmann::json sample = nlohmann::json::parse(*test::read_file(test::source_dir() + "/data/articles.json"));
+  Screen screen({1280, 900, 1});
+  screen.frames(2);
+  REQUIRE(screen.ctx.drawn_ids.size() >= 3);
+  CHECK(screen.ctx.cut_ids.empty());  // the sample's titles fit a desktop's column
+  const int64_t id = screen.ctx.drawn_ids[1];
+  for (auto& article : sample["articles"]) {
+    if (article["id"] == id) article["title"] = std::string(article["title"]) + std::string(40, '.') + " 끝";
+  }
+  screen.app.load(import_export(sample.dump(), "data/articles.json", "data/"));
+  screen.frames(2);
+  check_frame(screen);
+  CHECK(screen.ctx.cut_ids == std::vector<int64_t>{id});  // check_frame: the title stays inside the screen
 }
 
 TEST_CASE("headless UI: on phones 320 to 430 CSS px wide, eight year chips and the search hint fit the screen") {
