@@ -16,11 +16,25 @@ std::string article_json(const AppState& app, uint32_t index);
 // window.newsroom.article(id): the same JSON, or "null".
 std::string article_json_for(const AppState& app, int64_t id);
 
+// The words the mirror says itself (its titles, names and bodies are the export's), in the
+// interface's language. This layer does not know the language: the drawing layer fills them
+// from its string table (ui::mirror_words) and hands them to the Session.
+struct MirrorWords {
+  // Before a row's view count, and the views column's head.
+  std::string views;
+  // The key figures' table: its caption, its two heads, and the figures' names.
+  std::string figures, figure, value;
+  std::string articles, views_total, median, mean, per_day, downloads, clicks;
+  // The charts' tables: their captions, then the heads of their columns.
+  std::string months, categories, top, histogram, age, authors, top_downloads, trends, rising;
+  std::string month, category, author, title, view_range, days_old, between, gain;
+};
+
 // The visually hidden DOM mirror of the view for screen readers and search engines: the
-// heading, the drawn result titles as links, or the article's text. The key changes when
-// the mirror would.
+// heading, the drawn result titles as links, or the article's text; on #/analytics also the
+// key figures and each chart's numbers as tables. The key changes when the mirror would.
 std::string mirror_key(const AppState& app);
-std::string mirror_json(const AppState& app);
+std::string mirror_json(const AppState& app, const MirrorWords& words);
 
 // `null` when the bytes are an export; {"files": [...]} or {"error": "..."} for a manifest.
 std::string manifest_reply(std::string_view bytes);

@@ -357,7 +357,7 @@ void Session::in_step(Effects& out) {
   std::string key = mirror_key(app_);
   if (key == mirror_key_) return;
   mirror_key_ = std::move(key);
-  out.add("mirror", nlohmann::json::parse(mirror_json(app_), nullptr, false));
+  out.add("mirror", nlohmann::json::parse(mirror_json(app_, mirror_words_), nullptr, false));
 }
 
 // --- state() ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@
 #include "app/kiosk_driver.h"
 #include "app/live_status.h"
 #include "app/loader.h"
+#include "app/page_json.h"
 #include "app/state_json.h"
 #include "app/view_requests.h"
 
@@ -107,8 +108,12 @@ class Session {
   // The load, kiosk and live parts of state() (the platform adds what only it knows).
   void add_facts(FrameFacts& facts, double utc_seconds) const;
   const std::string& title() const { return title_; }
-  // The mirror is sent again after the next frame (the page builds it in a new language).
-  void resend_mirror() { mirror_key_.clear(); }
+  // The mirror's own words in the interface's language (the drawing layer's string table);
+  // the mirror is sent again after the next frame, in those words.
+  void set_mirror_words(MirrorWords words) {
+    mirror_words_ = std::move(words);
+    mirror_key_.clear();
+  }
 
  private:
   struct Channel {
@@ -137,6 +142,7 @@ class Session {
   // goes back in history instead of adding an entry.
   bool list_is_previous_entry_ = false;
   std::string title_, mirror_key_;
+  MirrorWords mirror_words_;
   std::map<int, Channel> channels_;
   int next_channel_ = 1;
   int stream_channel_ = kNoChannel;  // the channel feeding the Loader's stream, if any

@@ -113,11 +113,9 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
     if (index && app.is_new(*index)) fresh.push_back(id);
     if (index && app.is_hot(*index)) hot.push_back(id);
   }
-  state["results"] = {{"total", app.results().size()},
-                      {"ids", frame.drawn_ids},
-                      {"new", fresh},
-                      {"hot", hot},
-                      {"scanned", app.results_scanned()}};
+  state["tooltip"] = frame.tooltip.empty() ? nlohmann::json(nullptr) : nlohmann::json(frame.tooltip);
+  state["results"] = {{"total", app.results().size()}, {"ids", frame.drawn_ids},          {"new", fresh}, {"hot", hot},
+                      {"cut", frame.cut_ids},          {"scanned", app.results_scanned()}};
   // Facet counts under the current query: per category name and per Seoul year.
   nlohmann::json per_category = nlohmann::json::object();
   const SearchResult& search = app.search();

@@ -37,6 +37,8 @@ struct FrameFacts {
   std::string build = "plain";     // "simd": index-simd.wasm; "threads": index-threads (imports on a worker)
   std::string json_kernel;         // simdjson's kernel (io/importer.h json_kernel())
   std::vector<int64_t> drawn_ids;  // article ids drawn on screen, in order
+  std::vector<int64_t> cut_ids;    // of those, the rows whose title was cut with "…"
+  std::string tooltip;             // the whole title the hover shows over a cut one ("" when none)
   int64_t glyphs_missing = 0;      // characters drawn without a glyph in the font
   int64_t frame = 0;               // turns of the main loop since start (the heartbeat)
   int64_t drawn = 0;               // frames drawn (an idle page draws none)

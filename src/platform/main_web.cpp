@@ -262,6 +262,8 @@ void main_loop_iteration() {
     rt.ui.widgets.begin_frame();
     rt.ui.glyphs.begin_frame();
     rt.ui.drawn_ids.clear();
+    rt.ui.cut_ids.clear();
+    rt.ui.tooltip.clear();
     const std::string shown = rt.session.app().hash();
     ViewRequests requests = ui::draw_app(rt.session.app(), rt.ui);
     if (pass == 0) input = visitor_input();  // the second pass sees no new input
@@ -330,6 +332,7 @@ int main() {
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_context_lost);
   emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
   sync_canvas_size(rt);
+  rt.session.set_mirror_words(ui::mirror_words());
 
   rt.effects.add("started");  // the page sends its options, settings and route, then the data
   send_effects(rt);

@@ -47,7 +47,7 @@ void style_kiosk(Runtime& rt) {
 void ui_command(Runtime& rt, const std::string& name, const nlohmann::json& arg) {
   if (name == "language" && arg.is_string()) {
     ui::set_language(arg == "en" ? ui::Language::english : ui::Language::korean);
-    rt.session.resend_mirror();  // the page builds the mirror in the new language
+    rt.session.set_mirror_words(ui::mirror_words());  // the mirror again, in the new language
   } else if (name == "theme" && arg.is_string()) {
     ui::set_dark_theme(arg == "dark");
     rt.style_dpr = 0;  // sync_canvas_size() rebuilds the style
@@ -257,6 +257,8 @@ std::string state(Runtime& rt) {
 #endif
   facts.json_kernel = std::string(json_kernel());
   facts.drawn_ids = rt.ui.drawn_ids;
+  facts.cut_ids = rt.ui.cut_ids;
+  facts.tooltip = rt.ui.tooltip;
   facts.glyphs_missing = rt.ui.glyphs.missing_last_frame();
   facts.frame = rt.frame;
   facts.drawn = rt.drawn;

@@ -75,9 +75,11 @@ void centered_cell(UiContext& ctx, std::string_view value, ImU32 color = 0) {
 
 // A small document with a folded corner: the board's "has attachments" mark, drawn rather
 // than taken from an emoji font the page does not load.
+float attachment_icon_width() { return em(0.8f) * 0.8f; }
+
 void attachment_icon() {
   const float size = em(0.8f);
-  ImGui::Dummy(ImVec2(size * 0.8f, size));
+  ImGui::Dummy(ImVec2(attachment_icon_width(), size));
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max(min.x + size * 0.75f, min.y + size);
   const float fold = size * 0.25f;
@@ -462,10 +464,28 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       centered_cell(ctx, row.category, palette().accent);
       ImGui::TableSetColumnIndex(column++);
       const ImU32 title_color = row.on_top ? palette().notice : 0;
-      if (row.title_marks)
-        text_highlighted(ctx, row.title, *row.title_marks, title_color);
-      else
-        text(ctx, row.title, title_color);
+      // One line in the column: a longer title ends in "…" before the attachment mark and
+      // the badges, and hovering it shows the whole title.
+      float title_room = ImGui::GetContentRegionAvail().x;
+      if (row.has_attachments) title_room -= ImGui::GetStyle().ItemSpacing.x + attachment_icon_width();
+      if (row.is_new) title_room -= badge_width("new");
+      if (row.is_hot) title_room -= badge_width("hot");
+      ImGui::PushItemWidth(std::max(title_room, em(3.0f)));
+      const bool cut =
+          text_clamped(ctx, row.title, row.title_marks ? *row.title_marks : HighlightRanges{}, title_color, 1);
+      ImGui::PopItemWidth();
+      if (cut) {
+        if (ImGui::IsItemVisible()) ctx.cut_ids.push_back(row.id);
+        if (ImGui::IsItemHovered()) {
+          ImGui::BeginTooltip();
+          ImGui::PushTextWrapPos(em(32.0f));
+          text(ctx, row.title);
+          ImGui::PopTextWrapPos();
+          ctx.widgets.record_last_item("title-tooltip");
+          ImGui::EndTooltip();
+          ctx.tooltip = row.title;
+        }
+      }
       if (row.has_attachments) {
         ImGui::SameLine();
         attachment_icon();

@@ -39,6 +39,12 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
 
   const ImportReport& report = app.report();
   const Board& board = app.board();
+  const size_t problems = report.total_problems();
+  const std::string problems_label =
+      problems > 0 || report.skipped > 0
+          ? tr(report.usable ? Text::status_problems : Text::status_failed, {std::to_string(problems)}) +
+                (report.skipped ? tr(Text::status_skipped, {std::to_string(report.skipped)}) : "")
+          : "";
   if (ctx.kiosk.on) {  // a lobby screen says how fresh its data is, and warns when it is not
     draw_kiosk_freshness(ctx);
     if (!ctx.kiosk.problems.empty()) {
@@ -58,15 +64,22 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     std::string line = tr(Text::status_source, {source.empty() ? std::string_view("-") : source,
                                                 with_thousands(static_cast<int64_t>(board.size()))});
     if (board.info.exported_at) line += tr(Text::status_exported, {format_full_datetime(*board.info.exported_at)});
-    text(ctx, line, palette().text_muted);
+    // One line on a phone too: it ends in "…" before the problems button rather than running
+    // off the screen, and hovering it shows it whole.
+    float room = ImGui::GetContentRegionAvail().x;
+    if (!problems_label.empty()) {
+      room -= ImGui::CalcTextSize(problems_label.c_str()).x + 2 * em(0.4f) + ImGui::GetStyle().ItemSpacing.x;
+    }
+    ImGui::PushItemWidth(std::max(room, em(4.0f)));
+    const bool cut = text_clamped(ctx, line, {}, palette().text_muted, 1);
+    ImGui::PopItemWidth();
+    ctx.widgets.record_last_item("data-source");
+    if (cut && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", line.c_str());
   }
 
-  const size_t problems = report.total_problems();
-  if (problems > 0 || report.skipped > 0) {
+  if (!problems_label.empty()) {
     ImGui::SameLine();
-    const std::string label =
-        tr(report.usable ? Text::status_problems : Text::status_failed, {std::to_string(problems)}) +
-        (report.skipped ? tr(Text::status_skipped, {std::to_string(report.skipped)}) : "") + "###problems";
+    const std::string label = problems_label + "###problems";
     if (status_button(ctx, label, report.usable ? palette().warning : palette().notice, "data-status")) {
       ImGui::OpenPopup("problems");
     }

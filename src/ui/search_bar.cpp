@@ -50,9 +50,15 @@ void draw_search_box(AppState& app, UiContext& ctx, float width) {
   const ImVec2 text_pos(min.x + style.FramePadding.x, min.y + style.FramePadding.y);
   ImGui::PushClipRect(min, max, true);
   if (shown.empty() && !input.focused) {
+    // The whole hint, or on a narrow box (a phone, large text) a short one: never a hint
+    // cut mid-word by the box's edge. Recorded as `search-hint` with its whole width.
+    const float room = width - 2 * style.FramePadding.x;
     const char* hint = tr(Text::search_hint);
+    if (ImGui::CalcTextSize(hint).x > room) hint = tr(Text::search_hint_short);
     ctx.glyphs.count(hint);
     draw->AddText(text_pos, palette().text_muted, hint);
+    const ImVec2 size = ImGui::CalcTextSize(hint);
+    ctx.widgets.record("search-hint", ImRect(text_pos, ImVec2(text_pos.x + size.x, text_pos.y + size.y)));
   } else {
     ctx.glyphs.count(shown);
     // Keep the caret in view when the text is wider than the box.

@@ -148,6 +148,15 @@ constexpr const char* kKorean[] = {
     "{}개월",
     "1년",
     "{}년",
+    "검색어 입력",
+    "주요 수치",
+    "항목",
+    "값",
+    "월",
+    "조회수 구간",
+    "게시 후 경과일",
+    "내보내기 사이",
+    "조회 증가",
 };
 
 constexpr const char* kEnglish[] = {
@@ -289,6 +298,15 @@ constexpr const char* kEnglish[] = {
     "{} months",
     "1 year",
     "{} years",
+    "Search",
+    "Key figures",
+    "Figure",
+    "Value",
+    "Month",
+    "Views",
+    "Days since publication",
+    "Between exports",
+    "Views gained",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");
@@ -340,6 +358,39 @@ std::string age_text(int64_t hours, Language in) {
   if (months < 12) return tr(Text::age_months, {std::to_string(months)}, in);
   const auto years = static_cast<int64_t>(days / kDaysPerYear);
   return years == 1 ? tr(Text::age_year, in) : tr(Text::age_years, {std::to_string(years)}, in);
+}
+
+MirrorWords mirror_words() {
+  MirrorWords w;
+  w.views = tr(Text::column_views);
+  w.figures = tr(Text::mirror_figures);
+  w.figure = tr(Text::mirror_figure);
+  w.value = tr(Text::mirror_value);
+  w.articles = tr(Text::figure_articles);
+  w.views_total = tr(Text::figure_views);
+  w.median = tr(Text::figure_median);
+  w.mean = tr(Text::figure_mean);
+  w.per_day = tr(Text::figure_per_day);
+  w.downloads = tr(Text::figure_downloads);
+  w.clicks = tr(Text::figure_clicks);
+  w.months = tr(Text::chart_months);
+  w.categories = tr(Text::chart_categories);
+  w.top = tr(Text::chart_top);
+  w.histogram = tr(Text::chart_views);
+  w.age = tr(Text::chart_age);
+  w.authors = tr(Text::chart_authors);
+  w.top_downloads = tr(Text::chart_downloads);
+  w.trends = tr(Text::chart_trends);
+  w.rising = tr(Text::chart_rising);
+  w.month = tr(Text::mirror_month);
+  w.category = tr(Text::column_category);
+  w.author = tr(Text::column_author);
+  w.title = tr(Text::column_title);
+  w.view_range = tr(Text::mirror_view_range);
+  w.days_old = tr(Text::mirror_days_old);
+  w.between = tr(Text::mirror_between);
+  w.gain = tr(Text::mirror_gain);
+  return w;
 }
 
 }  // namespace newsroom::ui

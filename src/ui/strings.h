@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "app/page_json.h"
+
 namespace newsroom::ui {
 
 enum class Language : uint8_t { korean, english };
@@ -150,6 +152,15 @@ enum class Text : uint16_t {
   age_months,            // {} count
   age_year,              // "1 year"
   age_years,             // {} count
+  search_hint_short,     // the search box's hint where the whole one does not fit
+  mirror_figures,        // the screen-reader mirror of #/analytics: the key figures' caption
+  mirror_figure,         // the figures' names column
+  mirror_value,          // the figures' values column
+  mirror_month,          // the months table's first column
+  mirror_view_range,     // "100–199": the views chart's and the age chart's bins
+  mirror_days_old,       // "30–59": the age chart's columns
+  mirror_between,        // two export dates: the trends table's first column
+  mirror_gain,           // views gained between exports
   count                  // the number of texts, not a text
 };
 
@@ -170,5 +181,8 @@ std::string tr(Text text, std::initializer_list<std::string_view> values, Langua
 // a year 365.2425.
 std::string age_text(int64_t hours);
 std::string age_text(int64_t hours, Language in);
+
+// The words of the screen-reader mirror in the current language (the Session sends it).
+MirrorWords mirror_words();
 
 }  // namespace newsroom::ui

@@ -121,6 +121,8 @@ struct UiContext {
   WidgetRegistry widgets;
   GlyphCounter glyphs;
   std::vector<int64_t> drawn_ids;
+  std::vector<int64_t> cut_ids;  // drawn rows whose title ends in "…" (the table's title column)
+  std::string tooltip;           // the whole title shown on hover over a cut one, this frame
 
   SearchInput search;
   DragScroll drag;

@@ -87,7 +87,7 @@ void text_highlighted(UiContext& ctx, std::string_view utf8, const HighlightRang
   ImGui::EndGroup();
 }
 
-void text_clamped(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color, int max_lines) {
+bool text_clamped(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color, int max_lines) {
   static constexpr std::string_view kEllipsis = "…";
   ctx.glyphs.count(utf8);
   const float width = ImGui::CalcItemWidth();
@@ -96,6 +96,7 @@ void text_clamped(UiContext& ctx, std::string_view utf8, const HighlightRanges& 
   const char* const begin = utf8.data();
   const char* const end = begin + utf8.size();
   const char* line = begin;
+  bool cut_short = false;
   ImGui::BeginGroup();
   // One item per line, the lines touching as in ImGui's own wrapped text: the caller's
   // layout counts `max_lines` line heights, not the item spacing between them.
@@ -126,10 +127,12 @@ void text_clamped(UiContext& ctx, std::string_view utf8, const HighlightRanges& 
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(kEllipsis.data(), kEllipsis.data() + kEllipsis.size());
     if (color) ImGui::PopStyleColor();
+    cut_short = true;
     break;
   }
   ImGui::PopStyleVar();
   ImGui::EndGroup();
+  return cut_short;
 }
 
 float badge_width(const char* label) {

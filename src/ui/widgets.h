@@ -25,8 +25,8 @@ void text_highlighted(UiContext& ctx, std::string_view utf8, const HighlightRang
                       bool wrap = false);
 
 // Wrapped text of at most `max_lines` lines at the page column (the pushed item width); a
-// longer text ends in "…" on the last line. `ranges` are highlighted as above.
-void text_clamped(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color, int max_lines);
+// longer text ends in "…" on the last line (then it returns true). `ranges` are highlighted as above.
+bool text_clamped(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color, int max_lines);
 
 // A small pill after the item before it ("new", "hot"), and the room it takes on the line.
 void badge(UiContext& ctx, const char* label, ImU32 background);

@@ -1,11 +1,16 @@
 // The interface's wording (ui/strings.h): how a kiosk says how old its data is, in Korean
-// and in English, from the export's date and the kiosk's clock to the line on screen.
+// and in English, from the export's date and the kiosk's clock to the line on screen; and
+// the screen-reader mirror's own words, which come from the same table.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/app_state.h"
 #include "app/kiosk_driver.h"
+#include "app/page_json.h"
+#include "core/analytics.h"
+#include "core/text.h"
 #include "test_support.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
@@ -16,6 +21,23 @@ using ui::Language;
 namespace {
 
 // The kiosk's freshness line `hours` after the sample was exported, as the screen shows it.
+// The screen-reader mirror of the view, in `language`.
+nlohmann::json mirror_of(const AppState& app, Language language) {
+  const Language before = ui::language();
+  ui::set_language(language);
+  nlohmann::json mirror = nlohmann::json::parse(mirror_json(app, ui::mirror_words()));
+  ui::set_language(before);
+  return mirror;
+}
+
+bool has_hangul(const std::string& text) {
+  for (size_t i = 0; i + 2 < text.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xEA && lead <= 0xED) return true;  // U+A000..U+DFFF, where the Hangul syllables are
+  }
+  return false;
+}
+
 std::string stale_line(double hours, Language language) {
   AppState app;
   app.load(import_export(test::read_file(test::source_dir() + "/data/articles.json").value(), "data/articles.json"));
@@ -75,4 +97,48 @@ TEST_CASE("an age changes its unit at two days, two months and a year, rounded d
   CHECK(age_text(366 * kDay, Language::korean) == "1년");
   CHECK(age_text(366 * kDay, Language::english) == "1 year");
   CHECK(age_text(731 * kDay, Language::english) == "2 years");
+}
+
+TEST_CASE("the mirror's own words are the interface's language: a row's views, the analytics tables") {
+  AppState app;
+  app.load(import_export(test::read_file(test::source_dir() + "/data/articles.json").value(), "data/articles.json"));
+  nlohmann::json list = mirror_of(app, Language::english);
+  REQUIRE(list["items"].size() == 15);
+  for (const auto& item : list["items"]) {
+    const std::string meta = item["meta"];
+    CHECK(meta.find("조회") == std::string::npos);
+    CHECK(meta.find(" · Views ") != std::string::npos);
+  }
+  CHECK(list.contains("analytics") == false);  // the list has no tables
+  CHECK(std::string(mirror_of(app, Language::korean)["items"][0]["meta"]).find(" · 조회 ") != std::string::npos);
+
+  REQUIRE(app.apply_hash("#/analytics"));
+  const Analytics& a = app.analytics();
+  const nlohmann::json english = mirror_of(app, Language::english)["analytics"];
+  REQUIRE(english.size() >= 7);  // figures, months, categories, top 10, views, age, authors
+  for (const auto& table : english) {
+    CHECK_FALSE(has_hangul(table["caption"]));
+    for (const auto& head : table["head"]) CHECK_FALSE(has_hangul(head));
+    for (const auto& row : table["rows"]) CHECK(row.size() == table["head"].size());
+  }
+  const nlohmann::json& figures = english[0];
+  CHECK(figures["caption"] == "Key figures");
+  CHECK(figures["rows"][0] == nlohmann::json({"Articles", "45"}));
+  CHECK(figures["rows"][1] == nlohmann::json({"Total views", with_thousands(a.views_total)}));
+  const nlohmann::json& months = english[1];
+  CHECK(months["caption"] == "Views and articles by month");
+  REQUIRE(months["rows"].size() == a.months.size());
+  CHECK(months["rows"][0][0] == month_key(a.months[0]));
+  CHECK(months["rows"][0][1] == with_thousands(a.months[0].views));
+  const nlohmann::json& categories = english[2];
+  REQUIRE(categories["rows"].size() == a.categories.size());
+  CHECK(categories["rows"][0] == nlohmann::json({a.categories[0].name, with_thousands(a.categories[0].views),
+                                                 with_thousands(a.categories[0].articles)}));
+  int64_t in_age_cells = 0;
+  for (const auto& row : english[5]["rows"]) in_age_cells += std::stoll(std::string(row[2]));
+  CHECK(in_age_cells == a.articles);  // the age chart's cells hold every article once
+
+  const nlohmann::json korean = mirror_of(app, Language::korean)["analytics"];
+  CHECK(korean[0]["caption"] == "주요 수치");
+  CHECK(korean[0]["rows"][1][0] == "총 조회");
 }

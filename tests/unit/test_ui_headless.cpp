@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include "app/app_state.h"
 #include "io/importer.h"
@@ -119,6 +120,8 @@ class Screen {
       ctx.widgets.begin_frame();
       ctx.glyphs.begin_frame();
       ctx.drawn_ids.clear();
+      ctx.cut_ids.clear();
+      ctx.tooltip.clear();
       const ViewRequests requests = ui::draw_app(app, ctx);
       ctx.glyphs.end_frame();
       const bool view_changed = requests.route_changed;
@@ -574,5 +577,50 @@ TEST_CASE("headless UI: a phone gets cards of one height, drawn where the list p
     check_frame(screen);
     CHECK(screen.ctx.keyboard_row == 1);
     require_on_screen(screen, "row:" + std::to_string(all[1]));
+  }
+}
+
+TEST_CASE("headless UI: on a desktop a title longer than its column ends in \"…\" inside it; one that fits does not") {
+  nlohmann::json sample = nlohmann::json::parse(*test::read_file(test::source_dir() + "/data/articles.json"));
+  Screen screen({1280, 900, 1});
+  screen.frames(2);
+  REQUIRE(screen.ctx.drawn_ids.size() >= 3);
+  CHECK(screen.ctx.cut_ids.empty());  // the sample's titles fit a desktop's column
+  const int64_t id = screen.ctx.drawn_ids[1];
+  for (auto& article : sample["articles"]) {
+    if (article["id"] == id) article["title"] = std::string(article["title"]) + std::string(40, '.') + " 끝";
+  }
+  screen.app.load(import_export(sample.dump(), "data/articles.json", "data/"));
+  screen.frames(2);
+  check_frame(screen);
+  CHECK(screen.ctx.cut_ids == std::vector<int64_t>{id});  // check_frame: the title stays inside the screen
+}
+
+TEST_CASE("headless UI: on phones 320 to 430 CSS px wide, eight year chips and the search hint fit the screen") {
+  // The sample with every other article four years earlier: 2017–2024, eight year chips.
+  nlohmann::json sample = nlohmann::json::parse(*test::read_file(test::source_dir() + "/data/articles.json"));
+  for (size_t i = 1; i < sample["articles"].size(); i += 2) {
+    std::string date = sample["articles"][i]["published_at"];
+    date.replace(0, 4, std::to_string(std::stoi(date.substr(0, 4)) - 4));
+    sample["articles"][i]["published_at"] = date;
+  }
+  const std::string eight_years = sample.dump();
+  for (const float css_width : {320.0f, 390.0f, 430.0f}) {
+    INFO(css_width << " CSS px");
+    Screen screen({css_width * 3, 844 * 3, 3});
+    screen.app.load(import_export(eight_years, "data/articles.json", "data/"));
+    REQUIRE(screen.app.search().per_year.size() == 8);
+    screen.frames(3);
+    check_frame(screen);  // every widget drawn, the chips among them, inside the screen
+    for (const auto& [year, count] : screen.app.search().per_year)
+      require_on_screen(screen, "year:" + std::to_string(year));
+    require_on_screen(screen, "tab:all");
+    require_on_screen(screen, "attachments-only");
+    require_on_screen(screen, "data-source");  // the status bar's line, cut with "…" when longer
+    // The whole hint inside the box: the short one where the long one would be cut.
+    const ImRect* box = screen.widget("search");
+    const ImRect* hint = screen.widget("search-hint");
+    REQUIRE((box && hint));
+    CHECK(box->Contains(*hint));
   }
 }

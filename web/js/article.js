@@ -109,6 +109,19 @@
       }
       add(mirror, 'h1', view.board);
       add(mirror, 'p', view.query ? T.results(view.query, view.total, view.page, view.pages) : T.all(view.total, view.page, view.pages));
+      // #/analytics: the key figures and each chart's numbers, a table each (their words
+      // come from the engine's string table, in the page's language).
+      for (const table of view.analytics || []) {
+        const element = add(mirror, 'table');
+        add(element, 'caption', table.caption);
+        const head = add(add(element, 'thead'), 'tr');
+        for (const cell of table.head) add(head, 'th', cell, { scope: 'col' });
+        const body = add(element, 'tbody');
+        for (const cells of table.rows) {
+          const row = add(body, 'tr');
+          cells.forEach((cell, i) => add(row, i === 0 ? 'th' : 'td', cell, i === 0 ? { scope: 'row' } : {}));
+        }
+      }
       const list = add(mirror, 'ol');
       for (const item of view.items) {
         const li = add(list, 'li');
