@@ -100,12 +100,18 @@ extern "C" {
 // Low-rate calls, as JSON: {"hash": "#/?page=2"}, {"escape": true}, {"live": {...}}, ...
 // (docs/architecture.md lists them). A malformed call is named on the console, never fatal.
 void newsroom_command(const char* json) {
-  Runtime& rt = changed();
+  Runtime& rt = runtime();
   const nlohmann::json call = nlohmann::json::parse(json, nullptr, false);
   if (!call.is_object()) {
     emscripten_log(EM_LOG_WARN, "newsroom: a command that is not a JSON object");
     return;
   }
+  // The board image's hand-over changes nothing on screen: an idle page stays idle (it is
+  // written a piece per turn of the loop, drawn or not). Every other command may.
+  const bool quiet = std::all_of(call.items().begin(), call.items().end(), [](const auto& item) {
+    return item.key() == "write_image" || item.key() == "image_taken" || item.key() == "image_status";
+  });
+  if (!quiet) changed();
   for (const auto& [name, arg] : call.items()) {
     if (!rt.session.command(name, arg, rt.effects)) ui_command(rt, name, arg);
   }

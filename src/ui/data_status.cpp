@@ -98,7 +98,7 @@ void draw_data_status(const AppState& app, UiContext& ctx) {
     text(ctx, tr(Text::status_image), palette().text_muted);
     ctx.widgets.record_last_item("data-from-image");
   }
-  if ((ctx.from_image || ctx.image_saved) && !ctx.kiosk.on) {
+  if (ctx.from_image && !ctx.kiosk.on) {  // the board the visitor sees is a stored one: offer to drop them
     ImGui::SameLine();
     if (status_button(ctx, std::string(tr(Text::status_clear_images)) + "###clear-images", palette().text_muted,
                       "data-clear-images"))

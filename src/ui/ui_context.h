@@ -135,7 +135,6 @@ struct UiContext {
   float text_scale = 1.0f;       // the visitor's 가−/가+ choice, remembered by the page
   LiveStatus live;               // the page's live polling and saved copy (data status panel)
   bool from_image = false;       // the board came from a saved board image (io/board_image.h)
-  bool image_saved = false;      // the board is stored as one: the data status offers to clear them
 
   ViewRequests requests;  // what this frame asks for; draw_app() hands them to the caller
   KioskUi kiosk;

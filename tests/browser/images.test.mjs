@@ -107,10 +107,15 @@ test('a broken saved image is refused with its reason and the export imported; ?
   assert.equal(s.data.from_image, false);
   assert.deepEqual(await storedImages(page), []);
 
-  // The data status's button drops them too.
+  // The data status's button drops them too: it is there when the board came from one.
   await page.goto(`${env.base}?poll=0`);
   await page.evaluate(() => window.newsroom.ready);
   await waitForState(page, (x) => x.data.image_saved, 'stored again');
+  assert.equal(await page.evaluate(() => window.newsroom.locate('data-clear-images')), null, 'an imported board: no button');
+  await page.reload();
+  await page.evaluate(() => window.newsroom.ready);
+  await waitForState(page, (x) => x.data.from_image, 'the board from the image');
+  await page.waitForFunction(() => window.newsroom.locate('data-clear-images') !== null);
   const rect = await page.evaluate(() => window.newsroom.locate('data-clear-images'));
   assert.ok(rect, 'the data status offers to clear saved boards');
   await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
