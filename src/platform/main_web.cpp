@@ -173,10 +173,11 @@ void hand_back_held_input(Runtime& rt) {
 }
 
 // Effects go out at the end of each call from the page and of each frame, in one call;
-// anything the page is told wakes the frames (a load ended, the route moved).
+// anything the page is told wakes the frames (a load ended, the route moved), but for the
+// pieces of a board image being stored, which change nothing on screen.
 void send_effects(Runtime& rt) {
   if (rt.effects.empty()) return;
-  wake(rt);
+  if (rt.effects.count("image") < rt.effects.size()) wake(rt);
   platform::effect(rt.effects.take().dump());
 }
 

@@ -148,7 +148,7 @@
         if (!savedAt && !live.manifest && app.images) {
           const known = validators.get(absolute(result.url)) || {};
           app.images.save(result.url, { etag: known.etag || '', last_modified: known.lastModified || '',
-                                                  length: result.bytes.length || 0, digest: known.digest || '' });
+                                        length: result.bytes.length || 0, digest: known.digest || '' });
         }
       } else {
         const first = data.problems[0];
