@@ -62,8 +62,9 @@ void article_rows(Csv& csv, const Board& board, std::span<const uint32_t> rows) 
 }  // namespace
 
 const std::vector<std::string_view>& analytics_tables() {
-  static const std::vector<std::string_view> kTables = {
-      "figures", "months", "categories", "top", "views", "age", "authors", "downloads", "trends", "rising", "articles"};
+  static const std::vector<std::string_view> kTables = {"figures",   "months", "categories", "top",
+                                                        "views",     "age",    "authors",    "tags",
+                                                        "downloads", "trends", "rising",     "articles"};
   return kTables;
 }
 
@@ -102,9 +103,9 @@ std::string analytics_csv(const Board& board, const Analytics& a, const Trends& 
   } else if (table == "months") {
     csv.cell("월").cell("게시물").cell("조회").end();
     for (const Analytics::Month& m : a.months) csv.cell(month_key(m)).cell(m.articles).cell(m.views).end();
-  } else if (table == "categories" || table == "authors") {
-    csv.cell(table == "categories" ? "분류" : "작성자").cell("게시물").cell("조회").end();
-    for (const Analytics::Group& g : table == "categories" ? a.categories : a.authors) {
+  } else if (table == "categories" || table == "authors" || table == "tags") {
+    csv.cell(table == "categories" ? "분류" : table == "authors" ? "작성자" : "태그").cell("게시물").cell("조회").end();
+    for (const Analytics::Group& g : table == "categories" ? a.categories : table == "authors" ? a.authors : a.tags) {
       csv.cell(g.name).cell(g.articles).cell(g.views).end();
     }
   } else if (table == "top" || table == "downloads") {

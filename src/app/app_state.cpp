@@ -122,6 +122,11 @@ void AppState::compute_badges() {
 bool AppState::is_new(uint32_t index) const { return board_.published_at(index) >= new_since_; }
 bool AppState::is_hot(uint32_t index) const { return board_.views(index) >= hot_from_; }
 
+const TagTable& AppState::tags() const {
+  static const TagTable kNone;
+  return index_ ? index_->tags() : kNone;
+}
+
 std::optional<uint32_t> AppState::open_article() const {
   if (route_.view != Route::View::article) return std::nullopt;
   return board_.find(route_.article_id);
@@ -179,6 +184,7 @@ void AppState::recompute() {
   if (auto from = period_of(list.from)) query.from = from->first;
   if (auto to = period_of(list.to)) query.to = to->second;
   query.author = list.author;
+  query.tag = list.tag;
   query.with_attachments = list.with_attachments;
   query.pinned_only = list.pinned_only;
   query.views_min = list.views_min;
@@ -309,6 +315,19 @@ bool AppState::set_author(std::string_view name) {
   ListView list = this->list();
   list.author = std::string(name);
   return change_list(list);
+}
+
+bool AppState::set_tag(std::string_view name) {
+  ListView list = this->list();
+  list.tag = std::string(name);
+  return change_list(list);
+}
+
+bool AppState::show_tag(std::string_view name) {
+  Route route;
+  route.list.tag = std::string(name);
+  route.list.per_page = list().per_page;
+  return navigate(route);
 }
 
 bool AppState::set_views(std::optional<int64_t> min, std::optional<int64_t> max) {

@@ -13,6 +13,7 @@
 #include "core/analytics.h"
 #include "core/board.h"
 #include "core/search.h"
+#include "core/tags.h"
 #include "core/trends.h"
 #include "io/importer.h"
 
@@ -117,6 +118,12 @@ class AppState {
   bool set_period(std::string from, std::string to);
   bool set_author(std::string_view name);                                  // exact author, or "" for any
   bool set_views(std::optional<int64_t> min, std::optional<int64_t> max);  // views in [min, max)
+  bool set_tag(std::string_view name);                                     // a tag, or "" for any
+  // A tag's articles on their own (a tag under an article): the list with that tag as its
+  // only filter, newest first.
+  bool show_tag(std::string_view name);
+  // The board's tags, numbered as search().per_tag counts them; empty before a board.
+  const TagTable& tags() const;
   bool apply_hash(std::string_view hash) { return navigate(parse_hash(hash)); }
   std::string hash() const { return format_hash(route_); }
 

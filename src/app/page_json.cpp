@@ -88,6 +88,7 @@ nlohmann::json analytics_tables(const AppState& app, const MirrorWords& w) {
   }
   tables.push_back(std::move(age));
   groups(w.authors, w.author, a.authors);
+  if (!a.tags.empty()) groups(w.tags, w.tag, a.tags);
   if (!a.top_downloads.empty()) articles(w.top_downloads, a.top_downloads, true);
   const Trends& trends = app.trends();
   if (!trends.gains.empty()) {
@@ -119,6 +120,8 @@ std::string article_json(const AppState& app, uint32_t index) {
   for (const AttachmentRef& file : board.attachments_of(index)) {
     attachments.push_back({{"name", board.text(file.name)}, {"size", file.size}});
   }
+  nlohmann::json tags = nlohmann::json::array();
+  for (const uint32_t t : app.tags().of(index)) tags.push_back(app.tags().name(t));
   const nlohmann::json article = {
       {"id", a.id},
       {"title", a.title},
@@ -129,6 +132,7 @@ std::string article_json(const AppState& app, uint32_t index) {
       {"paragraphs", paragraphs},
       {"source", {{"name", a.source_name}, {"url", is_safe_link(a.source_url) ? a.source_url : std::string_view()}}},
       {"attachments", attachments},
+      {"tags", tags},
       {"site", board.info.site},
       {"board", board.info.title}};
   return dump(article);

@@ -26,8 +26,8 @@ struct MirrorWords {
   std::string figures, figure, value;
   std::string articles, views_total, median, mean, per_day, downloads, clicks;
   // The charts' tables: their captions, then the heads of their columns.
-  std::string months, categories, top, histogram, age, authors, top_downloads, trends, rising;
-  std::string month, category, author, title, view_range, days_old, between, gain;
+  std::string months, categories, top, histogram, age, authors, tags, top_downloads, trends, rising;
+  std::string month, category, author, tag, title, view_range, days_old, between, gain;
 };
 
 // The visually hidden DOM mirror of the view for screen readers and search engines: the

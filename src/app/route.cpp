@@ -48,6 +48,8 @@ void parse_list_parameter(std::string_view key, std::string_view raw, ListView& 
     if (period_of(value)) (key == "from" ? list.from : list.to) = value;
   } else if (key == "author") {
     list.author = value;
+  } else if (key == "tag") {
+    list.tag = value;
   } else if (key == "att") {
     list.with_attachments = value == "1";
   } else if (key == "pinned") {
@@ -77,7 +79,7 @@ void parse_list_parameter(std::string_view key, std::string_view raw, ListView& 
 
 bool ListView::same_results(const ListView& other) const {
   return q == other.q && field == other.field && categories == other.categories && from == other.from &&
-         to == other.to && author == other.author && with_attachments == other.with_attachments &&
+         to == other.to && author == other.author && tag == other.tag && with_attachments == other.with_attachments &&
          pinned_only == other.pinned_only && views_min == other.views_min && views_max == other.views_max &&
          effective_sort() == other.effective_sort();
 }
@@ -150,6 +152,7 @@ std::string format_hash(const Route& route) {
   if (!list.from.empty()) add("from", list.from);
   if (!list.to.empty()) add("to", list.to);
   if (!list.author.empty()) add("author", list.author);
+  if (!list.tag.empty()) add("tag", list.tag);
   if (list.with_attachments) add("att", "1");
   if (list.pinned_only) add("pinned", "1");
   if (list.views_min)

@@ -13,13 +13,14 @@
 namespace newsroom {
 
 // What the list shows:
-// "#/?q=카자흐&field=title&cat=보도자료&from=2023&to=2023-06&author=관리자&att=1&pinned=1&sort=views&page=2&per=20"
+// "#/?q=카자흐&field=title&cat=보도자료&from=2023&to=2023-06&author=관리자&tag=B2B&att=1&pinned=1&sort=views&page=2&per=20"
 struct ListView {
   std::string q;  // the search text as typed (NFC)
   SearchField field = SearchField::title_body;
   std::vector<std::string> categories;  // category names; empty: every category
   std::string from, to;                 // "2023", "2023-05" or "2023-05-01" (Seoul), both inclusive; empty: open
   std::string author;                   // exact author name; empty: any
+  std::string tag;                      // exact tag; empty: any
   bool with_attachments = false;        // only articles with 첨부파일
   bool pinned_only = false;             // only 공지
   std::optional<int64_t> views_min, views_max;  // views in [min, max): "views=100-200", "views=1000-"

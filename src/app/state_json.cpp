@@ -49,9 +49,11 @@ nlohmann::json analytics_json(const AppState& app) {
   const Analytics& a = app.analytics();
   const Board& board = app.board();
   nlohmann::json by_category = nlohmann::json::object(), by_month = nlohmann::json::object(),
-                 articles_by_month = nlohmann::json::object(), by_author = nlohmann::json::object();
+                 articles_by_month = nlohmann::json::object(), by_author = nlohmann::json::object(),
+                 by_tag = nlohmann::json::object();
   for (const Analytics::Group& g : a.categories) by_category[g.name] = g.views;
   for (const Analytics::Group& g : a.authors) by_author[g.name] = g.views;
+  for (const Analytics::Group& g : a.tags) by_tag[g.name] = {{"views", g.views}, {"articles", g.articles}};
   for (const Analytics::Month& m : a.months) {
     const std::string key = month_key(m);
     by_month[key] = m.views;
@@ -70,6 +72,7 @@ nlohmann::json analytics_json(const AppState& app) {
           {"views_by_month", by_month},
           {"articles_by_month", articles_by_month},
           {"views_by_author", by_author},
+          {"views_by_tag", by_tag},
           {"top", top},
           {"histogram", histogram},
           {"downloads_total", a.downloads_total},
@@ -99,6 +102,7 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
                       {"from", list.from},
                       {"to", list.to},
                       {"author", list.author},
+                      {"tag", list.tag},
                       {"with_attachments", list.with_attachments},
                       {"pinned_only", list.pinned_only},
                       {"views_min", list.views_min ? nlohmann::json(*list.views_min) : nlohmann::json(nullptr)},
@@ -124,14 +128,23 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
   }
   nlohmann::json per_year = nlohmann::json::object();
   for (const auto& [year, count] : search.per_year) per_year[std::to_string(year)] = count;
-  state["facets"] = {{"categories", per_category}, {"years", per_year}};
+  // Tags with an article under the current query (its tag filter lifted).
+  nlohmann::json per_tag = nlohmann::json::object();
+  const TagTable& tags = app.tags();
+  for (uint32_t t = 0; t < search.per_tag.size() && t < tags.size(); ++t) {
+    if (search.per_tag[t]) per_tag[tags.name(t)] = search.per_tag[t];
+  }
+  state["facets"] = {{"categories", per_category}, {"years", per_year}, {"tags", per_tag}};
   state["analytics"] = app.route().view == Route::View::analytics ? analytics_json(app) : nlohmann::json(nullptr);
   if (auto index = app.open_article()) {
     nlohmann::json previews = nlohmann::json::array();
     for (const FrameFacts::Preview& p : frame.previews) {
       previews.push_back({{"url", p.url}, {"status", p.status}, {"width", p.width}, {"height", p.height}});
     }
-    state["article"] = {{"id", board.id(*index)}, {"title", board.title(*index)}, {"previews", previews}};
+    nlohmann::json article_tags = nlohmann::json::array();
+    for (const uint32_t t : app.tags().of(*index)) article_tags.push_back(app.tags().name(t));
+    state["article"] = {
+        {"id", board.id(*index)}, {"title", board.title(*index)}, {"tags", article_tags}, {"previews", previews}};
   } else {
     state["article"] = nullptr;
   }

@@ -52,6 +52,29 @@ void sort_groups(std::vector<Analytics::Group>& groups) {
   });
 }
 
+// The kTopCount groups with the most views (then more articles, then by name) among those
+// with an article: ranked by number first, only the ones shown named.
+template <class NameOf>
+std::vector<Analytics::Group> top_groups(const std::vector<Analytics::Group>& groups, NameOf name_of) {
+  std::vector<uint32_t> ids;
+  for (uint32_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].articles > 0) ids.push_back(g);
+  }
+  const auto before = [&](uint32_t x, uint32_t y) {
+    if (groups[x].views != groups[y].views) return groups[x].views > groups[y].views;
+    if (groups[x].articles != groups[y].articles) return groups[x].articles > groups[y].articles;
+    return name_of(x) < name_of(y);
+  };
+  const size_t shown = std::min(kTopCount, ids.size());
+  std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ids.end(), before);
+  std::vector<Analytics::Group> top;
+  for (size_t i = 0; i < shown; ++i) {
+    top.push_back(groups[ids[i]]);
+    top.back().name = name_of(ids[i]);
+  }
+  return top;
+}
+
 }  // namespace
 
 std::string month_key(const Analytics::Month& month) {
@@ -94,7 +117,7 @@ std::vector<Analytics::Bin> view_bins(int64_t max_views) {
   return bins;
 }
 
-AnalyticsColumns::AnalyticsColumns(const Board& board) {
+AnalyticsColumns::AnalyticsColumns(const Board& board) : tags_(board) {
   const size_t n = board.size();
   month_.resize(n);
   author_.resize(n);
@@ -130,6 +153,7 @@ Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns,
   views.reserve(rows.size());
   std::vector<Analytics::Group> categories(board.category_names().size());
   std::vector<Analytics::Group> authors(columns.authors_.size());
+  std::vector<Analytics::Group> tags(columns.tags_.size());
   int32_t first_month = INT32_MAX, last_month = INT32_MIN;
   int64_t max_views = 0, max_age = 0;
   double days_total = 0;
@@ -152,6 +176,10 @@ Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns,
     Analytics::Group& author = authors[columns.author_[row]];
     ++author.articles;
     author.views += v;
+    for (const uint32_t t : columns.tags_.of(row)) {
+      ++tags[t].articles;
+      tags[t].views += v;
+    }
     out.with_attachments += columns.attachments_[row];
     if (columns.downloads_[row] >= 0) {
       out.downloads_total += columns.downloads_[row];
@@ -200,24 +228,8 @@ Analytics compute_analytics(const Board& board, const AnalyticsColumns& columns,
     out.categories.push_back(std::move(categories[c]));
   }
   sort_groups(out.categories);
-  // Top authors: rank the ids first, name only the ten shown.
-  std::vector<uint32_t> author_ids;
-  for (uint32_t a = 0; a < authors.size(); ++a) {
-    if (authors[a].articles > 0) author_ids.push_back(a);
-  }
-  const auto author_before = [&](uint32_t x, uint32_t y) {
-    if (authors[x].views != authors[y].views) return authors[x].views > authors[y].views;
-    if (authors[x].articles != authors[y].articles) return authors[x].articles > authors[y].articles;
-    return columns.authors_[x] < columns.authors_[y];
-  };
-  const size_t shown_authors = std::min(kTopCount, author_ids.size());
-  std::partial_sort(author_ids.begin(), author_ids.begin() + static_cast<std::ptrdiff_t>(shown_authors),
-                    author_ids.end(), author_before);
-  for (size_t i = 0; i < shown_authors; ++i) {
-    Analytics::Group group = authors[author_ids[i]];
-    group.name = columns.authors_[author_ids[i]];
-    out.authors.push_back(std::move(group));
-  }
+  out.authors = top_groups(authors, [&](uint32_t a) -> const std::string& { return columns.authors_[a]; });
+  out.tags = top_groups(tags, [&](uint32_t t) -> const std::string& { return columns.tags_.name(t); });
 
   out.top = top_rows(
       rows, [&](uint32_t a, uint32_t b) { return board.more_viewed(a, b); }, [](uint32_t) { return true; });

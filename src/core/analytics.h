@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/board.h"
+#include "core/tags.h"
 
 namespace newsroom {
 
@@ -29,7 +30,7 @@ struct Analytics {
     int year = 0, month = 0;  // Seoul calendar
     int64_t articles = 0, views = 0;
   };
-  struct Group {  // a category or an author
+  struct Group {  // a category, an author or a tag
     std::string name;
     int64_t articles = 0, views = 0;
   };
@@ -54,6 +55,7 @@ struct Analytics {
   std::vector<Month> months;
   std::vector<Group> categories;        // every category with an article, by views
   std::vector<Group> authors;           // top 10 by views
+  std::vector<Group> tags;              // top 10 by views (an article counts for each of its tags)
   std::vector<uint32_t> top;            // top 10 articles (board indices) by views, newest first on ties
   std::vector<uint32_t> top_downloads;  // top 10 articles by downloads (only those with counts)
   std::vector<Bin> histogram;           // from 0 to the bin of the largest view count
@@ -79,8 +81,8 @@ std::vector<Analytics::Bin> view_bins(int64_t max_views);
 size_t view_bin_of(int64_t views);
 
 // What every analysis of a board needs per article, computed once per board so that an
-// analysis is a pass over flat columns: the Seoul month, the author as a number, and the
-// download and click counts.
+// analysis is a pass over flat columns: the Seoul month, the author and the tags as numbers,
+// and the download and click counts.
 class AnalyticsColumns {
  public:
   explicit AnalyticsColumns(const Board& board);
@@ -93,6 +95,7 @@ class AnalyticsColumns {
   std::vector<int64_t> downloads_;    // -1: no attachment has a count
   std::vector<int64_t> clicks_;       // -1: no link has a count
   std::vector<uint8_t> attachments_;  // has any attachment
+  TagTable tags_;
 };
 
 // `as_of` is usually the export's date; ages before publication count as one day.

@@ -56,7 +56,7 @@ Item make_item(std::string text, bool choseong) {
 }
 
 MatchKey key_of(const Query& q) {
-  return MatchKey{q.text,        q.field,     q.categories, q.from, q.to, q.author, q.with_attachments,
+  return MatchKey{q.text,        q.field,     q.categories, q.from, q.to, q.author, q.tag, q.with_attachments,
                   q.pinned_only, q.views_min, q.views_max};
 }
 
@@ -341,25 +341,33 @@ void SearchIndex::Impl::match_text(const Query& q, const ParsedQuery& parsed, Bi
   }
 }
 
-// Filters and facets in one pass over the matches: the state a query leaves.
+// Filters and facets in one pass over the matches: the state a query leaves. Category,
+// dates and tag are applied here, each facet counting with its own filter lifted.
 void SearchIndex::Impl::count(const Query& q, const Bitset& m, State& s) const {
   const Board& b = *board;
   const std::vector<uint8_t> category_ok = category_mask(q);
+  const std::optional<uint32_t> tag = q.tag.empty() ? std::nullopt : tags.find(q.tag);
+  const bool tag_filter = !q.tag.empty();
   s.key = key_of(q);
   s.has_text = parse_query(q.text).has_text();
-  s.pinned_rule = !s.has_text && q.categories.empty();
+  s.pinned_rule = !s.has_text && q.categories.empty() && !tag_filter;
   s.per_category.assign(category_ok.size(), 0);
+  s.per_tag.assign(tags.size(), 0);
   std::vector<uint32_t> per_year_slot(years.size(), 0);
   s.rows.assign(n, false);
   s.count = 0;
   m.for_each([&](uint32_t doc) {
     const uint16_t category = b.category_of(doc);
     const bool in_category = category_ok[category] != 0, in_dates = in_period(q, doc);
-    if (in_dates) ++s.per_category[category];
-    if (in_category) ++per_year_slot[year_slot[doc]];
+    const bool in_tag = !tag_filter || (tag && tags.has(doc, *tag));
+    if (in_dates && in_tag) ++s.per_category[category];
+    if (in_category && in_tag) ++per_year_slot[year_slot[doc]];
     if (in_category && in_dates) {
-      s.rows.set(doc);
-      ++s.count;
+      for (const uint32_t t : tags.of(doc)) ++s.per_tag[t];
+      if (in_tag) {
+        s.rows.set(doc);
+        ++s.count;
+      }
     }
   });
   s.per_year.clear();
@@ -401,6 +409,7 @@ SearchResult SearchIndex::Impl::order(const State& s, SortOrder sort) const {
   result.scanned = s.scanned;
   result.per_category = s.per_category;
   result.per_year = s.per_year;
+  result.per_tag = s.per_tag;
   result.rows.reserve(s.count);
   const uint64_t* rows = s.rows.words().data();
   const auto member = [rows](uint32_t doc) { return (rows[doc >> 6] >> (doc & 63)) & 1; };

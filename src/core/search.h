@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "core/board.h"
+#include "core/tags.h"
 
 namespace newsroom {
 
@@ -63,6 +64,7 @@ struct Query {
   std::optional<int64_t> from;       // UTC seconds, inclusive
   std::optional<int64_t> to;         // UTC seconds, exclusive
   std::string author;                // exact author; empty: any
+  std::string tag;                   // articles with this exact tag; empty: any
   bool with_attachments = false;
   bool pinned_only = false;
   std::optional<int64_t> views_min;    // inclusive
@@ -71,8 +73,8 @@ struct Query {
 };
 
 struct SearchResult {
-  // Article indices in display order. When neither search text nor a category filter is
-  // active, pinned notices come first in board order (as Gnuboard shows them on top of
+  // Article indices in display order. When neither search text nor a category or tag filter
+  // is active, pinned notices come first in board order (as Gnuboard shows them on top of
   // the list) and `pinned_on_top` says how many; they are not repeated below.
   std::vector<uint32_t> rows;
   size_t pinned_on_top = 0;
@@ -80,6 +82,8 @@ struct SearchResult {
   // per category index, and per Seoul calendar year.
   std::vector<uint32_t> per_category;
   std::map<int, uint32_t> per_year;
+  // And per tag (SearchIndex::tags()), its own filter lifted.
+  std::vector<uint32_t> per_tag;
   // A text term was answered by reading every candidate's text, its postings not built yet
   // (the same rows, found more slowly).
   bool scanned = false;
@@ -135,6 +139,9 @@ class SearchIndex {
   // references the index's arrays until the image is copied out.
   void save(ImageWriter& out) const;
   static std::unique_ptr<SearchIndex> from_image(const Board& board, ImageReader& in);
+
+  // The board's tags, numbered as SearchResult::per_tag counts them (ready from the start).
+  const TagTable& tags() const;
 
   size_t memory_bytes() const;  // everything the index holds beyond the board
   size_t text_bytes() const;    // bytes of the titles and bodies it covers

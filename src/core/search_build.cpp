@@ -96,7 +96,7 @@ void for_each_folded(std::string_view text, Emit&& emit) {
 }  // namespace
 
 SearchIndex::Impl::Impl(const Board& b, int shards)
-    : board(&b), n(static_cast<uint32_t>(b.size())), body_shards(std::clamp(shards, 1, kMaxBodyShards)) {
+    : board(&b), n(static_cast<uint32_t>(b.size())), body_shards(std::clamp(shards, 1, kMaxBodyShards)), tags(b) {
   author_of.resize(n);
   year_slot.resize(n);
   flags.resize(n);
@@ -296,7 +296,7 @@ size_t SearchIndex::Impl::memory_bytes() const {
     total += bodies[k].memory_bytes();
   }
   total += bytes(shadow) + bytes(shadow_start);
-  total += bytes(author_of) + bytes(year_slot) + bytes(years) + bytes(flags);
+  total += bytes(author_of) + bytes(year_slot) + bytes(years) + bytes(flags) + tags.memory_bytes();
   for (const auto* list : {&authors, &folded_authors, &author_shadows}) {
     total += bytes(*list);
     for (const std::string& a : *list) total += a.capacity() > 15 ? a.capacity() + 1 : 0;
@@ -344,6 +344,7 @@ SearchIndex::Help SearchIndex::help(size_t byte_budget) {
   }
   return Help::worked;
 }
+const TagTable& SearchIndex::tags() const { return impl_->tags; }
 bool SearchIndex::complete() const { return impl_->stage == Impl::Stage::done; }
 bool SearchIndex::can_run(const Query& query) const {
   using Stage = Impl::Stage;

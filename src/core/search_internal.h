@@ -19,6 +19,7 @@
 #include "core/board.h"
 #include "core/search.h"
 #include "core/search_index.h"
+#include "core/tags.h"
 
 namespace newsroom::search_detail {
 
@@ -85,7 +86,7 @@ struct MatchKey {
   SearchField field = SearchField::title_body;
   std::vector<uint16_t> categories;
   std::optional<int64_t> from, to;
-  std::string author;
+  std::string author, tag;
   bool with_attachments = false, pinned_only = false;
   std::optional<int64_t> views_min, views_max;
   bool operator==(const MatchKey&) const = default;
@@ -137,6 +138,7 @@ struct SearchIndex::Impl {
   std::vector<uint16_t> year_slot;
   std::vector<int> years;
   std::vector<uint8_t> flags;  // kAttachments | kPinned
+  TagTable tags;
   static constexpr uint8_t kAttachments = 1, kPinned = 2;
 
   // Orders.
@@ -153,6 +155,7 @@ struct SearchIndex::Impl {
     size_t count = 0;
     std::vector<uint32_t> per_category;
     std::map<int, uint32_t> per_year;
+    std::vector<uint32_t> per_tag;
   };
   mutable std::mutex mutex;
   mutable State state;

@@ -192,6 +192,25 @@ std::vector<Spec> query_mix(const Board& board) {
     if (i == 4) q.author = "관리자", q.categories.clear();
     mix.push_back(spec);
   }
+  // A tag's list (a tag clicked under an article): the most used tag, a middling one and a
+  // rare one; and the most used with search text.
+  const newsroom::TagTable tags(board);
+  std::vector<std::pair<uint32_t, uint32_t>> used(tags.size());  // articles, tag
+  for (uint32_t t = 0; t < tags.size(); ++t) used[t].second = t;
+  for (uint32_t doc = 0; doc < board.size(); ++doc)
+    for (const uint32_t t : tags.of(doc)) ++used[t].first;
+  std::sort(used.rbegin(), used.rend());
+  if (!used.empty()) {
+    for (const size_t at : {size_t{0}, used.size() / 2, used.size() - 1}) {
+      Spec spec{"tag", {}};
+      spec.query.tag = tags.name(used[at].second);
+      mix.push_back(spec);
+    }
+    Spec spec{"tag", {}};
+    spec.query.tag = tags.name(used[0].second);
+    spec.query.text = "전북";
+    mix.push_back(spec);
+  }
   return mix;
 }
 
@@ -223,6 +242,9 @@ std::vector<uint32_t> naive_scan(const Board& board, const Query& q) {
     if (!q.author.empty() && a.author != q.author) continue;
     if (q.with_attachments && board.attachments_of(doc).empty()) continue;
     if (q.pinned_only && !a.pinned) continue;
+    if (!q.tag.empty() && std::none_of(board.tags_of(doc).begin(), board.tags_of(doc).end(),
+                                       [&](newsroom::TextRef t) { return board.text(t) == q.tag; }))
+      continue;
     title = newsroom::fold_case(a.title);
     body = newsroom::fold_case(a.body);
     author = newsroom::fold_case(a.author);

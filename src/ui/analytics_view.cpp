@@ -460,6 +460,24 @@ void draw_analytics(AppState& app, UiContext& ctx) {
   }
   if (ctx.requests.route_changed) return;
 
+  if (!a.tags.empty()) {
+    section(ctx, Text::chart_tags, "tags");
+    std::vector<std::string> names;
+    std::vector<int64_t> views;
+    for (const Analytics::Group& g : a.tags) {
+      names.push_back("#" + g.name);
+      views.push_back(g.views);
+    }
+    const int hit = horizontal_bars(
+        ctx, "tag", names, views, names,
+        [&](size_t i) {
+          return tr(Text::tooltip_group, {names[i], with_thousands(a.tags[i].articles), with_thousands(views[i])});
+        },
+        Text::click_to_filter);
+    if (hit >= 0 && app.set_tag(a.tags[static_cast<size_t>(hit)].name)) ctx.requests.route_changed = true;
+  }
+  if (ctx.requests.route_changed) return;
+
   if (!a.top_downloads.empty()) article_bars(Text::chart_downloads, "downloads", "downloads", a.top_downloads, true);
   if (ctx.requests.route_changed) return;
   draw_trends(app, ctx);

@@ -59,12 +59,7 @@ void draw_neighbours(AppState& app, UiContext& ctx, uint32_t article) {
       text(ctx, tr(Text::none), palette().text_muted);
       return;
     }
-    ImGui::PushID(name.c_str());
-    const std::string_view title = board.title(*target);
-    ctx.glyphs.count(title);
-    const bool clicked = ImGui::Selectable(std::string(title).c_str(), false);
-    ImGui::PopID();
-    ctx.widgets.record_last_item(name);
+    const bool clicked = title_link(ctx, board.title(*target), name, ImGui::CalcItemWidth() - em(4.5f));
     if (clicked && app.open(board.id(*target))) {
       ctx.requests.opened(false);
     }
@@ -73,6 +68,30 @@ void draw_neighbours(AppState& app, UiContext& ctx, uint32_t article) {
   line(Text::previous_article, "prev", it != rows.begin() ? &*(it - 1) : nullptr);
   line(Text::next_article, "next", it + 1 != rows.end() ? &*(it + 1) : nullptr);
   rule();
+}
+
+// 태그: each a chip that lists the tag's articles; the chips wrap within the column.
+void draw_tags(AppState& app, UiContext& ctx, uint32_t article) {
+  const TagTable& tags = app.tags();
+  const std::span<const uint32_t> mine = tags.of(article);
+  if (mine.empty()) return;
+  const float row_right = ImGui::GetCursorScreenPos().x + ImGui::CalcItemWidth();
+  ImGui::AlignTextToFramePadding();  // the label on the chips' line of text
+  text(ctx, tr(Text::tags_label), palette().text_muted);
+  ImGui::SameLine(em(4.5f));
+  ImGui::BeginGroup();
+  const float chip_room = row_right - ImGui::GetCursorScreenPos().x - ImGui::GetStyle().FramePadding.x * 2;
+  bool first = true;
+  for (const uint32_t t : mine) {
+    const std::string& name = tags.name(t);
+    const std::string label = ellipsized("#" + name, chip_room);  // a tag longer than the line is cut
+    const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= row_right) ImGui::SameLine();
+    first = false;
+    if (named_button(ctx, (label + "##tag").c_str(), "tag:" + name) && app.show_tag(name))
+      ctx.requests.route_changed = true;
+  }
+  ImGui::EndGroup();
 }
 
 bool is_image_name(std::string_view name) {
@@ -189,6 +208,8 @@ void draw_article(AppState& app, UiContext& ctx) {
     const std::string_view title = board.text(links[i].title);
     link_text(ctx, title.empty() ? url : title, url, "link:" + std::to_string(i));
   }
+  draw_tags(app, ctx, *index);
+  if (ctx.requests.route_changed) return;  // a tag's list replaces the article
   ImGui::Dummy(ImVec2(0, em(1.0f)));
   draw_neighbours(app, ctx, *index);
   draw_back_button(ctx, "bottom", "back-bottom");

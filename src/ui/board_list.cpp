@@ -476,15 +476,7 @@ void draw_board_list(AppState& app, UiContext& ctx) {
       ImGui::PopItemWidth();
       if (cut) {
         if (ImGui::IsItemVisible()) ctx.cut_ids.push_back(row.id);
-        if (ImGui::IsItemHovered()) {
-          ImGui::BeginTooltip();
-          ImGui::PushTextWrapPos(em(32.0f));
-          text(ctx, row.title);
-          ImGui::PopTextWrapPos();
-          ctx.widgets.record_last_item("title-tooltip");
-          ImGui::EndTooltip();
-          ctx.tooltip = row.title;
-        }
+        if (ImGui::IsItemHovered()) whole_title_tooltip(ctx, row.title);
       }
       if (row.has_attachments) {
         ImGui::SameLine();

@@ -168,12 +168,27 @@ void draw_years(AppState& app, UiContext& ctx) {
   ctx.widgets.record_last_item("attachments-only");
 }
 
+// The tag a list is narrowed to (a tag under an article, or #/?tag=), with its count and a
+// click to lift it.
+void draw_tag_filter(AppState& app, UiContext& ctx) {
+  const std::string& tag = app.list().tag;
+  if (tag.empty()) return;
+  const std::string count = " (" + std::to_string(app.results().size()) + ")  ×";
+  // A long tag is cut to keep the chip on the screen.
+  const float room = ImGui::CalcItemWidth() - ImGui::GetStyle().FramePadding.x * 2 -
+                     ImGui::CalcTextSize((tr(Text::filter_tag, {""}) + count).c_str()).x;
+  const std::string label = tr(Text::filter_tag, {ellipsized(tag, room)}) + count;
+  if (named_button(ctx, (label + "##tag-filter").c_str(), "tag-filter") && app.set_tag(""))
+    ctx.requests.route_changed = true;
+}
+
 }  // namespace
 
 void draw_search_bar(AppState& app, UiContext& ctx) {
   if (ctx.kiosk.on) {  // no keyboard at a kiosk: categories and years only
     draw_tabs(app, ctx);
     draw_years(app, ctx);
+    draw_tag_filter(app, ctx);
     return;
   }
   const float column = ImGui::CalcItemWidth();
@@ -185,6 +200,7 @@ void draw_search_bar(AppState& app, UiContext& ctx) {
   draw_search_box(app, ctx, beside >= em(8.0f) ? beside : column);
   draw_tabs(app, ctx);
   draw_years(app, ctx);
+  draw_tag_filter(app, ctx);
 }
 
 }  // namespace newsroom::ui

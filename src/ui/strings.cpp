@@ -157,6 +157,10 @@ constexpr const char* kKorean[] = {
     "게시 후 경과일",
     "내보내기 사이",
     "조회 증가",
+    "태그",
+    "태그별 조회",
+    "태그",
+    "태그: #{}",
 };
 
 constexpr const char* kEnglish[] = {
@@ -307,6 +311,10 @@ constexpr const char* kEnglish[] = {
     "Days since publication",
     "Between exports",
     "Views gained",
+    "Tags",
+    "Views by tag",
+    "Tag",
+    "Tag: #{}",
 };
 
 static_assert(std::size(kKorean) == kCount, "every Text needs its Korean string");
@@ -379,12 +387,14 @@ MirrorWords mirror_words() {
   w.histogram = tr(Text::chart_views);
   w.age = tr(Text::chart_age);
   w.authors = tr(Text::chart_authors);
+  w.tags = tr(Text::chart_tags);
   w.top_downloads = tr(Text::chart_downloads);
   w.trends = tr(Text::chart_trends);
   w.rising = tr(Text::chart_rising);
   w.month = tr(Text::mirror_month);
   w.category = tr(Text::column_category);
   w.author = tr(Text::column_author);
+  w.tag = tr(Text::column_tag);
   w.title = tr(Text::column_title);
   w.view_range = tr(Text::mirror_view_range);
   w.days_old = tr(Text::mirror_days_old);

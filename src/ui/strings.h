@@ -161,6 +161,10 @@ enum class Text : uint16_t {
   mirror_days_old,       // "30–59": the age chart's columns
   mirror_between,        // two export dates: the trends table's first column
   mirror_gain,           // views gained between exports
+  tags_label,            // the article's tags' label
+  chart_tags,            // the analytics chart of views by tag
+  column_tag,            // the tags table's first column
+  filter_tag,            // {} tag: the list's tag filter, removable
   count                  // the number of texts, not a text
 };
 

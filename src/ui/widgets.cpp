@@ -135,6 +135,45 @@ bool text_clamped(UiContext& ctx, std::string_view utf8, const HighlightRanges& 
   return cut_short;
 }
 
+std::string ellipsized(std::string_view text, float width) {
+  static constexpr std::string_view kEllipsis = "…";
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  if (ImGui::CalcTextSize(begin, end).x <= width) return std::string(text);
+  const float room = width - ImGui::CalcTextSize(kEllipsis.data(), kEllipsis.data() + kEllipsis.size()).x;
+  const char* cut = end;
+  ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), std::max(0.0f, room), 0.0f, begin, end, &cut);
+  while (cut > begin && cut[-1] == ' ') --cut;
+  return std::string(begin, cut) + std::string(kEllipsis);
+}
+
+bool title_link(UiContext& ctx, std::string_view title, const std::string& name, float width) {
+  width = std::max(width - ImGui::GetStyle().ItemSpacing.x, em(3.0f));  // the hover band reaches half a spacing out
+  const std::string shown = ellipsized(title, width);
+  const bool cut = shown != title;
+  ctx.glyphs.count(shown);
+  ImGui::PushID(name.c_str());
+  // The label is drawn apart: a title may hold "##", which ImGui would read as an id.
+  const bool clicked =
+      ImGui::Selectable("##title-link", false, ImGuiSelectableFlags_None, ImVec2(width, ImGui::GetTextLineHeight()));
+  ImGui::PopID();
+  ctx.widgets.record_last_item(name);
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetItemRectMin(), ImGui::GetColorU32(ImGuiCol_Text), shown.data(),
+                                      shown.data() + shown.size());
+  if (cut && ImGui::IsItemHovered()) whole_title_tooltip(ctx, title);
+  return clicked;
+}
+
+void whole_title_tooltip(UiContext& ctx, std::string_view title) {
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(em(32.0f));
+  text(ctx, title);
+  ImGui::PopTextWrapPos();
+  ctx.widgets.record_last_item("title-tooltip");
+  ImGui::EndTooltip();
+  ctx.tooltip = std::string(title);
+}
+
 float badge_width(const char* label) {
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 0.72f);
   const float text_width = ImGui::CalcTextSize(label).x;

@@ -28,6 +28,15 @@ void text_highlighted(UiContext& ctx, std::string_view utf8, const HighlightRang
 // longer text ends in "…" on the last line (then it returns true). `ranges` are highlighted as above.
 bool text_clamped(UiContext& ctx, std::string_view utf8, const HighlightRanges& ranges, ImU32 color, int max_lines);
 
+// `text` as it fits `width` at the current font: whole, or cut with "…".
+std::string ellipsized(std::string_view text, float width);
+
+// An article's title as a one-line link `width` wide, registered under `name`: a longer title
+// ends in "…" and shows whole on hover. True when clicked.
+bool title_link(UiContext& ctx, std::string_view title, const std::string& name, float width);
+// The whole of a title cut with "…", as the hovered item's tooltip (state().tooltip).
+void whole_title_tooltip(UiContext& ctx, std::string_view title);
+
 // A small pill after the item before it ("new", "hot"), and the room it takes on the line.
 void badge(UiContext& ctx, const char* label, ImU32 background);
 float badge_width(const char* label);

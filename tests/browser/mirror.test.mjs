@@ -23,7 +23,7 @@ function dataStrings(extra = []) {
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
   collect(sample.board);
-  for (const a of sample.articles) collect([a.title, a.category, a.author, a.source]);
+  for (const a of sample.articles) collect([a.title, a.category, a.author, a.source, a.tags]);
   collect(extra);
   return [...strings].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
 }

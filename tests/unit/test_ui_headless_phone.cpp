@@ -190,3 +190,32 @@ TEST_CASE("headless UI: on phones 320 to 430 CSS px wide, eight year chips and t
     CHECK(box->Contains(*hint));
   }
 }
+
+TEST_CASE("headless UI: an article's tags are chips under it that wrap inside a phone's screen") {
+  // The sample's article with the most tags, each made long enough that four do not fit a line.
+  nlohmann::json sample = nlohmann::json::parse(*test::read_file(test::source_dir() + "/data/articles.json"));
+  nlohmann::json* most = nullptr;
+  for (auto& article : sample["articles"])
+    if (!most || article.value("tags", nlohmann::json::array()).size() > (*most)["tags"].size()) most = &article;
+  REQUIRE(most);
+  REQUIRE((*most)["tags"].size() >= 2);
+  for (auto& tag : (*most)["tags"]) tag = tag.get<std::string>() + "국제개발협력";
+  const int64_t id = (*most)["id"];
+  const std::string json = sample.dump();
+  for (const auto& [css_width, dpr] : {std::pair{320.0f, 3.0f}, std::pair{390.0f, 3.0f}, std::pair{1280.0f, 1.0f}}) {
+    INFO(css_width << " CSS px");
+    Screen screen({css_width * dpr, 2400 * dpr, dpr});
+    screen.app.load(import_export(json, "data/articles.json", "data/"));
+    screen.go("#/article/" + std::to_string(id));
+    screen.frames(2);
+    check_frame(screen);  // every chip inside the screen across
+    float lowest = 0;
+    for (const auto& tag : (*most)["tags"]) {
+      const std::string name = "tag:" + tag.get<std::string>();
+      require_on_screen(screen, name);
+      lowest = std::max(lowest, screen.widget(name)->Max.y);
+      CHECK(screen.widget(name)->Min.y > screen.widget("article-title")->Max.y);  // under the article
+    }
+    CHECK(screen.widget("back-bottom")->Min.y > lowest);
+  }
+}

@@ -104,6 +104,13 @@
         add(article, 'p', `${view.article.category} · ${T.author} ${view.article.author || '-'} · ${T.date} ${view.article.published} · ${T.views} ${view.article.views}`);
         for (const paragraph of view.article.paragraphs) add(article, 'p', paragraph);
         if (view.article.source.url) add(add(article, 'p', `${T.source}: `), 'a', view.article.source.name || view.article.source.url, { href: view.article.source.url });
+        if (view.article.tags && view.article.tags.length) {
+          const tags = add(article, 'p', `${T.tags}: `);
+          view.article.tags.forEach((tag, i) => {
+            if (i) tags.append(' ');
+            add(tags, 'a', `#${tag}`, { href: `#/?tag=${encodeURIComponent(tag)}` });
+          });
+        }
         add(mirror, 'a', T.toList, { href: '#/' });
         return;
       }
