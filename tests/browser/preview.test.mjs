@@ -6,9 +6,12 @@
 // is stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, newPage, open, root, state, waitForState, clickWidget, screenshot } from './harness.mjs';
+import { pathToFileURL } from 'node:url';
+import { launch, newPage, open, root, siteDir, state, waitForState, clickWidget, screenshot } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -195,4 +198,29 @@ test('the data status bar picks a file to preview, and the bar fits a phone in E
   assertNothingSent(requests, ['picked']);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('the single-file build previews a file and goes back to its own embedded export', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-single-preview-'));
+  try {
+    const out = path.join(dir, 'newsroom-offline.html');
+    execFileSync(process.execPath, [path.join(root, 'scripts/build_single.mjs'), '--site', siteDir,
+      '--data', path.join(root, 'data/articles.json'), '--out', out]);
+    const page = await newPage(env);
+    await page.goto(pathToFileURL(out).href);
+    await page.evaluate(() => window.newsroom.ready);
+    const doc = changedExport();
+    const data = await page.evaluate((bytes) => window.newsroom.load(new File([bytes], 'usb-check.json')), JSON.stringify(doc));
+    assert.equal(data.source, 'usb-check.json');
+    assert.equal(data.preview.served, 'articles.json');
+    assert.equal(data.preview.diff.removed, 1);
+    const back = await page.evaluate(() => window.newsroom.backToServed());
+    assert.equal(back.source, 'articles.json');
+    assert.equal(back.preview, null);
+    assert.equal(back.articles, served.articles.length);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

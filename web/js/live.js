@@ -292,8 +292,9 @@
       if (!app.preview) return;
       const url = live.source || app.dataUrl || 'data/articles.json';
       --live.boards;
-      const found = app.images && !live.manifest ? await app.images.find(url) : null;
-      if (found) await deliverTracked({ url, image: found, fetch: () => fetchExport(url) });
+      const found = app.images && !live.manifest && !single ? await app.images.find(url) : null;
+      if (single) await deliverTracked(await app.firstData);  // the single file's own export, embedded
+      else if (found) await deliverTracked({ url, image: found, fetch: () => fetchExport(url) });
       else await deliverTracked(await fetchExport(url));
       app.preview = window.newsroom.state().data.preview;
     }
