@@ -29,13 +29,15 @@
           source: '출처', tags: '태그', file: '첨부파일', address: '주소', toList: '목록으로', section: '홍보마당',
           results: (q, n, p, ps) => `'${q}' 검색 결과 ${n}건, ${p}/${ps} 페이지`,
           all: (n, p, ps) => `전체 ${n}건, ${p}/${ps} 페이지`, starting: '뉴스룸을 시작하지 못했습니다.',
-          noWebgl: '이 브라우저는 WebGL2 또는 WebAssembly를 지원하지 않습니다.', offline: '네트워크에 연결할 수 없습니다' },
+          noWebgl: '이 브라우저는 WebGL2 또는 WebAssembly를 지원하지 않습니다.', offline: '네트워크에 연결할 수 없습니다',
+          dropHint: '여기에 놓으면 이 파일을 미리 봅니다 (업로드되지 않습니다)' },
     en: { search: 'Search the newsroom', copied: 'Link copied', copyFailed: 'The link could not be copied',
           popupBlocked: 'A pop-up blocker stopped the print window', author: 'By', date: 'Date', views: 'Views',
           source: 'Source', tags: 'Tags', file: 'File', address: 'Address', toList: 'Back to the list', section: 'News',
           results: (q, n, p, ps) => `${n} results for '${q}', page ${p} of ${ps}`,
           all: (n, p, ps) => `${n} articles, page ${p} of ${ps}`, starting: 'The newsroom could not start.',
-          noWebgl: 'This browser supports neither WebGL2 nor WebAssembly.', offline: 'no network' },
+          noWebgl: 'This browser supports neither WebGL2 nor WebAssembly.', offline: 'no network',
+          dropHint: 'Drop the file to preview it here (it is not uploaded)' },
   };
   const T = english ? STRINGS.en : STRINGS.ko;
   // ?mode=kiosk (options in README "Kiosk and embedding"; parsed and checked by the wasm

@@ -174,6 +174,7 @@ OwnedBytes OwnedBytes::copy_of(std::string_view text) {
 
 Loader::Applied Loader::apply(ImportResult result) {
   if (worker_->task == Worker::Task::index) worker_->halt();  // it reads the board being replaced
+  if (before_apply_) before_apply_(result);
   app_.load(std::move(result));
   job_.reset();
   job_bytes_ = {};

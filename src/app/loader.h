@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -92,6 +93,10 @@ class Loader {
   // The export could not even be fetched, or was refused by the page (too large, abandoned).
   Applied failed(std::string source, std::string message);
   void download_progress(uint64_t done, uint64_t total);
+  // Called with each import just before it is applied (usable or not; not for a board
+  // image), while the board on screen is still the one it replaces (a local preview is
+  // compared with it: app/session.h).
+  void set_before_apply(std::function<void(const ImportResult&)> hook) { before_apply_ = std::move(hook); }
 
   // Import, then index, for about `budget_ms` by `clock`: what got applied, if anything,
   // and whether the index became complete (searches waiting for it can be answered).
@@ -126,6 +131,7 @@ class Loader {
   LoadProgress progress_;
   int64_t streams_ = 0;
   bool settled_ = false;
+  std::function<void(const ImportResult&)> before_apply_;
 };
 
 }  // namespace newsroom

@@ -28,6 +28,8 @@ struct MirrorWords {
   // The charts' tables: their captions, then the heads of their columns.
   std::string months, categories, top, histogram, age, authors, tags, top_downloads, trends, rising;
   std::string month, category, author, tag, title, view_range, days_old, between, gain;
+  // A local preview's notice, "{}" the file's name (the Session adds it as "notice").
+  std::string preview;
 };
 
 // The visually hidden DOM mirror of the view for screen readers and search engines: the

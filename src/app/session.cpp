@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "app/analytics_csv.h"
+#include "app/diff_json.h"
 #include "app/page_json.h"
 
 namespace newsroom {
@@ -60,7 +61,17 @@ nlohmann::json identity_json(const ExportIdentity& id) {
           {"digest", id.digest}};
 }
 
+bool flag_of(const nlohmann::json& how, const char* key) {
+  if (!how.is_object()) return false;
+  const auto it = how.find(key);
+  return it != how.end() && it->is_boolean() && it->get<bool>();
+}
+
 }  // namespace
+
+Session::Session() {
+  loader_.set_before_apply([this](const ImportResult& incoming) { compare(incoming); });
+}
 
 // --- commands -----------------------------------------------------------------------------
 
@@ -78,7 +89,10 @@ bool Session::command(std::string_view name, const nlohmann::json& arg, Effects&
   } else if (name == "download_progress") {
     if (arg.is_object()) loader_.download_progress(arg.value("done", uint64_t{0}), arg.value("total", uint64_t{0}));
   } else if (name == "finish_parts") {
-    if (arg.is_string()) loaded(loader_.finish_parts(arg.get<std::string>()), out);
+    if (arg.is_string()) {
+      begin_load(false, {});
+      loaded(loader_.finish_parts(arg.get<std::string>()), out);
+    }
   } else if (name == "write_image") {
     write_image(arg, out);
   } else if (name == "image_taken") {
@@ -89,8 +103,10 @@ bool Session::command(std::string_view name, const nlohmann::json& arg, Effects&
       image_.saved = arg.value("saved", false) ? image_.written : 0;
     }
   } else if (name == "load_failed") {
-    if (arg.is_object())
+    if (arg.is_object()) {
+      begin_load(false, {});
       loaded(loader_.failed(arg.value("source", std::string()), arg.value("message", std::string())), out);
+    }
   } else {
     return false;
   }
@@ -104,6 +120,10 @@ bool Session::command(std::string_view name, const nlohmann::json& arg, Effects&
 void Session::write_image(const nlohmann::json& identity, Effects& out) {
   image_job_.reset();
   const SearchIndex* index = app_.index();
+  if (preview_) {  // a local file is never kept as the served export's image
+    out.add("image", {{"error", "a local preview is shown, not the served export"}});
+    return;
+  }
   if (!app_.has_board() || !index || app_.showing_previous_board() || loader_.busy()) {
     out.add("image", {{"error", "the board on screen is not complete yet"}});
     return;
@@ -181,8 +201,42 @@ void Session::escape(Effects& out) {
 // A load ended (its board is on screen, or its report says why not): the route may have
 // been clamped to the new board, and the page hears that the load ended.
 void Session::loaded(const Loader::Applied& applied, Effects& out) {
+  if (preview_load_) {  // a preview's import ended: shown (or, unusable, named with the served board on screen)
+    preview_ = compared_ ? std::move(*compared_) : LocalPreview{*preview_load_};
+    preview_->usable = applied.usable;
+    preview_load_.reset();
+  } else if (applied.usable) {
+    preview_.reset();  // the served data (or another export) replaced the preview
+  }
+  compared_.reset();
   out.add("replace_hash", app_.hash());
   out.add("loaded", {{"generation", applied.generation}, {"usable", applied.usable}});
+}
+
+// --- a local preview ----------------------------------------------------------------------
+
+// A load begins: a preview of `name`, or not (it drops one under way, as it drops the load).
+void Session::begin_load(bool preview, const std::string& name) {
+  compared_.reset();
+  if (preview)
+    preview_load_ = name;
+  else
+    preview_load_.reset();
+}
+
+// Just before an import replaces the board on screen: a preview's is compared with the
+// served board, when that is the one on screen (not an earlier preview's).
+void Session::compare(const ImportResult& incoming) {
+  compared_.reset();
+  if (!preview_load_) return;
+  LocalPreview preview{*preview_load_};
+  const bool served_on_screen = app_.has_board() && !(preview_ && preview_->usable);
+  if (incoming.report.usable && served_on_screen) {
+    preview.served = app_.board_source();
+    preview.diff = diff_boards(app_.board(), incoming.board);
+    preview.diff_json = diff_json(preview.served, incoming.board, *preview.diff);
+  }
+  compared_ = std::move(preview);
 }
 
 // --- the byte channel ---------------------------------------------------------------------
@@ -192,6 +246,7 @@ int Session::open(const nlohmann::json& how) {
   channel.kind = string_of(how, "kind");
   if (channel.kind.empty()) channel.kind = "bytes";
   channel.name = string_of(how, "name");
+  channel.preview = flag_of(how, "preview");
   const auto expected = how.find("expected");
   if (expected != how.end() && expected->is_number() && expected->get<double>() > 0)
     channel.expected = static_cast<size_t>(expected->get<double>());
@@ -199,6 +254,7 @@ int Session::open(const nlohmann::json& how) {
   if (channel.kind == "stream") {
     // One stream at a time: one still open is superseded, and what it writes is dropped.
     if (const auto it = channels_.find(stream_channel_); it != channels_.end()) it->second.kind = "dropped";
+    begin_load(channel.preview, channel.name);
     loader_.begin_stream(channel.name, channel.expected);
     stream_channel_ = id;
   }
@@ -239,14 +295,16 @@ Session::Closed Session::close(int id, const nlohmann::json& how, Effects& out) 
   const bool discard = how.is_object() && how.value("discard", false);
   if (!string_of(how, "name").empty()) channel.name = string_of(how, "name");
   if (how.is_object() && how.contains("export")) channel.export_of = identity_of(how["export"]);
+  if (flag_of(how, "preview")) channel.preview = true;
   // Bytes say at the end what they are; a stream is a stream from its opening.
   const bool said = channel.kind == "bytes" && !as.empty() && as != "stream" && as != "dropped";
   std::string kind = said ? as : channel.kind == "bytes" && !as.empty() ? "bytes (as \"" + as + "\")" : channel.kind;
   if (kind == "stream") {
     stream_channel_ = kNoChannel;
-    if (discard || !error.empty())
+    if (discard || !error.empty()) {
       loader_.abort();  // its download broke off, or the file turned out unchanged: the board stays
-    else
+      preview_load_.reset();
+    } else
       loader_.stream_end();
     closed.kind = kind;
     return closed;
@@ -266,6 +324,7 @@ void Session::finish(Channel channel, std::string kind, const std::string& error
     closed.kind = kind = "export";  // not a manifest: the export itself
   }
   if (kind == "export") {
+    begin_load(channel.preview, channel.name);
     if (const auto applied = loader_.whole(std::move(channel.bytes), channel.name)) loaded(*applied, out);
   } else if (kind == "image") {
     Loader::FromImage read = loader_.image(channel.bytes.view(), channel.export_of);
@@ -274,6 +333,7 @@ void Session::finish(Channel channel, std::string kind, const std::string& error
       closed.answer = {{"refused", read.refused}};
       return;
     }
+    begin_load(false, {});  // the image replaced the board, and dropped a load under way
     image_.from_image = image_.written = image_.saved = app_.board_generation();
     image_.bytes = channel.bytes.size;
     closed.answer = {{"identity", identity_json(read.identity)}};
@@ -331,6 +391,8 @@ void Session::after_frame(ViewRequests requests, Effects& out) {
     }
   }
   if (requests.clear_images) out.add("clear_images");
+  if (requests.pick_file) out.add("pick_file");
+  if (requests.preview_back) out.add("preview_back");
   if (!requests.download_table.empty()) {
     const std::string csv =
         analytics_csv(app_.board(), app_.analytics(), app_.trends(), app_.results(), requests.download_table);
@@ -354,16 +416,23 @@ void Session::in_step(Effects& out) {
     out.add("title", title_);
   }
   if (!app_.has_board()) return;
-  std::string key = mirror_key(app_);
+  std::string key = mirror_key(app_) + (preview_ ? "|preview:" + preview_->file : std::string());
   if (key == mirror_key_) return;
   mirror_key_ = std::move(key);
-  out.add("mirror", nlohmann::json::parse(mirror_json(app_, mirror_words_), nullptr, false));
+  nlohmann::json mirror = nlohmann::json::parse(mirror_json(app_, mirror_words_), nullptr, false);
+  if (preview_ && mirror.is_object()) {  // the screen reader hears that this is a local file, not the site's data
+    std::string notice = mirror_words_.preview;
+    if (const size_t at = notice.find("{}"); at != std::string::npos) notice.replace(at, 2, preview_->file);
+    mirror["notice"] = notice;
+  }
+  out.add("mirror", std::move(mirror));
 }
 
 // --- state() ------------------------------------------------------------------------------
 
 void Session::add_facts(FrameFacts& facts, double utc_seconds) const {
   facts.live = live_;
+  facts.local_preview = preview();
   facts.image = {board_from_image(), board_image_saved(), image_.refused, image_.error, image_.bytes};
   constexpr const char* kPhase[] = {"none", "downloading", "importing", "indexing"};
   const LoadProgress& load = loader_.progress();

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,7 @@
 #include "app/kiosk_driver.h"
 #include "app/live_status.h"
 #include "app/loader.h"
+#include "app/local_preview.h"
 #include "app/page_json.h"
 #include "app/state_json.h"
 #include "app/view_requests.h"
@@ -27,7 +29,7 @@ namespace newsroom {
 
 class Session {
  public:
-  Session() = default;
+  Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
@@ -51,6 +53,8 @@ class Session {
   //   "image"    a board image (io/board_image.h), closed with {"export": {address, etag,
   //              last_modified, length, digest}} naming the export it must be of: shown at
   //              once when it is, answered {"identity": {...}}; else {"refused": why}
+  // A channel opened or closed with {"preview": true} (an "export", bytes closed as one, or a
+  // "stream") is a local preview (app/local_preview.h), named by its "name".
   // close({"error": "..."}) says the download failed (a part is then named in the report;
   // a stream is abandoned and the board on screen stays); {"discard": true} drops it.
   static constexpr int kNoChannel = 0;
@@ -96,6 +100,16 @@ class Session {
   bool board_image_saved() const;                         // the board on screen is stored as one
   bool writing_image() const { return image_job_ != nullptr; }
 
+  // --- a local preview ------------------------------------------------------------------
+  // A preview's import, once read, is compared with the board on screen (the served one)
+  // just before it replaces it, then shown with its own report; an unusable file leaves the
+  // served board on screen (its report shown). A preview while another is shown has no
+  // served board to compare with (the page goes back to the served board first). The next
+  // load that is not a preview and is usable ends it (the page's 서버 자료로 돌아가기: the
+  // served export delivered again). While a preview is shown, "write_image" is refused: a
+  // local file is never stored as the served export's board image.
+  const LocalPreview* preview() const { return preview_ ? &*preview_ : nullptr; }
+
   // --- what the views and state() read -----------------------------------------------
   AppState& app() { return app_; }
   const AppState& app() const { return app_; }
@@ -118,6 +132,7 @@ class Session {
  private:
   struct Channel {
     std::string kind, name;
+    bool preview = false;      // a local preview (see above)
     ExportIdentity export_of;  // an image's export, said at close
     OwnedBytes bytes;          // what was written, for every kind but "stream"
     size_t capacity = 0;
@@ -132,6 +147,8 @@ class Session {
   void in_step(Effects& out);
   void write_image(const nlohmann::json& identity, Effects& out);
   void write_image_piece(Effects& out);
+  void compare(const ImportResult& incoming);
+  void begin_load(bool preview, const std::string& name);
 
   AppState app_;
   Loader loader_{app_};
@@ -149,7 +166,10 @@ class Session {
   ImageFacts image_;
   std::unique_ptr<BoardImageJob> image_job_;  // the image being written, of board generation:
   uint64_t image_job_board_ = 0;
-  bool image_piece_taken_ = true;  // the page took the last piece: the next may be written
+  bool image_piece_taken_ = true;            // the page took the last piece: the next may be written
+  std::optional<std::string> preview_load_;  // the load under way is a preview of this file
+  std::optional<LocalPreview> compared_;     // that load's import, compared before it was applied
+  std::optional<LocalPreview> preview_;      // the preview on screen
 };
 
 }  // namespace newsroom

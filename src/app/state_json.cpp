@@ -170,6 +170,17 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
       {"last_checked", time_or_null(live.last_checked)},
       {"last_error", live.last_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(live.last_error)},
       {"saved_at", time_or_null(live.saved_at)}};
+  // A local preview of an export file: the board and report are the file's (source names
+  // it), compared with the served export (diff: newsroom-check --json's "diff").
+  if (const LocalPreview* preview = frame.local_preview) {
+    state["data"]["preview"] = {
+        {"file", preview->file},
+        {"served", preview->served.empty() ? nlohmann::json(nullptr) : nlohmann::json(preview->served)},
+        {"usable", preview->usable},
+        {"diff", preview->diff_json}};
+  } else {
+    state["data"]["preview"] = nullptr;
+  }
   const FrameFacts::Image& image = frame.image;
   state["data"]["from_image"] = image.from_image;
   state["data"]["image_saved"] = image.saved;

@@ -8,6 +8,7 @@
 
 #include "app/app_state.h"
 #include "app/live_status.h"
+#include "app/local_preview.h"
 
 namespace newsroom {
 
@@ -69,9 +70,10 @@ struct FrameFacts {
     std::string error;        // why the last image could not be stored (quota, a private window)
     uint64_t bytes = 0;       // the size of the last image read or written
   } image;
-  int64_t gl_lost = 0, gl_restored = 0;  // WebGL context losses and restorations
-  int64_t heap_bytes = 0;                // the wasm memory's size
-  int64_t used_bytes = 0;                // bytes allocated by malloc (mallinfo uordblks)
+  const LocalPreview* local_preview = nullptr;  // the local preview shown, if any (app/session.h)
+  int64_t gl_lost = 0, gl_restored = 0;         // WebGL context losses and restorations
+  int64_t heap_bytes = 0;                       // the wasm memory's size
+  int64_t used_bytes = 0;                       // bytes allocated by malloc (mallinfo uordblks)
 };
 
 std::string state_json(const AppState& app, const FrameFacts& frame);

@@ -19,6 +19,8 @@ struct ViewRequests {
   std::string download_table;       // an analytics table to download as CSV (analytics_csv.h)
   std::optional<float> text_scale;  // the visitor's new 가−/가+ choice
   bool clear_images = false;        // drop the saved board images (the data status's button)
+  bool pick_file = false;           // open an export file from disk as a local preview (data status)
+  bool preview_back = false;        // leave the local preview: the served data again (the preview bar)
 
   // A view opened from a row of a list, a chart or a related-articles link.
   void opened(bool from_a_list) {

@@ -252,6 +252,7 @@ void main_loop_iteration() {
   rt.ui.load = rt.session.loader().progress();
   rt.ui.live = rt.session.live();
   rt.ui.from_image = rt.session.board_from_image();
+  rt.ui.preview = rt.session.preview();
   hold_press_after_move(rt);
   bool input = false;
   for (int pass = 0; pass < 2; ++pass) {

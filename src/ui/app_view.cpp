@@ -77,12 +77,14 @@ static void draw_frame(AppState& app, UiContext& ctx) {
   if (ctx.kiosk.on && ctx.kiosk.playing && ctx.font_loaded && app.has_board() && app.open_article()) {
     draw_kiosk_attract(app, ctx);
     draw_data_status(app, ctx);
+    draw_preview_bar(ctx);
     return;
   }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float status_height = data_status_height();
-  ImGui::SetNextWindowPos(viewport->Pos);
-  ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, viewport->Size.y - status_height));
+  const float preview_height = preview_bar_height(ctx);  // a local preview's bar above the page
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + preview_height));
+  ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, viewport->Size.y - status_height - preview_height));
   constexpr ImGuiWindowFlags kPageFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
@@ -131,6 +133,7 @@ static void draw_frame(AppState& app, UiContext& ctx) {
   ImGui::PopStyleVar();
 
   draw_data_status(app, ctx);
+  draw_preview_bar(ctx);
   if (ctx.kiosk.on) draw_qr_overlay(ctx);
 }
 

@@ -31,4 +31,9 @@ void draw_qr_overlay(UiContext& ctx);
 // Height of the data status bar, which the content leaves free.
 float data_status_height();
 
+// A local preview's bar at the top of the page (data_status.cpp): what the file is, what it
+// changes on the served data, and the way back. Its height is 0 without a preview.
+float preview_bar_height(const UiContext& ctx);
+void draw_preview_bar(UiContext& ctx);
+
 }  // namespace newsroom::ui

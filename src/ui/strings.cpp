@@ -142,6 +142,18 @@ constexpr const char* kKorean[] = {
     "새 자료를 확인하지 못했습니다 ({}): {}",
     "저장해 둔 게시판으로 바로 열었습니다",
     "저장본 지우기",
+    "파일 미리보기…",
+    "로컬 미리보기 · {} · 업로드되지 않고 이 브라우저에서만 읽었습니다",
+    "게시 중인 자료와 비교: 추가 {} · 삭제 {} · 수정 {} · 조회수 {} → {} · 감소 {} · 급증 {}",
+    "비교할 게시 중인 자료가 없습니다",
+    "이 파일은 쓸 수 없어 게시 중인 자료를 그대로 보여 줍니다",
+    "서버 자료로 돌아가기",
+    "게시 중인 자료({})와 비교",
+    "추가 {}건: {}",
+    "삭제 {}건: {}",
+    "수정 {}건: {}",
+    "조회수 감소 {}건: {}",
+    "조회수 급증 {}건: {}",
     "1시간",
     "{}시간",
     "{}일",
@@ -296,6 +308,18 @@ constexpr const char* kEnglish[] = {
     "Could not check for new data ({}): {}",
     "Opened at once from the saved board",
     "Clear saved boards",
+    "Preview a file…",
+    "Local preview · {} · read in this browser only, not uploaded",
+    "Compared with the served data: added {} · removed {} · edited {} · views {} → {} · views down {} · jumps {}",
+    "No served data to compare with",
+    "This file cannot be used: the served data stays on screen",
+    "Back to the served data",
+    "Compared with the served data ({})",
+    "{} added: {}",
+    "{} removed: {}",
+    "{} edited: {}",
+    "{} with views down: {}",
+    "{} suspicious jumps: {}",
     "1 hour",
     "{} hours",
     "{} days",
@@ -390,6 +414,7 @@ MirrorWords mirror_words() {
   w.tags = tr(Text::chart_tags);
   w.top_downloads = tr(Text::chart_downloads);
   w.trends = tr(Text::chart_trends);
+  w.preview = tr(Text::preview_title);
   w.rising = tr(Text::chart_rising);
   w.month = tr(Text::mirror_month);
   w.category = tr(Text::column_category);

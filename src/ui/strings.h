@@ -146,6 +146,18 @@ enum class Text : uint16_t {
   status_check_failed,   // {} when, {} what
   status_image,          // the board came from a saved board image
   status_clear_images,   // the button that drops saved board images
+  status_pick_file,      // the button that opens an export file as a local preview
+  preview_title,         // {} file: the local preview bar (and the mirror's notice)
+  preview_summary,       // {} added, {} removed, {} edited, {} views before, {} after, {} down, {} jumps
+  preview_no_compare,    // a preview with no served board to compare with
+  preview_unusable,      // a preview file that could not be used
+  preview_back,          // the bar's button: the served data again
+  report_compared,       // {} served source: the report's comparison heading
+  report_added,          // {} count, {} ids
+  report_removed,        // {} count, {} ids
+  report_edited,         // {} count, {} ids (with the fields)
+  report_down,           // {} count, {} ids
+  report_jumps,          // {} count, {} ids
   age_hour,              // "1 hour": English has a singular (days and months are 2 or more)
   age_hours,             // {} count
   age_days,              // {} count

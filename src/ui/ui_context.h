@@ -13,6 +13,7 @@
 
 #include "app/live_status.h"
 #include "app/loader.h"
+#include "app/local_preview.h"
 #include "app/qr.h"
 #include "app/view_requests.h"
 
@@ -129,12 +130,13 @@ struct UiContext {
   ScrollMemory scroll;
   ImagePreviews images;
   LoadProgress load;
-  float loaded_more_at = -1.0f;  // the scroll range when the phone list last loaded more
-  int keyboard_row = -1;         // the row ↑/↓ moved to on this page (-1: none); Enter opens it
-  bool keyboard_moved = false;   // scroll the keyboard row into view this frame
-  float text_scale = 1.0f;       // the visitor's 가−/가+ choice, remembered by the page
-  LiveStatus live;               // the page's live polling and saved copy (data status panel)
-  bool from_image = false;       // the board came from a saved board image (io/board_image.h)
+  float loaded_more_at = -1.0f;           // the scroll range when the phone list last loaded more
+  int keyboard_row = -1;                  // the row ↑/↓ moved to on this page (-1: none); Enter opens it
+  bool keyboard_moved = false;            // scroll the keyboard row into view this frame
+  float text_scale = 1.0f;                // the visitor's 가−/가+ choice, remembered by the page
+  LiveStatus live;                        // the page's live polling and saved copy (data status panel)
+  bool from_image = false;                // the board came from a saved board image (io/board_image.h)
+  const LocalPreview* preview = nullptr;  // the local preview shown, if any (the session's)
 
   ViewRequests requests;  // what this frame asks for; draw_app() hands them to the caller
   KioskUi kiosk;

@@ -9,7 +9,7 @@
   parts.api = function api(app) {
     const { Module, T, params, english, kiosk, KIOSK_OPTIONS, canvas, boot, ImageStatus, command, query, withString,
             handOver, fetchExport, deliverTracked, loadFinished, pollNow, queued, shareUrl, printableDocument,
-            articleAction, updateMirror, placeSearchInput, setSearchInput } = app;
+            articleAction, updateMirror, placeSearchInput, setSearchInput, previewFile, backToServed, errorText } = app;
 
     function applyHash() {
       if (app.started) command({ hash: location.hash });
@@ -63,6 +63,10 @@
       // Board images (web/js/images.js): the one just written, and the data status's "clear".
       image: (value) => app.images.took(value),
       clear_images: () => app.images.clear(),
+      // A local preview (live.js): the data status's 파일 미리보기… (a file picker, opened
+      // while the click's user activation lasts) and the preview bar's way back.
+      pick_file: pickFile,
+      preview_back: () => { backToServed().catch(warnPreview); },
       replace_hash(hash) {
         if (location.hash !== hash) history.replaceState(history.state, '', hash);
       },
@@ -114,6 +118,61 @@
       },
       warn(message) { console.warn(`newsroom: ${message}`); },
     };
+    // --- a local preview: a file dropped anywhere on the page, or picked ----------------
+    const warnPreview = (error) => console.warn(`newsroom: no preview: ${errorText(error)}`);
+    const preview = (file) => previewFile(file).catch(warnPreview);
+    let picker = null;
+    function pickFile() {
+      if (kiosk) return;
+      if (!picker) {
+        picker = Object.assign(document.createElement('input'),
+                               { type: 'file', accept: '.json,.jsonl,application/json', hidden: true });
+        picker.id = 'newsroom-pick-file';
+        picker.addEventListener('change', () => {
+          const file = picker.files && picker.files[0];
+          picker.value = '';  // the same file may be picked again
+          if (file) preview(file);
+        });
+        document.body.append(picker);
+      }
+      picker.click();
+    }
+    // Dragging files over the page shows where to drop them; the browser never opens the
+    // file itself (it would leave the page). A kiosk takes no files.
+    const dropHint = Object.assign(document.createElement('div'), { id: 'newsroom-drop-hint', className: 'hidden',
+                                                                     textContent: T.dropHint });
+    dropHint.setAttribute('role', 'status');
+    document.body.append(dropHint);
+    const carriesFiles = (event) => Boolean(event.dataTransfer) && Array.from(event.dataTransfer.types || []).includes('Files');
+    let dragging = 0;
+    const hint = (shown) => dropHint.classList.toggle('hidden', !shown);
+    if (!kiosk) {
+      window.addEventListener('dragenter', (event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        ++dragging;
+        hint(true);
+      });
+      window.addEventListener('dragover', (event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+      });
+      window.addEventListener('dragleave', (event) => {
+        if (!carriesFiles(event)) return;
+        dragging = Math.max(0, dragging - 1);
+        if (!dragging) hint(false);
+      });
+      window.addEventListener('drop', (event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        dragging = 0;
+        hint(false);
+        const file = event.dataTransfer.files[0];
+        if (file) preview(file);
+      });
+    }
+
     function absoluteUrl(url) {
       try { return new URL(url, location.href).href; } catch (error) { return String(url); }
     }
@@ -197,11 +256,19 @@
       // Checks the export (or the manifest and each of its files) for a change now; resolves
       // once that check, and a swap it caused, is done (docs/testing.md).
       pollNow,
-      // Loads another export (a URL); resolves once it is imported (or refused).
-      async load(url) {
+      // Loads another export (a URL); resolves once it is imported (or refused). A File or a
+      // Blob is a local preview instead: read in the page, never uploaded, shown with its
+      // report and compared with the served export (state().data.preview).
+      async load(what) {
         await app.ready;
         await app.firstDelivery.catch(() => {});
-        await queued(async () => deliverTracked(await fetchExport(String(url))));
+        if (typeof Blob !== 'undefined' && what instanceof Blob) await previewFile(what);
+        else await queued(async () => deliverTracked(await fetchExport(String(what))));
+        return window.newsroom.state().data;
+      },
+      // Leaves a local preview: the served export again; resolves once it is on screen.
+      async backToServed() {
+        await backToServed();
         return window.newsroom.state().data;
       },
     };

@@ -98,6 +98,7 @@
       };
       mirror.replaceChildren();
       add(mirror, 'p', `${view.site} › ${T.section} › ${view.board}`);
+      if (view.notice) add(mirror, 'p', view.notice, { role: 'status' });  // a local preview, not the site's data
       if (view.article) {
         const article = add(mirror, 'article');
         add(article, 'h1', view.article.title);

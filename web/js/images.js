@@ -298,6 +298,10 @@
       }
     }
 
+    // A local preview came: a save still waiting for the served board's index is given up
+    // (the engine writes no image during a preview; the served board is saved again after).
+    function cancel() { ++saving; }
+
     // The data status's "clear saved boards" (the effect "clear_images").
     async function clear() {
       ++saving;
@@ -306,6 +310,6 @@
       status({ saved: false });
     }
 
-    app.images = { find, published, show, save, took, clear };
+    app.images = { find, published, show, save, took, clear, cancel };
   };
 })(globalThis.newsroomParts = globalThis.newsroomParts || {});

@@ -8,7 +8,7 @@
 
   parts.live = function live(app) {
     const { T, params, single, command, handOver, endStream, absolute, validators, digest, savedAtOf, remember, bodyOf,
-            fetchResult } = app;
+            fetchResult, fetchExport, channel, heap, kExportBytesAtMost } = app;
     // How long a live check may take: a download that sends nothing for stallMs, or a check
     // (download and import) that takes longer than checkMs, is abandoned and the board stays.
     // Tests may set window.newsroomLimits before the page scripts run.
@@ -134,6 +134,7 @@
       app.fetched = new Map();
       live.source = result.url;
       const data = window.newsroom.state().data;
+      app.preview = data.preview;  // a usable export ended a local preview
       live.refused = !data.usable;
       if (data.usable) {
         live.manifest = manifestFiles(result.url, result.bytes) ? result.bytes : null;
@@ -199,7 +200,9 @@
       await app.ready;
       await app.firstDelivery.catch(() => {});  // the first board, and its validators, are in
       const source = live.source;
-      if (!source) return;
+      // A local preview is on screen: the served export is not checked (a change would swap
+      // the served board over the preview); going back fetches it as it is then.
+      if (!source || app.preview) return;
       ++live.polls;
       live.lastChecked = nowSeconds();
       let where = source;
@@ -238,6 +241,70 @@
       return run;
     }
     const pollNow = () => queued(poll);
+
+    // --- a local preview: an export file from the data team's disk ----------------------
+    // Read in the page (File.stream(), never uploaded) into the engine's byte channel with
+    // {preview: true}: the engine compares it with the served board on screen, then shows it
+    // with its own report (src/app/session.h). A large file is imported while it is read.
+    // Nothing of it is kept: no saved copy for the service worker (deliverTracked alone does
+    // that), no board image (the engine refuses to write one during a preview), and polling
+    // pauses until backToServed() delivers the served export again.
+    app.preview = null;  // state().data.preview while a preview is shown
+    async function previewNow(file) {
+      const name = String(file.name || 'preview.json');
+      if (file.size > kExportBytesAtMost) {
+        throw new Error(`${name}: the file is ${Math.floor(file.size / 1048576)} MB, over the limit of ` +
+          `${kExportBytesAtMost >> 20} MB for an export`);
+      }
+      if (app.preview) await backNow();  // compared with the served board, not the last preview
+      if (app.images) app.images.cancel();  // no image of the served board is waited for meanwhile
+      const streamed = file.size >= kStreamFrom;
+      const id = channel.open(streamed ? { kind: 'stream', preview: true, name, expected: file.size }
+                                       : { preview: true, name, expected: file.size });
+      const ended = loadEnded();
+      try {
+        const reader = file.stream().getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          const at = channel.space(id, value.length);  // first: the heap may grow (a new HEAPU8)
+          heap().set(value, at);
+          let unread = channel.commit(id, value.length);
+          while (streamed && unread > kUnreadAtMost) {  // the import catches up before more is read
+            await new Promise((resolve) => setTimeout(resolve, 4));
+            unread = channel.commit(id, 0);
+          }
+        }
+      } catch (error) {
+        channel.close(id, streamed ? { error: errorText(error) } : { discard: true });
+        throw new Error(`${name} could not be read: ${errorText(error)}`);
+      }
+      channel.close(id, streamed ? {} : { as: 'export', name, preview: true });
+      await ended;
+      app.preview = window.newsroom.state().data.preview;
+    }
+    const kStreamFrom = 4 << 20;
+    const kUnreadAtMost = 8 << 20;
+    // 서버 자료로 돌아가기: the served export delivered again (its saved board image when
+    // there is one, then asked whether it changed, as on a visit; else fetched), the view
+    // kept as in a live swap. Not counted as a swap.
+    async function backNow() {
+      if (!app.preview) return;
+      const url = live.source || app.dataUrl || 'data/articles.json';
+      --live.boards;
+      const found = app.images && !live.manifest && !single ? await app.images.find(url) : null;
+      if (single) await deliverTracked(await app.firstData);  // the single file's own export, embedded
+      else if (found) await deliverTracked({ url, image: found, fetch: () => fetchExport(url) });
+      else await deliverTracked(await fetchExport(url));
+      app.preview = window.newsroom.state().data.preview;
+    }
+    async function afterFirst(task) {
+      await app.ready;
+      await app.firstDelivery.catch(() => {});
+      return queued(task);
+    }
+    const previewFile = (file) => afterFirst(() => previewNow(file));
+    const backToServed = () => afterFirst(backNow);
     app.ready.then(() => {
       reportLive();
       if (pollSeconds > 0) {
@@ -258,6 +325,7 @@
       for (const resolve of waiters) resolve(outcome);
     }
 
-    Object.assign(app, { limits, errorText, deliver, deliverTracked, loadFinished, pollNow, queued });
+    Object.assign(app, { limits, errorText, deliver, deliverTracked, loadFinished, pollNow, queued, previewFile,
+                         backToServed });
   };
 })(globalThis.newsroomParts = globalThis.newsroomParts || {});
