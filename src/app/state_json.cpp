@@ -131,7 +131,10 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
     for (const FrameFacts::Preview& p : frame.previews) {
       previews.push_back({{"url", p.url}, {"status", p.status}, {"width", p.width}, {"height", p.height}});
     }
-    state["article"] = {{"id", board.id(*index)}, {"title", board.title(*index)}, {"previews", previews}};
+    nlohmann::json related = nlohmann::json::array();
+    for (const uint32_t row : app.related(*index)) related.push_back(board.id(row));
+    state["article"] = {
+        {"id", board.id(*index)}, {"title", board.title(*index)}, {"previews", previews}, {"related", related}};
   } else {
     state["article"] = nullptr;
   }
