@@ -16,8 +16,8 @@
 // The per-board structure is an inverted index of those words and of the tags. Building it
 // reads every title and up to kBodyBytes of every body twice (document frequencies, then
 // each article's words), so a large board builds it in slices (InSlices, build()) like the
-// search index; it holds about 12 bytes per kept word (15 MB at 100k articles). A query
-// walks the postings of the article's words and tags: well under a millisecond at 100k.
+// search index; it holds about 12 bytes per kept word (18.5 MB at 100k articles). A query
+// walks the postings of the article's words and tags: under a millisecond at 100k.
 #pragma once
 
 #include <cstddef>
