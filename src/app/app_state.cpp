@@ -20,6 +20,9 @@ void AppState::load(ImportResult result, std::string_view index_image) {
   const bool swap = has_board_;
   index_.reset();  // the index points into the board it replaces
   analytics_columns_.reset();
+  related_index_.reset();
+  related_for_.reset();
+  related_.clear();
   board_ = std::move(result.board);
   board_source_ = report_.source;
   snapshots_ = std::move(result.snapshots);
@@ -155,6 +158,25 @@ const Analytics& AppState::analytics() const {
     analytics_ = compute_analytics(board_, *analytics_columns_, result_.rows, as_of_);
   }
   return *analytics_;
+}
+
+const std::vector<uint32_t>& AppState::related(uint32_t article) const {
+  if (!related_index_ && has_board_ && board_.arena_bytes() < kRelatedAtOnceBelow)
+    related_index_ = std::make_unique<RelatedIndex>(board_);
+  if (!related_index_ || !related_index_->complete() || article >= board_.size()) {
+    related_for_.reset();
+    related_.clear();
+  } else if (related_for_ != article) {
+    related_ = related_index_->related(article);
+    related_for_ = article;
+  }
+  return related_;
+}
+
+bool AppState::continue_related(size_t byte_budget) {
+  if (!relating() || indexing()) return false;
+  if (!related_index_) related_index_ = std::make_unique<RelatedIndex>(board_, RelatedIndex::InSlices{});
+  return related_index_->build(byte_budget);
 }
 
 const Trends& AppState::trends() const {

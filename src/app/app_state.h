@@ -12,6 +12,7 @@
 #include "app/route.h"
 #include "core/analytics.h"
 #include "core/board.h"
+#include "core/related.h"
 #include "core/search.h"
 #include "core/tags.h"
 #include "core/trends.h"
@@ -98,6 +99,14 @@ class AppState {
   // Large boards from the next load on get an index a second thread can help build.
   void set_index_helped(bool helped) { index_helped_ = helped; }
   void follow_index(size_t byte_budget);
+  // Up to five articles related to `article` (core/related.h), most related first, computed
+  // once per article opened; empty while the board's related index is not built. A board
+  // with little text builds it at the first call; a larger one in slices, continue_related()
+  // from Loader::work once the search index is complete (a board read back from an image too).
+  static constexpr size_t kRelatedAtOnceBelow = size_t{1} << 20;  // bytes of text
+  const std::vector<uint32_t>& related(uint32_t article) const;
+  bool relating() const { return has_board_ && !(related_index_ && related_index_->complete()); }
+  bool continue_related(size_t byte_budget);  // true when this slice completed it
   // View-count analytics of results(), computed when first asked for after a change.
   const Analytics& analytics() const;
   // Views across the manifest's dated exports for results(); empty dates without them.
@@ -155,6 +164,9 @@ class AppState {
   mutable std::optional<Analytics> analytics_;
   std::vector<Snapshot> snapshots_;
   mutable std::optional<Trends> trends_;
+  mutable std::unique_ptr<RelatedIndex> related_index_;  // per board, points into it
+  mutable std::optional<uint32_t> related_for_;          // the article related_ belongs to
+  mutable std::vector<uint32_t> related_;
 };
 
 }  // namespace newsroom

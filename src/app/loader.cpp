@@ -318,6 +318,7 @@ Loader::Worked Loader::work(double budget_ms, Clock clock, void* clock_context) 
     app_.continue_indexing(kIndexSlice);
     worked.indexed = !app_.indexing();
   }
+  while (!app_.indexing() && app_.relating() && in_time()) worked.related = app_.continue_related(kIndexSlice);
   if (progress_.phase != Phase::downloading) progress_ = {app_.indexing() ? Phase::indexing : Phase::none};
   return worked;
 }
@@ -367,6 +368,8 @@ Loader::Worked Loader::work_in_background(double budget_ms, Clock clock, void* c
     app_.follow_index(kIndexSlice);  // a list read in the text is now the index's
     worked.indexed = true;
   }
+  while (w.task == Task::none && !app_.indexing() && app_.relating() && clock(clock_context) - start < budget_ms)
+    worked.related = app_.continue_related(kIndexSlice);
   if (progress_.phase != Phase::downloading) progress_ = {app_.indexing() ? Phase::indexing : Phase::none};
   return worked;
 }

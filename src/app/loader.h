@@ -103,6 +103,7 @@ class Loader {
   struct Worked {
     std::optional<Applied> applied;
     bool indexed = false;
+    bool related = false;  // the related articles' index became complete (after the search index)
   };
   Worked work(double budget_ms, Clock clock, void* clock_context);
 

@@ -354,7 +354,7 @@ bool Session::work(double budget_ms, Loader::Clock clock, void* clock_context, E
   const Loader::Worked worked = loader_.work(budget_ms, clock, clock_context);
   if (worked.applied) loaded(*worked.applied, out);
   write_image_piece(out);  // after the load's work: a board it replaced ends the job
-  return worked.indexed;
+  return worked.indexed || worked.related;
 }
 
 KioskDriver::Tick Session::before_frame(double now, bool can_draw, Effects& out) {

@@ -71,7 +71,8 @@ class Session {
 
   // --- time --------------------------------------------------------------------------
   // Import, then index, for about `budget_ms` by `clock`; true when the index became
-  // complete (the searches waiting for it are answered: draw again).
+  // complete (the searches waiting for it are answered: draw again), or the related
+  // articles' index after it (the open article's list appears).
   bool work(double budget_ms, Loader::Clock clock, void* clock_context, Effects& out);
   // Before a frame in kiosk mode (`now` in UTC seconds, before the test offset): the loop
   // moves on. Nothing happens outside kiosk mode.

@@ -143,8 +143,13 @@ std::string state_json(const AppState& app, const FrameFacts& frame) {
     }
     nlohmann::json article_tags = nlohmann::json::array();
     for (const uint32_t t : app.tags().of(*index)) article_tags.push_back(app.tags().name(t));
-    state["article"] = {
-        {"id", board.id(*index)}, {"title", board.title(*index)}, {"tags", article_tags}, {"previews", previews}};
+    nlohmann::json related = nlohmann::json::array();
+    for (const uint32_t row : app.related(*index)) related.push_back(board.id(row));
+    state["article"] = {{"id", board.id(*index)},
+                        {"title", board.title(*index)},
+                        {"tags", article_tags},
+                        {"previews", previews},
+                        {"related", related}};
   } else {
     state["article"] = nullptr;
   }

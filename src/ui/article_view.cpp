@@ -94,6 +94,21 @@ void draw_tags(AppState& app, UiContext& ctx, uint32_t article) {
   ImGui::EndGroup();
 }
 
+// 관련 기사: up to five articles of the board sharing the most of this one's rarer words and
+// tags (core/related.h), each opening as 이전 글 / 다음 글 do.
+void draw_related(AppState& app, UiContext& ctx, uint32_t article) {
+  const std::vector<uint32_t> related = app.related(article);  // a copy: a click opens another article
+  if (related.empty()) return;
+  const Board& board = app.board();
+  rule();
+  text(ctx, tr(Text::related_articles), palette().text_muted);
+  for (size_t i = 0; i < related.size(); ++i) {
+    const bool clicked =
+        title_link(ctx, board.title(related[i]), "related:" + std::to_string(i), ImGui::CalcItemWidth());
+    if (clicked && app.open(board.id(related[i]))) ctx.requests.opened(false);
+  }
+}
+
 bool is_image_name(std::string_view name) {
   name = name.substr(0, name.find_first_of("?#"));
   const size_t dot = name.rfind('.');
@@ -211,6 +226,7 @@ void draw_article(AppState& app, UiContext& ctx) {
   draw_tags(app, ctx, *index);
   if (ctx.requests.route_changed) return;  // a tag's list replaces the article
   ImGui::Dummy(ImVec2(0, em(1.0f)));
+  draw_related(app, ctx, *index);
   draw_neighbours(app, ctx, *index);
   draw_back_button(ctx, "bottom", "back-bottom");
 }

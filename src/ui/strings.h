@@ -29,6 +29,7 @@ enum class Text : uint16_t {
   none,
   previous_article,
   next_article,
+  related_articles,
   article_not_found,  // {} id
   notice_prefix,      // "공지 · "
   meta_line,          // {} author, {} date, {} views

@@ -78,6 +78,13 @@ TEST_CASE("headless UI: an article shows its title, its actions and the way back
   CHECK(copy->Min.y >= title->Max.y);
   CHECK(title->GetHeight() >= ui::kBaseFontCssPx * screen.display().dpr * 1.4f);
   CHECK(screen.widget("back-bottom")->Min.y > copy->Max.y);
+  // 관련 기사 under the body, above 이전 글 / 다음 글, as many as AppState::related says.
+  const size_t related = screen.app.related(*screen.app.open_article()).size();
+  CHECK(related > 0);
+  CHECK(screen.widgets_named("related:").size() == related);
+  for (size_t i = 0; i < related; ++i) require_on_screen(screen, "related:" + std::to_string(i));
+  if (related > 0)
+    CHECK(screen.widget("related:" + std::to_string(related - 1))->Max.y <= screen.widget("prev")->Min.y);
   const auto& attachments = screen.app.board().attachments_of(*screen.app.open_article());
   for (size_t i = 0; i < attachments.size(); ++i) {
     if (!screen.app.board().text(attachments[i].url).empty())
