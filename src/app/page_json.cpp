@@ -148,7 +148,9 @@ std::string article_json_for(const AppState& app, int64_t id) {
 // search engines: the heading, the drawn result titles as links, or the article's text.
 // Sent only when the view changed.
 std::string mirror_key(const AppState& app) {
-  return app.hash() + "|" + std::to_string(app.results().size()) + "|" + std::to_string(app.loads());
+  const auto article = app.open_article();
+  return app.hash() + "|" + std::to_string(app.results().size()) + "|" + std::to_string(app.loads()) + "|" +
+         std::to_string(article ? app.related(*article).size() : 0);  // the related list arrives once built
 }
 
 std::string mirror_json(const AppState& app, const MirrorWords& words) {
@@ -157,6 +159,10 @@ std::string mirror_json(const AppState& app, const MirrorWords& words) {
       {"site", board.info.site}, {"board", board.info.title}, {"route", route_name(app.route().view)}};
   if (auto index = app.open_article()) {
     view["article"] = nlohmann::json::parse(article_json(app, *index), nullptr, false);
+    nlohmann::json related = nlohmann::json::array();
+    for (const uint32_t row : app.related(*index))
+      related.push_back({{"id", board.id(row)}, {"title", board.title(row)}});
+    if (!related.empty()) view["related"] = {{"heading", words.related}, {"items", related}};
   } else {
     nlohmann::json items = nlohmann::json::array();
     for (const uint32_t row : app.page_rows()) {

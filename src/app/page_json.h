@@ -28,6 +28,8 @@ struct MirrorWords {
   // The charts' tables: their captions, then the heads of their columns.
   std::string months, categories, top, histogram, age, authors, tags, top_downloads, trends, rising;
   std::string month, category, author, tag, title, view_range, days_old, between, gain;
+  // The heading of an article's related articles.
+  std::string related;
   // A local preview's notice, "{}" the file's name (the Session adds it as "notice").
   std::string preview;
 };

@@ -414,6 +414,7 @@ MirrorWords mirror_words() {
   w.age = tr(Text::chart_age);
   w.authors = tr(Text::chart_authors);
   w.tags = tr(Text::chart_tags);
+  w.related = tr(Text::related_articles);
   w.top_downloads = tr(Text::chart_downloads);
   w.trends = tr(Text::chart_trends);
   w.preview = tr(Text::preview_title);

@@ -53,6 +53,10 @@ test('an article lists up to five related ones, never itself, the same after a r
     if (i > 0) assert.ok(rect.y >= rects[i - 1].y + rects[i - 1].h - 1, `related:${i} under related:${i - 1}`);
   }
   assert.equal(await page.evaluate(() => window.newsroom.locate('related:5')), null, 'five at most');
+  // The screen-reader mirror lists them too, as links in the same order.
+  const mirrored = await page.evaluate(() => [...document.querySelectorAll('#newsroom-mirror ul a')]
+    .map((a) => Number(a.getAttribute('href').replace('#/article/', ''))));
+  assert.deepEqual(mirrored, ids, 'the mirror links the related articles');
 
   await clickWidget(page, 'related:0');
   const opened = await waitForState(page, (x) => x.article?.id === ids[0], 'the first related article opened');

@@ -112,6 +112,11 @@
             add(tags, 'a', `#${tag}`, { href: `#/?tag=${encodeURIComponent(tag)}` });
           });
         }
+        if (view.related) {
+          add(mirror, 'h2', view.related.heading);
+          const list = add(mirror, 'ul');
+          for (const item of view.related.items) add(add(list, 'li'), 'a', item.title, { href: `#/article/${item.id}` });
+        }
         add(mirror, 'a', T.toList, { href: '#/' });
         return;
       }
