@@ -442,40 +442,28 @@ void draw_analytics(AppState& app, UiContext& ctx) {
   draw_age_grid(app, ctx, a);
   if (ctx.requests.route_changed) return;
 
-  section(ctx, Text::chart_authors, "authors");
-  {
+  // Authors and tags: a bar per group, a click filters the list by it.
+  const auto group_bars = [&](Text title, const char* table, const char* chart,
+                              const std::vector<Analytics::Group>& groups, const char* prefix,
+                              bool (AppState::*filter)(std::string_view)) {
+    section(ctx, title, table);
     std::vector<std::string> names;
     std::vector<int64_t> views;
-    for (const Analytics::Group& g : a.authors) {
-      names.push_back(g.name.empty() ? "-" : g.name);
+    for (const Analytics::Group& g : groups) {
+      names.push_back(g.name.empty() ? "-" : prefix + g.name);
       views.push_back(g.views);
     }
     const int hit = horizontal_bars(
-        ctx, "author", names, views, names,
+        ctx, chart, names, views, names,
         [&](size_t i) {
-          return tr(Text::tooltip_group, {names[i], with_thousands(a.authors[i].articles), with_thousands(views[i])});
+          return tr(Text::tooltip_group, {names[i], with_thousands(groups[i].articles), with_thousands(views[i])});
         },
         Text::click_to_filter);
-    if (hit >= 0 && app.set_author(a.authors[static_cast<size_t>(hit)].name)) ctx.requests.route_changed = true;
-  }
+    if (hit >= 0 && (app.*filter)(groups[static_cast<size_t>(hit)].name)) ctx.requests.route_changed = true;
+  };
+  group_bars(Text::chart_authors, "authors", "author", a.authors, "", &AppState::set_author);
   if (ctx.requests.route_changed) return;
-
-  if (!a.tags.empty()) {
-    section(ctx, Text::chart_tags, "tags");
-    std::vector<std::string> names;
-    std::vector<int64_t> views;
-    for (const Analytics::Group& g : a.tags) {
-      names.push_back("#" + g.name);
-      views.push_back(g.views);
-    }
-    const int hit = horizontal_bars(
-        ctx, "tag", names, views, names,
-        [&](size_t i) {
-          return tr(Text::tooltip_group, {names[i], with_thousands(a.tags[i].articles), with_thousands(views[i])});
-        },
-        Text::click_to_filter);
-    if (hit >= 0 && app.set_tag(a.tags[static_cast<size_t>(hit)].name)) ctx.requests.route_changed = true;
-  }
+  if (!a.tags.empty()) group_bars(Text::chart_tags, "tags", "tag", a.tags, "#", &AppState::set_tag);
   if (ctx.requests.route_changed) return;
 
   if (!a.top_downloads.empty()) article_bars(Text::chart_downloads, "downloads", "downloads", a.top_downloads, true);

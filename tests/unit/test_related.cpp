@@ -15,26 +15,13 @@
 #include "core/search.h"
 #include "core/text.h"
 #include "io/board_image.h"
+#include "test_support.h"
 
 using namespace newsroom;
 
 namespace {
 
-// splitmix64: the same drafts on every platform.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  uint32_t below(uint32_t n) { return static_cast<uint32_t>(next() % n); }
-
- private:
-  uint64_t state_;
-};
+using test::Rng;
 
 std::string syllables(Rng& rng, uint32_t count) {
   std::string out;

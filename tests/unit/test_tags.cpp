@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,31 +18,20 @@
 #include "app/state_json.h"
 #include "core/analytics.h"
 #include "core/search.h"
+#include "core/text.h"
 #include "io/importer.h"
+#include "test_support.h"
 
 using namespace newsroom;
 
 namespace {
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+using test::Rng;
 
 // A pool of tags of every kind an export may carry.
-std::vector<std::string> tag_pool(std::mt19937& rng) {
+std::vector<std::string> tag_pool(Rng& rng) {
   std::vector<std::string> pool;
-  const auto pick = [&](uint32_t low, uint32_t high) {
-    return std::uniform_int_distribution<uint32_t>(low, high)(rng);
-  };
+  const auto pick = [&](uint32_t low, uint32_t high) { return low + rng.below(high - low + 1); };
   for (int i = 0; i < 12; ++i) {  // syllables over the whole Hangul block
     std::string tag;
     for (uint32_t k = 0, n = pick(1, 4); k < n; ++k) append_utf8(tag, pick(0xAC00, 0xD7A3));
@@ -84,8 +72,8 @@ struct Sample {
   std::string json;
 };
 
-Sample make_sample(uint32_t seed, int count) {
-  std::mt19937 rng(seed);
+Sample make_sample(uint64_t seed, int count) {
+  Rng rng(seed);
   Sample s;
   s.pool = tag_pool(rng);
   const std::vector<std::string> categories = {"보도자료", "교류소식", "공지사항"};
@@ -93,12 +81,10 @@ Sample make_sample(uint32_t seed, int count) {
   for (int i = 0; i < count; ++i) {
     Record r;
     r.id = 1000 + i;
-    r.views = std::uniform_int_distribution<int64_t>(0, 5000)(rng);
+    r.views = rng.below(5001);
     r.category = categories[static_cast<size_t>(i) % categories.size()];
     r.pinned = i % 37 == 0;
-    const int tags = std::uniform_int_distribution<int>(0, 4)(rng);
-    for (int k = 0; k < tags; ++k)
-      r.tags.push_back(s.pool[std::uniform_int_distribution<size_t>(0, s.pool.size() - 1)(rng)]);
+    for (uint32_t k = rng.below(5); k > 0; --k) r.tags.push_back(rng.pick(s.pool));
     if (i % 11 == 0 && !r.tags.empty()) r.tags.push_back(r.tags.front());  // listed twice: one tag
     char date[40];
     std::snprintf(date, sizeof date, "20%02d-%02d-%02dT10:00:00+09:00", 18 + i % 7, 1 + i % 12, 1 + i % 28);
@@ -134,7 +120,7 @@ std::set<int64_t> ids_of(const AppState& app) {
 }  // namespace
 
 TEST_CASE("a tag lists exactly the articles that carry it, with each tag's count under the query", "[tags]") {
-  const Sample s = make_sample(GENERATE(7u, 20261206u), 600);
+  const Sample s = make_sample(GENERATE(uint64_t{7}, uint64_t{20261206}), 600);
   auto owner = loaded(s);
   AppState& app = *owner;
   REQUIRE(app.tags().size() > 0);
