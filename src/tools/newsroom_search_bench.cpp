@@ -34,6 +34,7 @@
 #include "core/text.h"
 #include "io/importer.h"
 #include "tools/heap_accounting.h"
+#include "tools/naive_search.h"
 #include "tools/synthetic_export.h"
 
 #ifdef __EMSCRIPTEN__
@@ -212,75 +213,6 @@ std::vector<Spec> query_mix(const Board& board) {
     mix.push_back(spec);
   }
   return mix;
-}
-
-// ---------------------------------------------------------------------------------------
-// The naive full scan: what the engine replaces. For every article: fold_case the title
-// and body (the author for that field), look for each term with find, apply the filters;
-// then std::sort the matches (newest first, for comparing sets).
-// ---------------------------------------------------------------------------------------
-
-// Only Hangul compatibility consonants ㄱ..ㅎ: a 초성 term.
-bool consonants_only(std::string_view text) {
-  size_t pos = 0;
-  char32_t cp = 0;
-  while (pos < text.size())
-    if (!newsroom::decode_utf8(text, pos, cp) || cp < 0x3131 || cp > 0x314E) return false;
-  return !text.empty();
-}
-
-std::vector<uint32_t> naive_scan(const Board& board, const Query& q) {
-  const newsroom::ParsedQuery parsed = newsroom::parse_query(q.text);
-  std::vector<uint32_t> rows;
-  std::string title, body, author;
-  for (uint32_t doc = 0; doc < board.size(); ++doc) {
-    const newsroom::ArticleView a = board.article(doc);
-    if (!q.categories.empty() &&
-        std::find(q.categories.begin(), q.categories.end(), board.category_of(doc)) == q.categories.end())
-      continue;
-    if ((q.from && a.published_at < *q.from) || (q.to && a.published_at >= *q.to)) continue;
-    if (!q.author.empty() && a.author != q.author) continue;
-    if (q.with_attachments && board.attachments_of(doc).empty()) continue;
-    if (q.pinned_only && !a.pinned) continue;
-    if (!q.tag.empty() && std::none_of(board.tags_of(doc).begin(), board.tags_of(doc).end(),
-                                       [&](newsroom::TextRef t) { return board.text(t) == q.tag; }))
-      continue;
-    title = newsroom::fold_case(a.title);
-    body = newsroom::fold_case(a.body);
-    author = newsroom::fold_case(a.author);
-    const auto has = [&](const std::string& term) {
-      switch (q.field) {
-        case SearchField::title_body:
-          return title.find(term) != std::string::npos || body.find(term) != std::string::npos;
-        case SearchField::title: return title.find(term) != std::string::npos;
-        case SearchField::body: return body.find(term) != std::string::npos;
-        case SearchField::author: return author.find(term) != std::string::npos;
-      }
-      return false;
-    };
-    const auto initials = [&](const std::string& term) {
-      switch (q.field) {
-        case SearchField::body: return body.find(term) != std::string::npos;
-        case SearchField::author:
-          return newsroom::choseong_of(a.author).find(term) != std::string::npos ||
-                 author.find(term) != std::string::npos;
-        default: return newsroom::choseong_of(a.title).find(term) != std::string::npos;
-      }
-    };
-    bool ok = true;
-    for (const std::string& t : parsed.terms) ok = ok && has(t);
-    for (const std::string& t : parsed.phrases) ok = ok && has(t);
-    for (const std::string& t : parsed.choseong) ok = ok && initials(t);
-    for (const std::string& t : parsed.excluded) {
-      ok = ok && !(consonants_only(t) ? initials(t) : has(t));
-    }
-    if (ok) rows.push_back(doc);
-  }
-  std::sort(rows.begin(), rows.end(), [&board](uint32_t x, uint32_t y) {
-    return board.published_at(x) != board.published_at(y) ? board.published_at(x) > board.published_at(y)
-                                                          : board.id(x) > board.id(y);
-  });
-  return rows;
 }
 
 struct Options {
@@ -588,7 +520,7 @@ int main(int argc, char** argv) {
     size_t agree = 0, compared = 0;
     for (size_t i = 0; i < mix.size(); i += static_cast<size_t>(options.naive_every)) {
       start = now_ms();
-      const std::vector<uint32_t> expected = naive_scan(board, mix[i].query);
+      const std::vector<uint32_t> expected = newsroom::bench::naive_scan(board, mix[i].query);
       naive_ms.push_back(now_ms() - start);
       engine_ms.push_back(per_query[i]);
       Query q = mix[i].query;

@@ -1,11 +1,12 @@
 // Shared set-up for the browser tests: the built site served locally (scripts/serve.mjs),
 // Debian's Chromium driven by playwright-core, and helpers that talk to window.newsroom.
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -73,6 +74,22 @@ export async function launchWithDataCopy(prefix) {
 // `page.errors` must stay empty in a healthy run. The service worker (sw.js) is blocked
 // unless a test asks for it (`serviceWorkers: 'allow'`): requests it makes would bypass
 // page.route().
+// The single-file build of the built site with the sample data (scripts/build_single.mjs),
+// in a temporary folder: its file:// address, and remove() to delete the folder.
+export function buildSingleFile(prefix) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const out = path.join(dir, 'newsroom-offline.html');
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    execFileSync(process.execPath, [path.join(root, 'scripts/build_single.mjs'), '--site', siteDir,
+      '--data', path.join(root, 'data/articles.json'), '--out', out]);
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { url: pathToFileURL(out).href, remove };
+}
+
 export async function newPage(env, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1,
                                      serviceWorkers = 'block', ...rest } = {}) {
   const context = await env.browser.newContext({ viewport, deviceScaleFactor, serviceWorkers, ...rest });

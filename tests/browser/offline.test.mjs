@@ -3,12 +3,9 @@
 // with no server at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launchWithDataCopy, newPage, open, state, waitForState, clickWidget, screenshot, root, siteDir } from './harness.mjs';
+import { launchWithDataCopy, newPage, open, state, waitForState, clickWidget, screenshot, root, buildSingleFile } from './harness.mjs';
 
 const sample = JSON.parse(readFileSync(path.join(root, 'data/articles.json'), 'utf8'));
 let env;
@@ -89,15 +86,12 @@ test('network loss and a reboot without network: the last good board, marked as 
 });
 
 test('the single-file build opens from file:// with no server and shows the board', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-single-'));
+  const single = buildSingleFile('newsroom-single-');
   try {
-    const out = path.join(dir, 'newsroom-offline.html');
-    execFileSync(process.execPath, [path.join(root, 'scripts/build_single.mjs'), '--site', siteDir,
-      '--data', path.join(root, 'data/articles.json'), '--out', out]);
     const page = await newPage(env);
     const requests = [];
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(pathToFileURL(out).href);
+    await page.goto(single.url);
     await page.evaluate(() => window.newsroom.ready);
     let s = await waitForState(page, (x) => x.results.ids.length > 0, 'the board');
     assert.equal(s.data.usable, true);
@@ -115,6 +109,6 @@ test('the single-file build opens from file:// with no server and shows the boar
     await screenshot(page, 'single-file');
     assert.deepEqual(page.errors, []);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    single.remove();
   }
 });

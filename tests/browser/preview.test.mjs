@@ -6,12 +6,9 @@
 // is stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch, newPage, open, root, siteDir, state, waitForState, clickWidget, screenshot } from './harness.mjs';
+import { launch, newPage, open, root, buildSingleFile, state, waitForState, clickWidget, screenshot } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -201,13 +198,10 @@ test('the data status bar picks a file to preview, and the bar fits a phone in E
 });
 
 test('the single-file build previews a file and goes back to its own embedded export', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-single-preview-'));
+  const single = buildSingleFile('newsroom-single-preview-');
   try {
-    const out = path.join(dir, 'newsroom-offline.html');
-    execFileSync(process.execPath, [path.join(root, 'scripts/build_single.mjs'), '--site', siteDir,
-      '--data', path.join(root, 'data/articles.json'), '--out', out]);
     const page = await newPage(env);
-    await page.goto(pathToFileURL(out).href);
+    await page.goto(single.url);
     await page.evaluate(() => window.newsroom.ready);
     const doc = changedExport();
     const data = await page.evaluate((bytes) => window.newsroom.load(new File([bytes], 'usb-check.json')), JSON.stringify(doc));
@@ -221,6 +215,6 @@ test('the single-file build previews a file and goes back to its own embedded ex
     assert.deepEqual(page.errors, []);
     await page.context().close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    single.remove();
   }
 });

@@ -1,5 +1,5 @@
-// The fuzz target's own generator and hash, so that a seed names the same inputs on every
-// machine.
+// The fuzz target's generator and hash, so that a seed names the same inputs on every
+// machine; the unit tests draw their generated boards from the same generator.
 #pragma once
 
 #include <algorithm>
@@ -22,6 +22,7 @@ class Rng {
   }
   size_t below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(next() % n); }
   bool one_in(size_t n) { return below(n) == 0; }
+  bool chance(uint32_t percent) { return below(100) < percent; }
   // 0..most, small values far more often than large ones (the bit length is uniform), so
   // both the one-byte edit and the megabyte string come up.
   size_t size_up_to(size_t most) {
