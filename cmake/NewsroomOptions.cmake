@@ -50,14 +50,16 @@ endfunction()
 
 # The SIMD web build (the web-simd preset): every target, third-party ones too, compiled
 # for wasm SIMD (-msimd128), with Emscripten's SSE emulation up to 4.2 so that simdjson's
-# westmere kernel runs (NewsroomDependencies.cmake). The page picks this build where the
+# westmere kernel runs (NewsroomDependencies.cmake), and with bulk memory, so that memcpy is
+# one instruction (src/core/wasm_memcpy.c). The page picks this build where the
 # browser validates wasm SIMD, and the plain one elsewhere.
 option(NEWSROOM_WASM_SIMD "Build the wasm SIMD variant of the site (index-simd.wasm)" OFF)
 if(NEWSROOM_WASM_SIMD)
   if(NOT EMSCRIPTEN)
     message(FATAL_ERROR "NEWSROOM_WASM_SIMD is for the Emscripten build (the web-simd preset)")
   endif()
-  add_compile_options(-msimd128 -msse4.2)
+  add_compile_options(-msimd128 -msse4.2 -mbulk-memory)
+  add_link_options(-mbulk-memory)
   add_compile_definitions(NEWSROOM_WASM_SIMD=1)
 endif()
 

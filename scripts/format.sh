@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v clang-format >/dev/null || { echo "[format] clang-format is missing: run scripts/bootstrap.sh" >&2; exit 1; }
-mapfile -t files < <(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h')
+mapfile -t files < <(git ls-files 'src/*.c' 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h')
 if [ "${1:-}" = "--check" ]; then
   if ! clang-format --dry-run --Werror "${files[@]}" 2>/tmp/newsroom-format.$$; then
     grep -o '^[^:]*:[0-9]*' /tmp/newsroom-format.$$ | cut -d: -f1 | sort -u | sed 's/^/[format] not formatted: /' >&2

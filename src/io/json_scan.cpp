@@ -2,7 +2,30 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace newsroom {
+
+namespace {
+
+// The first '"' in data[pos, size), or size: 16 bytes a step where there is SSE2 (natively
+// and in the wasm SIMD build, whose memchr goes a word at a time), memchr elsewhere.
+size_t find_quote(const char* data, size_t pos, size_t size) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  for (; pos + 16 <= size; pos += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, quote)));
+    if (mask) return pos + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
+  const void* found = std::memchr(data + pos, '"', size - pos);
+  return found ? static_cast<size_t>(static_cast<const char*>(found) - data) : size;
+}
+
+}  // namespace
 
 size_t JsonScanner::fail(size_t at, const char* expected, ScanError& error) const {
   if (error.ok()) {
@@ -22,15 +45,14 @@ size_t JsonScanner::skip_whitespace(size_t pos) const {
 }
 
 size_t JsonScanner::skip_string(size_t pos, ScanError& error) const {
-  // Jump from quote to quote (memchr is vectorized); a quote preceded by an odd run of
-  // backslashes is escaped. Control characters inside strings are left to the record's
-  // parser, which reports them with the record.
+  // Jump from quote to quote; a quote preceded by an odd run of backslashes is escaped.
+  // Control characters inside strings are left to the record's parser, which reports them
+  // with the record.
   const char* data = text_.data();
   ++pos;  // the opening quote
   while (pos < text_.size()) {
-    const void* found = std::memchr(data + pos, '"', text_.size() - pos);
-    if (!found) break;
-    const size_t quote = static_cast<size_t>(static_cast<const char*>(found) - data);
+    const size_t quote = find_quote(data, pos, text_.size());
+    if (quote == text_.size()) break;
     size_t backslashes = 0;
     while (data[quote - 1 - backslashes] == '\\') ++backslashes;
     if (backslashes % 2 == 0) return quote + 1;

@@ -108,6 +108,8 @@ std::string limited_line(std::string_view text, size_t& cut_from_chars) {
   // Normalizing may join characters (decomposed Hangul): read a few times the limit's worth,
   // never the whole of a huge value, and count after.
   cut_from_chars = 0;
+  // No more bytes than the limit's characters, and nothing to normalize: kept as it is.
+  if (text.size() <= limits::kLineChars && text_detail::already_normal(text, true)) return std::string(text);
   const std::string_view head = first_chars(text, 4 * limits::kLineChars);
   std::string out = normalize_line(head);
   if (head.size() == text.size() && utf8_chars(out) <= limits::kLineChars) return out;

@@ -1,8 +1,13 @@
 #include "io/text_normalize.h"
 
 #include <utf8proc.h>
+#include <array>
 #include <cctype>
 #include <cstdlib>
+
+#if defined(__SSSE3__)
+#include <tmmintrin.h>
+#endif
 
 #include "core/text.h"
 
@@ -44,20 +49,28 @@ bool is_dropped_control(char32_t cp) {
   return (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
 }
 
+}  // namespace
+
+namespace text_detail {
+
 // One pass over text that is almost always already normal: valid UTF-8, no controls but
 // newline and tab, no CR, and nothing NFC could change (see nfc_quick_yes). Hangul
-// syllables (3 bytes) and ASCII are checked inline without a general decoder.
-bool already_normal(std::string_view text) {
+// syllables (3 bytes) and ASCII are checked inline without a general decoder. A line must
+// also hold no newline, no tab and no two spaces in a row (its ends are checked apart).
+// `pos` is at the start of a character and `previous` is the byte before it (0 at 0).
+bool already_normal_from(std::string_view text, size_t pos, bool line, unsigned char previous) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
-  size_t pos = 0;
   while (pos < size) {
     const unsigned char b = bytes[pos];
     if (b < 0x80) {
       if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) return false;
+      if (line && (b == '\n' || b == '\t' || (b == ' ' && previous == ' '))) return false;
+      previous = b;
       ++pos;
       continue;
     }
+    previous = 0;
     if ((b & 0xF0) == 0xE0 && pos + 2 < size && (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80) {
       const char32_t cp = ((b & 0x0F) << 12) | ((bytes[pos + 1] & 0x3F) << 6) | (bytes[pos + 2] & 0x3F);
       const bool safe = (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x2000 && cp <= 0x2FFF) ||
@@ -78,18 +91,131 @@ bool already_normal(std::string_view text) {
   return true;
 }
 
-// True when a line has no white space to fold: no newline or tab, no space at either end
-// and no two spaces in a row.
-bool single_spaced(std::string_view text) {
-  if (text.empty()) return true;
-  if (text.front() == ' ' || text.back() == ' ' || text.find_first_of("\n\t") != std::string_view::npos) return false;
-  return text.find("  ") == std::string_view::npos;
+bool already_normal_scalar(std::string_view text, bool line) {
+  if (line && !text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
+  return already_normal_from(text, 0, line, 0);
 }
+
+#if defined(__SSSE3__)
+namespace {
+
+// Byte comparisons as masks; SSE compares bytes as signed, so unsigned order goes through
+// min and max.
+__m128i splat(unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); }
+__m128i at_least(__m128i x, unsigned char c) { return _mm_cmpeq_epi8(_mm_max_epu8(x, splat(c)), x); }
+__m128i at_most(__m128i x, __m128i limit) { return _mm_cmpeq_epi8(_mm_min_epu8(x, limit), x); }
+__m128i table(const unsigned char* bytes) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes)); }
+
+// What each byte may not be, as flags given by its high nibble and by its low nibble: a
+// byte is refused where both name the same flag. The last two flags mark the lead bytes
+// whose characters are allowed only in part, to be told by the bytes after them.
+enum : unsigned char {
+  kControl = 0x01,    // 0x00..0x1F (newline and tab only in text)
+  kControl1x = 0x02,  // 0x10..0x1F
+  kDelete = 0x04,     // 0x7F
+  kLead2 = 0x08,      // C0, C1 (overlong), CC..CF (U+0300..U+03FF: combining marks and beyond)
+  kLeadOther = 0x10,  // D0..DF, F0..FF (U+0400..U+07FF, four-byte characters and worse)
+  kLead3 = 0x20,      // E0, E1, EE (U+0000..U+1FFF, U+E000..U+EFFF)
+  kPartly2 = 0x40,    // C2: U+00A0..U+00BF only
+  kPartly3 = 0x80,    // E3, E4, EA, ED, EF: U+3000..3098, U+4E00.., U+AC00.., ..U+D7A3, U+FF00..FFEF
+};
+using Table = std::array<unsigned char, 16>;
+constexpr Table by_high_nibble() {
+  Table t{};
+  t[0x0] = kControl;
+  t[0x1] = kControl1x;
+  t[0x7] = kDelete;
+  t[0xC] = kLead2 | kPartly2;
+  t[0xD] = t[0xF] = kLeadOther;
+  t[0xE] = kLead3 | kPartly3;
+  return t;
+}
+constexpr Table by_low_nibble(bool line) {
+  Table t{};
+  for (unsigned i = 0; i < 16; ++i) {
+    t[i] = kControl1x | kLeadOther;
+    if (line || (i != '\t' && i != '\n')) t[i] |= kControl;
+    if (i <= 0x1 || i >= 0xC) t[i] |= kLead2;
+    if (i <= 0x1 || i == 0xE) t[i] |= kLead3;
+    if (i == 0xF) t[i] |= kDelete;
+    if (i == 0x2) t[i] |= kPartly2;
+    if (i == 0x3 || i == 0x4 || i == 0xA || i == 0xD || i == 0xF) t[i] |= kPartly3;
+  }
+  return t;
+}
+constexpr Table kByHigh = by_high_nibble(), kByLowText = by_low_nibble(false), kByLowLine = by_low_nibble(true);
+// For the partly allowed leads, by their low nibble (C2, E3, E4, EA, ED, EF): the range of
+// the next byte, and the limit of the byte after it when the next one is at its top.
+constexpr unsigned char kNextLow[16] = {0x80, 0x80, 0xA0, 0x80, 0xB8, 0x80, 0x80, 0x80,
+                                        0x80, 0x80, 0xB0, 0x80, 0x80, 0x80, 0x80, 0xBC};
+constexpr unsigned char kNextHigh[16] = {0xBF, 0xBF, 0xBF, 0x82, 0xBF, 0xBF, 0xBF, 0xBF,
+                                         0xBF, 0xBF, 0xBF, 0xBF, 0xBF, 0x9E, 0xBF, 0xBF};
+constexpr unsigned char kThirdHigh[16] = {0xFF, 0xFF, 0xFF, 0x98, 0xBF, 0xFF, 0xFF, 0xFF,
+                                          0xFF, 0xFF, 0xBF, 0xFF, 0xFF, 0xA3, 0xFF, 0xAF};
+
+// Sixteen bytes at once under the scalar loop's rules, given the bytes one and two before
+// and after each. Every byte must be allowed ASCII, a continuation byte that the byte one
+// or two before opens (and every byte so opened a continuation byte), or the lead byte of
+// a character in the quick-yes ranges.
+bool block_is_normal(__m128i b, __m128i before1, __m128i before2, __m128i next1, __m128i next2, bool line) {
+  const __m128i low = _mm_and_si128(b, splat(0x0F));
+  const __m128i high = _mm_and_si128(_mm_srli_epi16(b, 4), splat(0x0F));
+  const __m128i flags = _mm_and_si128(_mm_shuffle_epi8(table(kByHigh.data()), high),
+                                      _mm_shuffle_epi8(table(line ? kByLowLine.data() : kByLowText.data()), low));
+  __m128i refused = _mm_and_si128(flags, splat(kControl | kControl1x | kDelete | kLead2 | kLeadOther | kLead3));
+  if (line)
+    refused = _mm_or_si128(refused, _mm_and_si128(_mm_cmpeq_epi8(b, splat(' ')), _mm_cmpeq_epi8(before1, splat(' '))));
+  // A partly allowed lead: the next byte within its range, and at the range's top the
+  // third byte within its limit.
+  const __m128i partly = _mm_cmpeq_epi8(_mm_and_si128(flags, splat(kPartly2 | kPartly3)), _mm_setzero_si128());
+  const __m128i top = _mm_shuffle_epi8(table(kNextHigh), low);
+  const __m128i in_range = _mm_and_si128(
+      _mm_cmpeq_epi8(_mm_max_epu8(next1, _mm_shuffle_epi8(table(kNextLow), low)), next1), at_most(next1, top));
+  const __m128i third_ok = _mm_or_si128(_mm_xor_si128(_mm_cmpeq_epi8(next1, top), splat(0xFF)),
+                                        at_most(next2, _mm_shuffle_epi8(table(kThirdHigh), low)));
+  const __m128i lead_ok = _mm_or_si128(partly, _mm_and_si128(in_range, third_ok));
+  // Continuation bytes exactly where a lead one or two bytes before opens them.
+  const __m128i continuation = _mm_cmpeq_epi8(_mm_and_si128(b, splat(0xC0)), splat(0x80));
+  const __m128i opened = _mm_or_si128(at_least(before1, 0xC0), at_least(before2, 0xE0));
+  const __m128i misplaced = _mm_xor_si128(continuation, opened);
+  return _mm_movemask_epi8(_mm_cmpeq_epi8(refused, _mm_setzero_si128())) == 0xFFFF &&
+         _mm_movemask_epi8(lead_ok) == 0xFFFF && _mm_movemask_epi8(misplaced) == 0;
+}
+
+}  // namespace
+#endif
+
+bool already_normal(std::string_view text, bool line) {
+  if (line && !text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
+  size_t pos = 0;
+#if defined(__SSSE3__)
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const auto load = [bytes](size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at)); };
+  // A block needs the two bytes after it; the first has none before it.
+  if (text.size() >= 18) {
+    const __m128i first = load(0);
+    if (!block_is_normal(first, _mm_slli_si128(first, 1), _mm_slli_si128(first, 2), load(1), load(2), line))
+      return false;
+    for (pos = 16; pos + 18 <= text.size(); pos += 16) {
+      if (!block_is_normal(load(pos), load(pos - 1), load(pos - 2), load(pos + 1), load(pos + 2), line)) return false;
+    }
+    // Every continuation byte so far has its lead, so the character under `pos` starts
+    // at most two bytes back: the rest is read a character at a time from there.
+    while ((bytes[pos] & 0xC0) == 0x80) --pos;
+  }
+#endif
+  return already_normal_from(text, pos, line, pos ? static_cast<unsigned char>(text[pos - 1]) : 0);
+}
+
+}  // namespace text_detail
+
+namespace {
+using text_detail::already_normal;
 
 }  // namespace
 
 std::string normalize_text(std::string_view text) {
-  if (already_normal(text)) return std::string(text);
+  if (already_normal(text, false)) return std::string(text);
   std::string clean;
   clean.reserve(text.size());
   size_t pos = 0;
@@ -112,7 +238,7 @@ std::string normalize_text(std::string_view text) {
 }
 
 std::string normalize_line(std::string_view text) {
-  if (single_spaced(text) && already_normal(text)) return std::string(text);  // most titles and names
+  if (already_normal(text, true)) return std::string(text);  // most titles and names
   const std::string normalized = normalize_text(text);
   std::string out;
   out.reserve(normalized.size());
@@ -254,8 +380,12 @@ std::string resolve_address(std::string_view base, std::string_view address) {
 }
 
 bool looks_like_html(std::string_view body) {
-  for (const std::string_view tag : {"<p", "<br", "<div", "<span", "<a ", "<img", "<table", "<P", "<BR", "<DIV"}) {
-    if (body.find(tag) != std::string_view::npos) return true;
+  // One pass from '<' to '<' (a plain text body has none), not one pass per tag.
+  for (size_t at = body.find('<'); at != std::string_view::npos; at = body.find('<', at + 1)) {
+    const std::string_view rest = body.substr(at);
+    for (const std::string_view tag : {"<p", "<br", "<div", "<span", "<a ", "<img", "<table", "<P", "<BR", "<DIV"}) {
+      if (rest.substr(0, tag.size()) == tag) return true;
+    }
   }
   return false;
 }

@@ -14,6 +14,15 @@ std::string normalize_text(std::string_view text);
 // ends trimmed. For titles, names and categories.
 std::string normalize_line(std::string_view text);
 
+namespace text_detail {
+// True when the text is sure to come out of normalize_text (line: normalize_line)
+// unchanged: what lets the import keep most text without decoding it. False means only
+// "take the careful path". 16 bytes at a time with SSSE3 (the wasm SIMD builds, and
+// x86-64 natively); already_normal_scalar is the same rule a byte at a time.
+bool already_normal(std::string_view text, bool line);
+bool already_normal_scalar(std::string_view text, bool line);
+}  // namespace text_detail
+
 // Only http(s) and mailto addresses may become links; anything else is shown as text.
 bool is_safe_link(std::string_view url);
 

@@ -1,7 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "core/text.h"
 #include "io/text_normalize.h"
+#include "test_support.h"
 
 using namespace newsroom;
 
@@ -84,4 +90,122 @@ TEST_CASE("HTML links and images survive as text, and only safe links become lin
   CHECK(html.images[0].title == "포럼 현장");
   CHECK(html.images[0].url == "/data/editor/2312/photo.jpg");
   CHECK(html.text.find("[이미지: 포럼 현장]") != std::string::npos);
+}
+
+// The import keeps text it is sure normalization would not change without decoding it
+// (text_detail::already_normal, 16 bytes at a time natively and in the wasm SIMD build).
+// It must say exactly what the byte-at-a-time rule says, whatever the text and wherever
+// the 16-byte blocks fall: a wrong "normal" would put controls, decomposed Hangul or
+// broken UTF-8 on screen.
+TEST_CASE("the fast check for normal text agrees with the byte-at-a-time rule on any text and any cut") {
+  // Every range edge of the rule, as bytes, with broken and random pieces between.
+  const std::vector<std::string> pieces = {"a",
+                                           " ",
+                                           "  ",
+                                           "\n",
+                                           "\t",
+                                           "\r",
+                                           std::string(1, '\0'),
+                                           "\x1F",
+                                           "\x7E",
+                                           "\x7F",
+                                           "\"",
+                                           "\xC2\x9F",
+                                           "\xC2\xA0",
+                                           "\xC3\xA9",
+                                           "\xCB\xBF",
+                                           "\xCC\x80",
+                                           "\xC1\xBF",
+                                           "\xC0\x80",
+                                           "\xE2\x80\x80",
+                                           "\xE2\xBF\xBF",
+                                           "\xE3\x80\x80",
+                                           "\xE3\x82\x98",
+                                           "\xE3\x82\x99",
+                                           "\xE3\x83\x80",
+                                           "\xE4\xB7\xBF",
+                                           "\xE4\xB8\x80",
+                                           "\xE9\xBF\xBF",
+                                           "\xEA\x80\x80",
+                                           "\xEA\xAF\xBF",
+                                           "\xEA\xB0\x80",
+                                           "\xEB\x80\x80",
+                                           "\xEC\xBF\xBF",
+                                           "\xED\x9D\xBF",
+                                           "\xED\x9E\xA3",
+                                           "\xED\x9E\xA4",
+                                           "\xED\x9F\xBF",
+                                           "\xED\xA0\x80",
+                                           "\xEF\xBB\xBF",
+                                           "\xEF\xBC\x80",
+                                           "\xEF\xBF\xAF",
+                                           "\xEF\xBF\xB0",
+                                           "\xE0\xA0\x80",
+                                           "\xE1\x84\x80",
+                                           "\xF0\x9F\x98\x80",
+                                           "\x80",
+                                           "\xBF",
+                                           "\xEA\xB0",
+                                           "\xED",
+                                           "\xF8\x88\x80\x80\x80",
+                                           "전북국제협력진흥원",
+                                           "하힣퀀",
+                                           "大韓民國",
+                                           "0x3fa9c2",
+                                           "QmFzZTY0+/=="};
+  fuzz::Rng rng(20261206);
+  const auto random_syllable = [&rng] {
+    std::string s;
+    append_utf8(s, static_cast<char32_t>(0xAC00 + rng.below(11172)));
+    return s;
+  };
+  size_t compared = 0, normal = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const size_t parts = 1 + rng.size_up_to(60);
+    for (size_t i = 0; i < parts; ++i) {
+      if (rng.chance(50))
+        text += random_syllable();
+      else if (rng.chance(90))
+        text += rng.pick(pieces);
+      else
+        text += static_cast<char>(rng.below(256));
+    }
+    // Every start within the first 20 bytes and a random end: the blocks fall everywhere.
+    for (size_t start = 0; start < std::min<size_t>(text.size(), 20); ++start) {
+      const std::string_view view = std::string_view(text).substr(start, rng.below(text.size() - start + 1));
+      for (const bool line : {false, true}) {
+        const bool fast = text_detail::already_normal(view, line);
+        INFO("line " << line << ", bytes " << view.size());
+        REQUIRE(fast == text_detail::already_normal_scalar(view, line));
+        ++compared;
+        normal += fast;
+      }
+    }
+  }
+  // The generator reaches both answers often: a check that always said "careful" would pass
+  // the comparison above only if the rule did too.
+  CHECK(normal > compared / 20);
+  CHECK(normal < compared - compared / 20);
+
+  // Long normal text (whole blocks of Hangul, hanja, hex, base64) is normal, and one bad
+  // character anywhere in it makes it not, block edges included.
+  std::string long_text;
+  while (long_text.size() < 4096) long_text += rng.chance(80) ? random_syllable() : std::string(" 0x3fa9 大韓 QmFz");
+  REQUIRE(text_detail::already_normal(long_text, false));
+  REQUIRE(normalize_text(long_text) == long_text);
+  // A carriage return, a control, a stray continuation byte (all changed by normalizing), a
+  // combining mark and an unassigned Hangul code point (left to the careful path).
+  const std::vector<std::pair<std::string, bool>> spoilers = {
+      {"\r", true}, {"\x01", true}, {"\x80", true}, {"\xCC\x80", false}, {"\xED\x9E\xA4", false}};
+  for (const auto& [bad, changes] : spoilers) {
+    for (size_t at = 0; at < 200; ++at) {
+      std::string spoiled = long_text;
+      size_t cut = at;  // moved to the next character's start
+      while (cut < spoiled.size() && (static_cast<unsigned char>(spoiled[cut]) & 0xC0) == 0x80) ++cut;
+      spoiled.insert(cut, bad);
+      CHECK_FALSE(text_detail::already_normal(spoiled, false));
+      if (changes) CHECK(normalize_text(spoiled) != spoiled);
+    }
+  }
 }
