@@ -260,9 +260,9 @@ Loader::Applied Loader::finish_parts(std::string source) {
   return apply(std::move(result));
 }
 
-Loader::FromImage Loader::image(std::string_view bytes, const ExportIdentity& expected) {
+Loader::FromImage Loader::image(std::string_view bytes, const ExportIdentity& expected, const ImageSum* summed) {
   FromImage out;
-  BoardImage image = read_board_image(bytes, &expected);
+  BoardImage image = read_board_image(bytes, &expected, summed);
   if (!image.refused.empty()) {
     out.refused = std::move(image.refused);
     return out;

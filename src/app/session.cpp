@@ -247,6 +247,7 @@ int Session::open(const nlohmann::json& how) {
   if (channel.kind.empty()) channel.kind = "bytes";
   channel.name = string_of(how, "name");
   channel.preview = flag_of(how, "preview");
+  if (flag_of(how, "image")) channel.sum.emplace();
   const auto expected = how.find("expected");
   if (expected != how.end() && expected->is_number() && expected->get<double>() > 0)
     channel.expected = static_cast<size_t>(expected->get<double>());
@@ -280,8 +281,11 @@ size_t Session::commit(int id, size_t bytes) {
     if (bytes) loader_.stream_added(bytes);
     return loader_.unread();
   }
-  if (channel.kind != "dropped") channel.bytes.size = std::min(channel.bytes.size + bytes, channel.capacity);
-  return 0;  // a superseded stream's pieces land in the same room, forgotten
+  if (channel.kind == "dropped") return 0;  // a superseded stream's pieces land in the same room, forgotten
+  const size_t before = channel.bytes.size;
+  channel.bytes.size = std::min(channel.bytes.size + bytes, channel.capacity);
+  if (channel.sum) channel.sum->add(channel.bytes.view().substr(before));
+  return 0;
 }
 
 Session::Closed Session::close(int id, const nlohmann::json& how, Effects& out) {
@@ -327,7 +331,8 @@ void Session::finish(Channel channel, std::string kind, const std::string& error
     begin_load(channel.preview, channel.name);
     if (const auto applied = loader_.whole(std::move(channel.bytes), channel.name)) loaded(*applied, out);
   } else if (kind == "image") {
-    Loader::FromImage read = loader_.image(channel.bytes.view(), channel.export_of);
+    Loader::FromImage read =
+        loader_.image(channel.bytes.view(), channel.export_of, channel.sum ? &*channel.sum : nullptr);
     image_.refused = read.refused;
     if (!read.applied) {
       closed.answer = {{"refused", read.refused}};

@@ -138,6 +138,7 @@ class Session {
     OwnedBytes bytes;          // what was written, for every kind but "stream"
     size_t capacity = 0;
     size_t expected = 0;
+    std::optional<ImageSum> sum;  // {"image": true}: its checksum taken as bytes are committed
   };
   void set_options(const std::string& query, Effects& out);
   void set_hash(const std::string& hash, Effects& out);

@@ -1,5 +1,6 @@
 #include "io/board_image.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -7,58 +8,50 @@
 #include "io/importer.h"
 
 namespace newsroom {
+
+void image_detail::Checksum::update(const char* p, size_t n) {
+  total_ += n;
+  if (held_) {  // a block begun by the last piece
+    const size_t take = std::min(n, sizeof block_ - held_);
+    std::memcpy(block_ + held_, p, take);
+    held_ += take;
+    p += take;
+    n -= take;
+    if (held_ < sizeof block_) return;
+    mix(block_);
+    held_ = 0;
+  }
+  for (; n >= sizeof block_; p += sizeof block_, n -= sizeof block_) mix(p);
+  std::memcpy(block_, p, n);
+  held_ = n;
+}
+
+uint64_t image_detail::Checksum::finish() const {
+  uint64_t h = total_ * kOdd1;
+  for (const uint64_t lane : lanes_) h = std::rotl((h ^ std::rotl(lane * kOdd2, 31) * kOdd1), 27) * kOdd1 + kOdd2;
+  for (size_t at = 0; at < held_; ++at) h = std::rotl((h ^ static_cast<unsigned char>(block_[at])) * kOdd1, 23);
+  h ^= h >> 33;
+  h *= kOdd2;
+  h ^= h >> 29;
+  h *= kOdd1;
+  return h ^ (h >> 32);
+}
+
+void image_detail::Checksum::mix(const char* p) {
+  for (int lane = 0; lane < 4; ++lane) {
+    uint64_t word;
+    std::memcpy(&word, p + 8 * lane, 8);
+    lanes_[lane] = std::rotl(lanes_[lane] + word * kOdd2, 31) * kOdd1;
+  }
+}
+
 namespace {
 
 constexpr char kMagic[8] = {'N', 'R', 'B', 'O', 'A', 'R', 'D', '\n'};
 // The magic, the format version, the image's length and the checksum, before what it covers.
 constexpr size_t kFixedBytes = sizeof kMagic + 4 + 8 + 8;
 
-// A 64-bit checksum of the image, fed in pieces: four lanes of multiply-rotate over 8-byte
-// words (every byte of a word moves the whole lane), the tail byte by byte, then mixed. Any
-// change of bytes is caught but for a chance of 2^-64.
-class Checksum {
- public:
-  void update(const char* p, size_t n) {
-    total_ += n;
-    if (held_) {  // a block begun by the last piece
-      const size_t take = std::min(n, sizeof block_ - held_);
-      std::memcpy(block_ + held_, p, take);
-      held_ += take;
-      p += take;
-      n -= take;
-      if (held_ < sizeof block_) return;
-      mix(block_);
-      held_ = 0;
-    }
-    for (; n >= sizeof block_; p += sizeof block_, n -= sizeof block_) mix(p);
-    std::memcpy(block_, p, n);
-    held_ = n;
-  }
-  uint64_t finish() const {
-    uint64_t h = total_ * kOdd1;
-    for (const uint64_t lane : lanes_) h = std::rotl((h ^ std::rotl(lane * kOdd2, 31) * kOdd1), 27) * kOdd1 + kOdd2;
-    for (size_t at = 0; at < held_; ++at) h = std::rotl((h ^ static_cast<unsigned char>(block_[at])) * kOdd1, 23);
-    h ^= h >> 33;
-    h *= kOdd2;
-    h ^= h >> 29;
-    h *= kOdd1;
-    return h ^ (h >> 32);
-  }
-
- private:
-  static constexpr uint64_t kOdd1 = 0x9E3779B185EBCA87ULL, kOdd2 = 0xC2B2AE3D27D4EB4FULL;
-  void mix(const char* p) {
-    for (int lane = 0; lane < 4; ++lane) {
-      uint64_t word;
-      std::memcpy(&word, p + 8 * lane, 8);
-      lanes_[lane] = std::rotl(lanes_[lane] + word * kOdd2, 31) * kOdd1;
-    }
-  }
-  uint64_t lanes_[4] = {kOdd1, kOdd2, ~kOdd1, ~kOdd2};
-  char block_[32] = {};
-  size_t held_ = 0;
-  uint64_t total_ = 0;
-};
+using image_detail::Checksum;
 
 uint64_t checksum(std::string_view bytes) {
   Checksum sum;
@@ -248,7 +241,14 @@ std::string write_board_image(const Board& board, const SearchIndex& index, cons
   return image;
 }
 
-BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected) {
+void ImageSum::add(std::string_view next) {
+  const size_t fixed = seen_ < kFixedBytes ? std::min(next.size(), kFixedBytes - seen_) : 0;  // not covered
+  seen_ += next.size();
+  next.remove_prefix(fixed);
+  sum_.update(next.data(), next.size());
+}
+
+BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected, const ImageSum* summed) {
   BoardImage image;
   const auto refuse = [](std::string why) {
     BoardImage refused;
@@ -270,7 +270,8 @@ BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expect
                   std::to_string(length));
   }
   const std::string_view covered = bytes.substr(kFixedBytes);
-  if (checksum(covered) != sum) return refuse("the image's checksum does not match: some of its bytes changed");
+  const uint64_t actual = summed && summed->seen() == bytes.size() ? summed->value() : checksum(covered);
+  if (actual != sum) return refuse("the image's checksum does not match: some of its bytes changed");
   ImageReader in(covered);
   image.writer = in.text();
   image.identity = load_identity(in);

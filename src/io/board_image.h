@@ -73,6 +73,39 @@ void seal_board_image(std::string& image);
 std::string write_board_image(const Board& board, const SearchIndex& index, const ImportReport& report,
                               const ExportIdentity& identity);
 
+namespace image_detail {
+// A 64-bit checksum of the image, fed in pieces: four lanes of multiply-rotate over 8-byte
+// words (every byte of a word moves the whole lane), the tail byte by byte, then mixed. Any
+// change of bytes is caught but for a chance of 2^-64.
+class Checksum {
+ public:
+  void update(const char* p, size_t n);
+  uint64_t finish() const;
+
+ private:
+  void mix(const char* p);
+  uint64_t lanes_[4] = {kOdd1, kOdd2, ~kOdd1, ~kOdd2};
+  char block_[32] = {};
+  size_t held_ = 0;
+  uint64_t total_ = 0;
+  static constexpr uint64_t kOdd1 = 0x9E3779B185EBCA87ULL, kOdd2 = 0xC2B2AE3D27D4EB4FULL;
+};
+}  // namespace image_detail
+
+// An image's checksum taken while its bytes arrive in order (a saved image is read from
+// the browser's storage a part at a time, the main thread idle between parts), so that
+// reading the image need not go over all of its bytes once more (issue 17).
+class ImageSum {
+ public:
+  void add(std::string_view next);  // the image's next bytes, from its first on
+  size_t seen() const { return seen_; }
+  uint64_t value() const { return sum_.finish(); }  // of what follows the fixed fields
+
+ private:
+  image_detail::Checksum sum_;
+  size_t seen_ = 0;
+};
+
 // An image read back, or why it was refused (`refused` non-empty; nothing else is set).
 struct BoardImage {
   std::string refused;
@@ -85,7 +118,9 @@ struct BoardImage {
   std::string_view index_bytes;
 };
 // `expected`: the export the image must be of (same_export), or null to take any.
-BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected);
+// `summed`: the image's bytes as they were added while they arrived; when it saw all of
+// them, its checksum stands for reading them again.
+BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected, const ImageSum* summed = nullptr);
 
 // The name this build writes into an image ("newsroom 1 wasm32 westmere", ...).
 std::string image_writer();

@@ -11,6 +11,7 @@
 #include "app/effects.h"
 #include "app/session.h"
 #include "platform/time_ring.h"
+#include "platform/warm_heap.h"
 #include "ui/ui_context.h"
 
 namespace newsroom::platform {
@@ -37,6 +38,7 @@ struct Runtime {
   double input_ms = 0;              // search time not yet counted in a frame
   double last_input = -1e9;         // emscripten_get_now() of the visitor's last input
   std::vector<ImGuiInputEvent> held_input;  // a press that came with its move, for the next frame
+  platform::WarmHeap warm_heap;             // memory readied for a board image being read
 };
 
 // Work done between frames (an import or an index in slices) takes about this long per
@@ -45,6 +47,8 @@ struct Runtime {
 // frames stay smooth and the work goes on more slowly. Smaller exports are imported at once.
 constexpr double kWorkMillisecondsPerFrame = 40.0, kWorkMillisecondsWhileUsed = 5.0;
 constexpr double kWorkMillisecondsBetweenFrames = 8.0;  // a streamed export's work as each piece arrives
+// A step of WarmHeap per {"warm_heap": bytes} command: 2,048 pages, a few ms.
+constexpr size_t kWarmHeapStep = size_t{8} << 20;
 constexpr double kInputRecentMilliseconds = 1000.0;
 
 Runtime& runtime();

@@ -342,3 +342,61 @@ TEST_CASE("the page's session shows an image at once, says so, and keeps its boa
   next.work(40, clock, &now, out);
   CHECK_THAT((*out.last("image"))["error"].get<std::string>(), Catch::Contains("another board"));
 }
+
+// A saved image is read from storage a part at a time, and the page commits the parts in
+// place from the first on as they land: the checksum is taken then (ImageSum), and reading
+// the image trusts it instead of going over every byte once more (issue 17). It must still
+// refuse exactly what the whole-image check refuses.
+TEST_CASE("an image's checksum taken as its parts arrive refuses what the whole check refuses") {
+  const std::string bytes = make_synthetic_export(600, 21);
+  const ImportResult fresh = import_export(bytes, "data/articles.json");
+  const SearchIndex index(fresh.board);
+  const ExportIdentity identity{"/data/articles.json", "\"v2\"", "", bytes.size(), export_digest(bytes)};
+  const std::string image = write_board_image(fresh.board, index, fresh.report, identity);
+  Rng rng(77);
+  // The image given to a session in uneven parts, each committed as it lands.
+  const auto in_parts = [&rng](Session& session, const std::string& given, Effects& out) {
+    const int id = session.open({{"expected", given.size()}, {"image", true}});
+    char* at = session.space(id, given.size());
+    REQUIRE(at);
+    for (size_t done = 0; done < given.size();) {
+      const size_t part = std::min(given.size() - done, size_t{1} + rng.below(rng.chance(50) ? 40 : 70000));
+      std::memcpy(at + done, given.data() + done, part);
+      session.commit(id, part);
+      done += part;
+    }
+    return session.close(id, {{"as", "image"}, {"export", {{"address", "/data/articles.json"}}}}, out).answer;
+  };
+  Effects out;
+  Session session;
+  const nlohmann::json shown = in_parts(session, image, out);
+  REQUIRE(shown.contains("identity"));
+  check_same_board(session.app().board(), fresh.board);
+  check_same_answers(*session.app().index(), index, fresh.board, 100);
+
+  // Changed bytes are refused as the whole check refuses them, wherever they are: in the
+  // fixed fields, the header, the board, the index, the last bytes.
+  for (int k = 0; k < 120; ++k) {
+    std::string changed = image;
+    const size_t at = k < 40   ? static_cast<size_t>(k)
+                      : k < 44 ? image.size() - 1 - (k - 40)
+                               : rng.below(static_cast<uint32_t>(image.size()));
+    changed[at] = static_cast<char>(changed[at] ^ (1 + rng.below(255)));
+    INFO("byte " << at);
+    Session other;
+    const nlohmann::json answer = in_parts(other, changed, out);
+    CHECK(answer.contains("refused"));
+    CHECK(answer.value("refused", std::string()) == read_board_image(changed, &identity).refused);
+  }
+
+  // The sum stands for the bytes only when it saw all of them: a sum of other bytes makes
+  // good bytes refused, and a sum of part of them leaves the bytes to be checked.
+  ImageSum other_bytes, half;
+  std::string forged = image;
+  forged[image.size() / 2] ^= 4;
+  other_bytes.add(forged);
+  CHECK_THAT(read_board_image(image, &identity, &other_bytes).refused, Catch::Contains("checksum"));
+  half.add(std::string_view(image).substr(0, image.size() / 2));
+  CHECK(read_board_image(image, &identity, &half).refused.empty());
+  CHECK_THAT(read_board_image(forged, &identity, &half).refused, Catch::Contains("checksum"));
+}

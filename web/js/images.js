@@ -16,6 +16,7 @@
     const kStore = 'newsroom-images';
     const kPart = 8 << 20;
     const kBudget = 768 << 20;
+    const kWarmSteps = 512;  // of 8 MB (runtime.h): as much as a 4 GB heap could hold
     const storage = !single && /^https?:$/.test(location.protocol) && typeof navigator !== 'undefined' ? navigator.storage : null;
     const errorText = (error) => String((error && error.message) || error);
     const status = (how) => { if (app.started) command({ image_status: how }); };
@@ -187,15 +188,35 @@
     // its answer, {identity} once the board is on screen, or {refused: why} (the caller
     // imports the export instead).
     async function show(url, found) {
-      const id = channel.open({ expected: found.meta.length });
+      const id = channel.open({ expected: found.meta.length, image: true });
       let answer;
       try {
         const at = channel.space(id, found.meta.length);  // one block, filled in any order
+        // While storage reads the parts, the engine makes the memory the board will be read
+        // into resident, a step per turn (src/platform/warm_heap.h); it stops when they are in.
+        // Three quarters of the image's length: warming all of it grew the heap one step more
+        // (100k: 657 MB of wasm memory against 585 MB), and was no faster.
+        let reading = true;
+        const warming = (async () => {
+          for (let step = 0; reading && step < kWarmSteps; ++step) {
+            command({ warm_heap: Math.floor(found.meta.length * 0.75) });
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+        })();
+        // The parts in place from the first on are committed as they land: the engine takes
+        // their checksum then, between parts, rather than after the last (ImageSum).
+        const landed = found.parts.map(() => false);
+        let inOrder = 0, committed = 0;
         await Promise.all(found.parts.map((part, k) => part.then((piece) => {
           const bytes = piece instanceof Uint8Array ? piece : new Uint8Array(piece);
           heap().set(bytes, at + k * found.size);  // heap(): the memory may have grown meanwhile
-        })));
-        channel.commit(id, found.meta.length);
+          landed[k] = true;
+          while (inOrder < landed.length && landed[inOrder]) ++inOrder;
+          const end = Math.min(found.meta.length, inOrder * found.size);
+          if (end > committed) channel.commit(id, end - committed);
+          committed = Math.max(committed, end);
+        }))).finally(() => { reading = false; });
+        await warming;
         answer = channel.close(id, { as: 'image', name: url, export: { address: url } }) || { refused: 'no answer' };
       } catch (error) {
         channel.close(id, { discard: true });
