@@ -172,11 +172,17 @@ std::string image_writer() {
   return writer;
 }
 
+void ImageSum::add(std::string_view next) {
+  const size_t fixed = seen_ < kFixedBytes ? std::min(next.size(), kFixedBytes - seen_) : 0;  // not covered
+  seen_ += next.size();
+  next.remove_prefix(fixed);
+  sum_.update(next.data(), next.size());
+}
+
 struct BoardImageJob::State {
   ImageWriter writer;
   std::string piece;
-  Checksum sum;
-  size_t given = 0;  // bytes of the image given so far
+  ImageSum given;  // the bytes given so far, and their checksum
 };
 
 BoardImageJob::BoardImageJob(const Board& board, const SearchIndex& index, const ImportReport& report,
@@ -200,23 +206,20 @@ BoardImageJob::BoardImageJob(const Board& board, const SearchIndex& index, const
 BoardImageJob::~BoardImageJob() = default;
 
 size_t BoardImageJob::size() const { return state_->writer.size(); }
-bool BoardImageJob::done() const { return state_->given == size(); }
+bool BoardImageJob::done() const { return state_->given.seen() == size(); }
 
 std::string_view BoardImageJob::next(size_t bytes) {
   State& s = *state_;
   s.piece.clear();
   s.writer.copy_into(s.piece, std::max<size_t>(bytes, 1));
-  // The checksum covers what follows the fixed fields.
-  const size_t skip = s.given < kFixedBytes ? std::min(kFixedBytes - s.given, s.piece.size()) : 0;
-  s.sum.update(s.piece.data() + skip, s.piece.size() - skip);
-  s.given += s.piece.size();
+  s.given.add(s.piece);
   return s.piece;
 }
 
 std::string BoardImageJob::header() const {
   std::string fixed(kMagic, sizeof kMagic);
   const uint32_t format = kImageFormat;
-  const uint64_t length = size(), sum = state_->sum.finish();
+  const uint64_t length = size(), sum = state_->given.value();
   fixed.append(reinterpret_cast<const char*>(&format), 4);
   fixed.append(reinterpret_cast<const char*>(&length), 8);
   fixed.append(reinterpret_cast<const char*>(&sum), 8);
@@ -239,13 +242,6 @@ std::string write_board_image(const Board& board, const SearchIndex& index, cons
   const std::string header = job.header();
   image.replace(0, header.size(), header);
   return image;
-}
-
-void ImageSum::add(std::string_view next) {
-  const size_t fixed = seen_ < kFixedBytes ? std::min(next.size(), kFixedBytes - seen_) : 0;  // not covered
-  seen_ += next.size();
-  next.remove_prefix(fixed);
-  sum_.update(next.data(), next.size());
 }
 
 BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected, const ImageSum* summed) {

@@ -92,9 +92,9 @@ class Checksum {
 };
 }  // namespace image_detail
 
-// An image's checksum taken while its bytes arrive in order (a saved image is read from
-// the browser's storage a part at a time, the main thread idle between parts), so that
-// reading the image need not go over all of its bytes once more (issue 17).
+// An image's checksum taken while its bytes pass in order: as BoardImageJob hands them out,
+// and as a saved image is read back from the browser's storage a part at a time (the main
+// thread idle between parts), so that reading it need not go over its bytes again (#17).
 class ImageSum {
  public:
   void add(std::string_view next);  // the image's next bytes, from its first on

@@ -42,7 +42,6 @@ class WarmHeap {
     block_ = nullptr;
     size_ = touched_ = 0;
   }
-  size_t resident() const { return touched_; }
 
  private:
   static constexpr size_t kPage = 4096;

@@ -110,6 +110,17 @@ void round_trip(const std::string& bytes, const std::string& name, int body_shar
   CHECK(image.size() <= fresh.board.arena_bytes() + index.memory_bytes() + fresh.board.size() * 200 + 4096);
 }
 
+// An export imported and indexed at once, and its image: what a first visit leaves.
+struct Saved {
+  Saved(const std::string& bytes, const std::string& source, const ExportIdentity& identity)
+      : fresh(import_export(bytes, source)),
+        index(fresh.board),
+        image(write_board_image(fresh.board, index, fresh.report, identity)) {}
+  ImportResult fresh;
+  SearchIndex index;
+  std::string image;
+};
+
 }  // namespace
 
 TEST_CASE("a board image read back is the same board and answers every query the same") {
@@ -126,10 +137,11 @@ TEST_CASE("a board image read back is the same board and answers every query the
 
 TEST_CASE("an image written a slice at a time is the same image") {
   const std::string bytes = make_synthetic_export(800, 3);
-  const ImportResult fresh = import_export(bytes, "x");
-  const SearchIndex index(fresh.board);
   const ExportIdentity identity{"x", "", "", bytes.size(), export_digest(bytes)};
-  const std::string whole = write_board_image(fresh.board, index, fresh.report, identity);
+  const Saved saved(bytes, "x", identity);
+  const ImportResult& fresh = saved.fresh;
+  const SearchIndex& index = saved.index;
+  const std::string& whole = saved.image;
   for (const size_t slice : {size_t{1}, size_t{7}, size_t{31}, size_t{4096}, size_t{65537}}) {
     BoardImageJob job(fresh.board, index, fresh.report, identity);
     CHECK(job.size() == whole.size());
@@ -150,11 +162,9 @@ TEST_CASE("an image written a slice at a time is the same image") {
 
 TEST_CASE("a cut, changed, foreign or other export's image is refused with a reason") {
   const std::string bytes = sample();
-  const ImportResult fresh = import_export(bytes, "data/articles.json");
-  const SearchIndex index(fresh.board);
   const ExportIdentity identity{"https://example.org/data/articles.json", "", "Tue, 01 Dec 2026 00:00:00 GMT",
                                 bytes.size(), export_digest(bytes)};
-  const std::string image = write_board_image(fresh.board, index, fresh.report, identity);
+  const std::string image = Saved(bytes, "data/articles.json", identity).image;
   REQUIRE(read_board_image(image, &identity).refused.empty());
   const auto refusal = [&identity](const std::string& other) { return read_board_image(other, &identity).refused; };
 
@@ -197,10 +207,7 @@ TEST_CASE("a cut, changed, foreign or other export's image is refused with a rea
 
 TEST_CASE("an image with forged bytes and a matching checksum is refused or read safely, never out of bounds") {
   // Run under ASan in every test run: a read past any array would stop it.
-  const std::string bytes = make_synthetic_export(300, 9);
-  const ImportResult fresh = import_export(bytes, "x");
-  const SearchIndex index(fresh.board);
-  const std::string image = write_board_image(fresh.board, index, fresh.report, {});
+  const std::string image = Saved(make_synthetic_export(300, 9), "x", {}).image;
   Rng rng(77);
   size_t refused = 0, read = 0;
   for (int k = 0; k < 600; ++k) {
@@ -349,10 +356,9 @@ TEST_CASE("the page's session shows an image at once, says so, and keeps its boa
 // refuse exactly what the whole-image check refuses.
 TEST_CASE("an image's checksum taken as its parts arrive refuses what the whole check refuses") {
   const std::string bytes = make_synthetic_export(600, 21);
-  const ImportResult fresh = import_export(bytes, "data/articles.json");
-  const SearchIndex index(fresh.board);
   const ExportIdentity identity{"/data/articles.json", "\"v2\"", "", bytes.size(), export_digest(bytes)};
-  const std::string image = write_board_image(fresh.board, index, fresh.report, identity);
+  const Saved saved(bytes, "data/articles.json", identity);
+  const std::string& image = saved.image;
   Rng rng(77);
   // The image given to a session in uneven parts, each committed as it lands.
   const auto in_parts = [&rng](Session& session, const std::string& given, Effects& out) {
@@ -371,8 +377,8 @@ TEST_CASE("an image's checksum taken as its parts arrive refuses what the whole 
   Session session;
   const nlohmann::json shown = in_parts(session, image, out);
   REQUIRE(shown.contains("identity"));
-  check_same_board(session.app().board(), fresh.board);
-  check_same_answers(*session.app().index(), index, fresh.board, 100);
+  check_same_board(session.app().board(), saved.fresh.board);
+  check_same_answers(*session.app().index(), saved.index, saved.fresh.board, 100);
 
   // Changed bytes are refused as the whole check refuses them, wherever they are: in the
   // fixed fields, the header, the board, the index, the last bytes.
