@@ -13,7 +13,18 @@ AppState::~AppState() = default;
 
 void AppState::load(ImportResult result) { load(std::move(result), std::string_view()); }
 
-void AppState::load(ImportResult result, std::string_view index_image) {
+void AppState::load(ImportResult result, std::string_view index_image) { load(std::move(result), index_image, {}); }
+
+void AppState::load(ImportResult result, std::unique_ptr<SearchIndex> index) {
+  load(std::move(result), std::string_view(), std::move(index));
+}
+
+std::unique_ptr<SearchIndex> AppState::new_index(const Board& board) const {
+  if (board.size() < kIndexInSlicesFrom) return std::make_unique<SearchIndex>(board);
+  return std::make_unique<SearchIndex>(board, SearchIndex::InSlices{index_helped_ ? 2 : 1});
+}
+
+void AppState::load(ImportResult result, std::string_view index_image, std::unique_ptr<SearchIndex> index) {
   ++loads_;
   report_ = std::move(result.report);
   if (!report_.usable) return;  // keep the last good board on screen
@@ -26,15 +37,15 @@ void AppState::load(ImportResult result, std::string_view index_image) {
   board_ = std::move(result.board);
   board_source_ = report_.source;
   snapshots_ = std::move(result.snapshots);
+  if (index) {
+    index_ = std::move(index);
+    index_->rebind(board_);
+  }
   if (!index_image.empty()) {
     ImageReader in(index_image);
     index_ = SearchIndex::from_image(board_, in);
   }
-  if (!index_) {
-    index_ = board_.size() >= kIndexInSlicesFrom
-                 ? std::make_unique<SearchIndex>(board_, SearchIndex::InSlices{index_helped_ ? 2 : 1})
-                 : std::make_unique<SearchIndex>(board_);
-  }
+  if (!index_) index_ = new_index(board_);
   has_board_ = true;
   ++board_generation_;
   compute_badges();

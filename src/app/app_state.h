@@ -38,6 +38,11 @@ class AppState {
   // The same for a board read back from an image (io/board_image.h) with its index's bytes:
   // the index is complete at once (built in slices as usual should its bytes not read).
   void load(ImportResult result, std::string_view index_image);
+  // The same with the index new_index() made for `result.board` (null: made here).
+  void load(ImportResult result, std::unique_ptr<SearchIndex> index);
+  // A new index for `board`, to be built as load() would build it; safe on another thread
+  // beside every call of the page's thread (it reads only the board and a setting).
+  std::unique_ptr<SearchIndex> new_index(const Board& board) const;
   // The export could not even be fetched.
   void load_failed(std::string source, std::string message);
 
@@ -137,6 +142,7 @@ class AppState {
   std::string hash() const { return format_hash(route_); }
 
  private:
+  void load(ImportResult result, std::string_view index_image, std::unique_ptr<SearchIndex> index);
   Route clamp(Route route) const;
   bool change_list(ListView list);  // a new list view; page back to 1 unless only paging changed
   void recompute();                 // the search result for list(), after it changed

@@ -43,6 +43,7 @@ struct Loader::Worker {
   // What the page's thread reads without the lock: published after each slice, and after
   // each piece given. `result` is the page's thread's once `finished`.
   std::optional<ImportResult> result;
+  std::unique_ptr<SearchIndex> index;  // set up for result's board, by the worker
   std::atomic<uint64_t> read = 0, total = 0;
   std::atomic<int64_t> articles = 0;
   std::atomic<size_t> buffered = 0, held = 0;
@@ -79,6 +80,7 @@ struct Loader::Worker {
     given = 0;
     reading = false;
     result.reset();
+    index.reset();
     read = total = 0;
     articles = 0;
     buffered = held = 0;
@@ -146,7 +148,12 @@ void Loader::start_import(std::unique_ptr<ImportJob> job, OwnedBytes bytes) {
   w.bytes = std::move(bytes);  // the job reads them where they are
   w.job = std::move(job);
   w.reading = true;
-  w.start(Worker::Task::import, [&w] { w.import(); });
+  // The new board's index is set up there too: its per-article columns would hold the
+  // page's thread for tens of ms at 100k when the board is applied.
+  w.start(Worker::Task::import, [this, &w] {
+    w.import();
+    if (w.result && w.result->report.usable) w.index = app_.new_index(w.result->board);
+  });
 }
 
 bool Loader::importing() const { return job_ || worker_->task == Worker::Task::import; }
@@ -172,10 +179,10 @@ OwnedBytes OwnedBytes::copy_of(std::string_view text) {
   return adopt(copy, text.size());
 }
 
-Loader::Applied Loader::apply(ImportResult result) {
+Loader::Applied Loader::apply(ImportResult result, std::unique_ptr<SearchIndex> index) {
   if (worker_->task == Worker::Task::index) worker_->halt();  // it reads the board being replaced
   if (before_apply_) before_apply_(result);
-  app_.load(std::move(result));
+  app_.load(std::move(result), std::move(index));
   job_.reset();
   job_bytes_ = {};
   settled_ = true;
@@ -336,8 +343,9 @@ Loader::Worked Loader::work_in_background(double budget_ms, Clock clock, void* c
     }
     w.thread.join();
     ImportResult result = std::move(*w.result);
+    std::unique_ptr<SearchIndex> index = std::move(w.index);
     w.halt();
-    return {apply(std::move(result))};  // the index starts on the next turn
+    return {apply(std::move(result), std::move(index))};  // the index's build starts on the next turn
   }
   if (w.task == Task::none && app_.indexing()) {
     w.start(Task::index, [this, &w] {

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/search.h"
 #include "io/board_image.h"
 #include "io/importer.h"
 #include "io/manifest.h"
@@ -119,8 +120,8 @@ class Loader {
   const LoadProgress& progress() const { return progress_; }
 
  private:
-  Applied apply(ImportResult result);
-  void start_import(std::unique_ptr<ImportJob> job, OwnedBytes bytes);  // on the worker
+  Applied apply(ImportResult result, std::unique_ptr<SearchIndex> index = nullptr);  // index: made for result.board
+  void start_import(std::unique_ptr<ImportJob> job, OwnedBytes bytes);               // on the worker
   Worked work_in_background(double budget_ms, Clock clock, void* clock_context);
 
   struct Worker;  // the worker threads, the job they share with the page's thread, what they publish

@@ -107,6 +107,10 @@ class SearchIndex {
     int body_shards = 1;
   };
   SearchIndex(const Board& board, InSlices in_slices);
+  // The board this index was made for, moved to `board` (the same articles): the index reads
+  // it there from now on. So a worker can set up a new board's index (the per-article
+  // columns, tens of ms at 100k) before the board moves to the page's thread.
+  void rebind(const Board& board);
   bool build(size_t byte_budget);
   // A second thread's share of the build, beside build()'s: a slice of a shard of the bodies'
   // postings that build() has not claimed. `waiting` until the build reaches the bodies;

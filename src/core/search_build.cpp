@@ -12,6 +12,7 @@
 #include "core/search.h"
 
 #include <algorithm>
+#include <cassert>
 #include <numeric>
 #include <unordered_map>
 
@@ -318,6 +319,10 @@ SearchIndex::SearchIndex(const Board& board) : impl_(std::make_unique<Impl>(boar
 SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SearchIndex::SearchIndex(const Board& board, InSlices in_slices)
     : impl_(std::make_unique<Impl>(board, in_slices.body_shards)) {}
+void SearchIndex::rebind(const Board& board) {
+  assert(board.size() == impl_->n);
+  impl_->board = &board;
+}
 bool SearchIndex::build(size_t byte_budget) {
   Impl& impl = *impl_;
   std::lock_guard<std::mutex> lock(impl.mutex);

@@ -255,6 +255,7 @@ void main_loop_iteration() {
   rt.ui.preview = rt.session.preview();
   hold_press_after_move(rt);
   bool input = false;
+  rt.glyph_budget.begin_frame();
   for (int pass = 0; pass < 2; ++pass) {
     if (pass > 0) ImGui::EndFrame();
     if (!rt.gl_lost) ImGui_ImplOpenGL3_NewFrame();
@@ -276,18 +277,31 @@ void main_loop_iteration() {
   if (rt.session.kiosk() && input)
     rt.session.kiosk()->input(rt.session.kiosk_now(utc_now()));  // drawn from the next frame on
   hand_back_held_input(rt);
+  rt.glyph_budget.end_frame();
   ImGui::Render();
 
-  if (!rt.gl_lost) {
+  // A frame that ran out of glyph budget is not shown: its new glyphs go to the atlas's
+  // texture, the canvas keeps the frame before, and the next turn draws again.
+  const bool shown = rt.glyph_budget.complete();
+  if (!rt.gl_lost && shown) {
     glViewport(0, 0, rt.backing_width, rt.backing_height);
     const ImVec4 page = ImGui::ColorConvertU32ToFloat4(ui::palette().page);
     glClearColor(page.x, page.y, page.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  } else if (!rt.gl_lost && ImGui::GetDrawData()->Textures) {
+    for (ImTextureData* texture : *ImGui::GetDrawData()->Textures) {
+      if (texture->Status != ImTextureStatus_OK) ImGui_ImplOpenGL3_UpdateTexture(texture);
+    }
   }
-  if (++rt.drawn == 1) rt.effects.add("first_frame");
   rt.frame_times.push(emscripten_get_now() - started + rt.input_ms);
   rt.input_ms = 0;
+  if (!shown) {
+    wake(rt);
+    send_effects(rt);
+    return;
+  }
+  if (++rt.drawn == 1) rt.effects.add("first_frame");
   if (!rt.ready_signalled && rt.session.loader().settled() && rt.font_settled && !rt.session.app().search_pending()) {
     rt.ready_signalled = true;
     rt.effects.add("ready");
@@ -330,6 +344,9 @@ int main() {
   // screen size. We size the canvas ourselves and only need its wheel handling.
   emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  // The shaders and the font atlas are made now, at start, not in the first frame.
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  ImFontAtlasBuildMain(io.Fonts);
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_context_lost);
   emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
   sync_canvas_size(rt);

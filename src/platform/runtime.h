@@ -6,15 +6,22 @@
 #include <vector>
 
 #include <GLFW/glfw3.h>
+#include <emscripten.h>
 #include <imgui_internal.h>  // ImGuiInputEvent
 
 #include "app/effects.h"
 #include "app/session.h"
 #include "platform/time_ring.h"
 #include "platform/warm_heap.h"
+#include "ui/glyph_budget.h"
 #include "ui/ui_context.h"
 
 namespace newsroom::platform {
+
+// A frame rasterizes new glyphs for about this long; a screen that needs more is shown once
+// the frames after it have loaded the rest (ui/glyph_budget.h). Rasterizing, the atlas's
+// upload and the frame's own drawing then stay well within 50 ms on a slow core.
+constexpr double kGlyphMillisecondsPerFrame = 10.0;
 
 struct Runtime {
   GLFWwindow* window = nullptr;
@@ -39,6 +46,7 @@ struct Runtime {
   double last_input = -1e9;         // emscripten_get_now() of the visitor's last input
   std::vector<ImGuiInputEvent> held_input;  // a press that came with its move, for the next frame
   platform::WarmHeap warm_heap;             // memory readied for a board image being read
+  ui::GlyphBudget glyph_budget{[](void*) { return emscripten_get_now(); }, nullptr, kGlyphMillisecondsPerFrame};
 };
 
 // Work done between frames (an import or an index in slices) takes about this long per

@@ -71,7 +71,8 @@ void set_font(Runtime& rt, OwnedBytes bytes) {
   rt.font_settled = true;
   if (!bytes.size) return;  // the font could not be fetched: the page goes on with ImGui's own
   ImFontConfig config;
-  config.FontDataOwnedByAtlas = true;  // freed by the atlas (ImGui's default allocator is malloc/free)
+  config.FontDataOwnedByAtlas = true;             // freed by the atlas (ImGui's default allocator is malloc/free)
+  config.FontLoader = ui::GlyphBudget::loader();  // new glyphs a frame's share at a time
   const int size = static_cast<int>(bytes.size);
   ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(bytes.data.release(), size, 0.0f, &config);
   if (font) {

@@ -23,6 +23,7 @@
 #include "io/importer.h"
 #include "test_support.h"
 #include "ui/assert_handler.h"
+#include "ui/glyph_budget.h"
 #include "ui/panels.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
@@ -54,7 +55,9 @@ struct Display {
 // the frame loop of platform/main_web.cpp without the browser.
 class Screen {
  public:
-  explicit Screen(Display display) : display_(display) {
+  // `budget`: new glyphs are loaded within it, a frame at a time, as the page does
+  // (ui/glyph_budget.h); `frame()` then tells whether the frame would be shown.
+  explicit Screen(Display display, ui::GlyphBudget* budget = nullptr) : display_(display), budget_(budget) {
     failed_checks().clear();
     previous_handler_ = ui::set_imgui_assert_handler(record_failed_check);
     IMGUI_CHECKVERSION();
@@ -71,7 +74,9 @@ class Screen {
     io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
     io.BackendRendererName = "newsroom-headless";
     ImFont* font = nullptr;
-    if (std::filesystem::exists(kKoreanFont)) font = io.Fonts->AddFontFromFileTTF(kKoreanFont, 0.0f);
+    ImFontConfig config;
+    if (budget) config.FontLoader = ui::GlyphBudget::loader();
+    if (std::filesystem::exists(kKoreanFont)) font = io.Fonts->AddFontFromFileTTF(kKoreanFont, 0.0f, &config);
     korean_font_ = font != nullptr;
     if (!font) font = io.Fonts->AddFontDefault();  // Hangul is then drawn as '?'
     io.FontDefault = font;
@@ -107,12 +112,14 @@ class Screen {
   }
 
   // One turn of the main loop: a view changed by a click is discarded and drawn again at
-  // once; the draw data is then handed to the "renderer".
-  void frame() {
+  // once; the draw data is then handed to the "renderer". False when the glyph budget ran
+  // out: the page would not show this frame.
+  bool frame() {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(display_.width, display_.height);
     io.DeltaTime = 1.0f / 60.0f;
     ctx.images.now = ImGui::GetTime();
+    if (budget_) budget_->begin_frame();
     for (int pass = 0; pass < 2; ++pass) {
       if (pass > 0) ImGui::EndFrame();
       ImGui::NewFrame();
@@ -127,8 +134,10 @@ class Screen {
       ctx.images.requests.clear();  // the page would fetch them
       if (!view_changed) break;
     }
+    if (budget_) budget_->end_frame();
     ImGui::Render();
     serve_textures();
+    return !budget_ || budget_->complete();
   }
 
   void frames(int count) {
@@ -220,6 +229,7 @@ class Screen {
   }
 
   Display display_;
+  ui::GlyphBudget* budget_ = nullptr;
   bool korean_font_ = false;
   int textures_made_ = 0;
   ui::ImGuiAssertHandler previous_handler_ = nullptr;

@@ -4,6 +4,9 @@
 // ui/assert_handler.h). Phones: test_ui_headless_phone.cpp.
 #include <catch2/catch.hpp>
 
+#include <tuple>
+#include <vector>
+
 #include "headless_screen.h"
 
 using namespace newsroom;
@@ -20,6 +23,59 @@ TEST_CASE("headless UI: a broken ImGui rule fails the check instead of aborting"
   ImGui::EndFrame();
   CHECK(failed_checks().size() == 1);
   failed_checks().clear();
+}
+
+// Where every vertex of the last frame is drawn, and in what colour (not the atlas
+// coordinates: glyphs may be packed elsewhere).
+std::vector<std::tuple<float, float, ImU32>> drawn_vertices() {
+  std::vector<std::tuple<float, float, ImU32>> out;
+  for (const ImDrawList* list : ImGui::GetDrawData()->CmdLists) {
+    for (const ImDrawVert& v : list->VtxBuffer) out.emplace_back(v.pos.x, v.pos.y, v.col);
+  }
+  return out;
+}
+
+TEST_CASE("headless UI: new glyphs are loaded a frame's budget at a time, and the screen is shown whole") {
+  std::vector<std::tuple<float, float, ImU32>> reference;
+  {
+    Screen plain({1280, 1400, 1});
+    if (!plain.korean_font()) {
+      WARN("skipped: no Korean font at " << kKoreanFont);
+      return;
+    }
+    for (int i = 0; i < 3; ++i) REQUIRE(plain.frame());
+    check_frame(plain);
+    reference = drawn_vertices();
+  }
+  // A clock that moves a millisecond each time it is read: once when the frame begins,
+  // once after each glyph loaded. A budget of 20 ms is then 20 glyphs.
+  double now = 0;
+  constexpr double kBudget = 20;
+  ui::GlyphBudget budget([](void* at) { return ++*static_cast<double*>(at); }, &now, kBudget);
+  Screen screen({1280, 1400, 1}, &budget);
+  int hidden = 0, loaded = 0;
+  while (!screen.frame()) {
+    ++hidden;
+    INFO("frame " << hidden);
+    CHECK(budget.loaded_last_frame() == kBudget);  // each frame goes on where the last stopped
+    loaded += budget.loaded_last_frame();
+    REQUIRE(hidden < 200);
+  }
+  loaded += budget.loaded_last_frame();
+  CHECK(budget.loaded_last_frame() < kBudget);
+  INFO(loaded << " glyphs over " << hidden + 1 << " frames");
+  CHECK(hidden >= 5);  // the first screen needs well over a hundred glyphs
+  CHECK(hidden == (loaded - 1) / static_cast<int>(kBudget));
+  check_frame(screen);
+  CHECK(screen.frame());  // nothing new to load: shown at once
+  CHECK(budget.loaded_last_frame() == 0);
+  screen.frame();
+  // The screen shown is the one drawn without a budget: every glyph in place, none left
+  // as the fallback the hidden frames drew.
+  CHECK(drawn_vertices() == reference);
+  // Outside a frame glyphs load without a budget (a text measured between frames).
+  ImFontBaked* baked = ImGui::GetIO().FontDefault->GetFontBaked(31.0f);
+  CHECK(baked->FindGlyphNoFallback(U'햏') != nullptr);
 }
 
 TEST_CASE("headless UI: the desktop list draws the first page's rows in order, on screen") {
