@@ -184,9 +184,10 @@ void send_effects(Runtime& rt) {
 double clock_ms(void*) { return emscripten_get_now(); }
 
 // A slice of the import, or of the search index, within `budget` ms (less while the
-// visitor is using the page).
+// visitor is using the page, and until the first frame is shown: a small export's related
+// articles, say, would otherwise be built in the first frame's turn).
 void continue_work(Runtime& rt, double budget) {
-  if (emscripten_get_now() - rt.last_input < kInputRecentMilliseconds)
+  if (rt.drawn == 0 || emscripten_get_now() - rt.last_input < kInputRecentMilliseconds)
     budget = std::min(budget, kWorkMillisecondsWhileUsed);
   if (rt.session.work(budget, clock_ms, nullptr, rt.effects)) wake(rt);  // searches waiting for the index are answered
 }

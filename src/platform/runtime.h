@@ -51,8 +51,9 @@ struct Runtime {
 
 // Work done between frames (an import or an index in slices) takes about this long per
 // frame, so a 100k-article load keeps drawing and answering input; while the visitor is
-// scrolling, typing or touching (input in the last second) it yields to them, so those
-// frames stay smooth and the work goes on more slowly. Smaller exports are imported at once.
+// scrolling, typing or touching (input in the last second), and until the first frame is
+// shown, it yields to them, so those frames stay smooth and the work goes on more slowly.
+// Smaller exports are imported at once.
 constexpr double kWorkMillisecondsPerFrame = 40.0, kWorkMillisecondsWhileUsed = 5.0;
 constexpr double kWorkMillisecondsBetweenFrames = 8.0;  // a streamed export's work as each piece arrives
 // A step of WarmHeap per {"warm_heap": bytes} command: 2,048 pages, a few ms.
