@@ -130,6 +130,11 @@ struct Loader::Worker {
     }
     reading = false;
     if (!stop) result = std::move(j).finish();
+    // The job and the bytes it read go now, before the new board's index makes its first
+    // arrays: freed after those, they would leave a hole below them in the heap that the
+    // index's large arrays do not fit.
+    job.reset();
+    bytes = {};
   }
 };
 
@@ -148,11 +153,14 @@ void Loader::start_import(std::unique_ptr<ImportJob> job, OwnedBytes bytes) {
   w.bytes = std::move(bytes);  // the job reads them where they are
   w.job = std::move(job);
   w.reading = true;
-  // The new board's index is set up there too: its per-article columns would hold the
-  // page's thread for tens of ms at 100k when the board is applied.
+  // The new board's index is begun there too, up to where every query can run: its
+  // per-article columns would hold the page's thread for tens of ms at 100k when the board
+  // is applied, and its orders (a few hundred ms) would come after, holding back the list.
   w.start(Worker::Task::import, [this, &w] {
     w.import();
-    if (w.result && w.result->report.usable) w.index = app_.new_index(w.result->board);
+    if (!w.result || !w.result->report.usable) return;
+    w.index = app_.new_index(w.result->board);
+    while (!w.stop && !w.index->can_run_any()) w.index->build(kWorkerIndexSlice);
   });
 }
 

@@ -119,7 +119,8 @@ class SearchIndex {
   Help help(size_t byte_budget);
   bool complete() const;
   bool can_run(const Query& query) const;
-  double progress() const;  // 0..1
+  bool can_run_any() const;  // every query can run (text read in the text until its postings are built)
+  double progress() const;   // 0..1
   ~SearchIndex();
   SearchIndex(SearchIndex&&) noexcept;
   SearchIndex& operator=(SearchIndex&&) noexcept;

@@ -353,9 +353,9 @@ const TagTable& SearchIndex::tags() const { return impl_->tags; }
 bool SearchIndex::complete() const { return impl_->stage == Impl::Stage::done; }
 bool SearchIndex::can_run(const Query& query) const {
   using Stage = Impl::Stage;
-  return complete() || impl_->stage > Stage::shadows ||
-         (impl_->stage > Stage::orders && !parse_query(query.text).has_text());
+  return can_run_any() || (impl_->stage > Stage::orders && !parse_query(query.text).has_text());
 }
+bool SearchIndex::can_run_any() const { return complete() || impl_->stage > Impl::Stage::shadows; }
 double SearchIndex::progress() const { return impl_->progress_now; }
 SearchIndex::~SearchIndex() = default;
 SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;

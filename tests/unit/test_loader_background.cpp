@@ -114,6 +114,29 @@ TEST_CASE("on a worker, a large export gives the board and the search a visitor 
   CHECK(app.results() == reference.results());
 }
 
+TEST_CASE("on a worker, the list comes with the board: it waits for no turn of the index's build") {
+  const std::string bytes = make_synthetic_export(AppState::kIndexInSlicesFrom * 2, 22);
+  const char* hash = "#/?sort=views&page=3";
+  AppState reference;
+  load_at_once(reference, bytes, hash);
+  AppState app;
+  app.apply_hash(hash);
+  Loader loader(app);
+  loader.set_background(true);
+  REQUIRE_FALSE(loader.whole(OwnedBytes::copy_of(bytes), "data/articles.json"));
+  turns_until(loader, [](const Loader::Worked& w) { return w.applied.has_value(); });
+  // In the turn that applied the board: the list in its order, on its page, and the
+  // search text reading too (the titles' 초성 were made on the worker with the orders).
+  CHECK_FALSE(app.search_pending());
+  CHECK(app.indexing());
+  CHECK(app.results() == reference.results());
+  CHECK(app.list().page == 3);
+  REQUIRE(app.set_search_text("ㅎㄹ"));
+  REQUIRE(reference.set_search_text("ㅎㄹ"));
+  turns_until(loader, [&](const Loader::Worked&) { return !app.search_pending(); });
+  CHECK(app.results() == reference.results());
+}
+
 TEST_CASE("on a worker, a streamed export is read as it arrives and the page is told what is unread") {
   const std::string bytes = make_synthetic_export(AppState::kIndexInSlicesFrom + 1000, 22);
   AppState reference;
