@@ -113,7 +113,7 @@ class SearchIndex {
   void rebind(const Board& board);
   bool build(size_t byte_budget);
   // A second thread's share of the build, beside build()'s: a slice of a shard of the bodies'
-  // postings that build() has not claimed. `waiting` until the build reaches the bodies;
+  // postings that build() has not claimed. `waiting` until the orders and 초성 are made;
   // `none_left` once there is no shard left to claim (build() finishes the rest).
   enum class Help { waiting, worked, none_left };
   Help help(size_t byte_budget);

@@ -333,7 +333,7 @@ bool SearchIndex::build(size_t byte_budget) {
 SearchIndex::Help SearchIndex::help(size_t byte_budget) {
   Impl& impl = *impl_;
   const Impl::Stage stage = impl.stage;
-  if (stage < Impl::Stage::bodies) return Help::waiting;
+  if (stage < Impl::Stage::titles) return Help::waiting;  // the bodies need nothing of the stages before
   if (stage > Impl::Stage::bodies) return Help::none_left;
   if (impl.helper_shard < 0) {
     if (impl.shards_claimed >= impl.body_shards) return Help::none_left;

@@ -42,7 +42,7 @@ std::string export_digest(std::string_view bytes);
 // page knows only the address, an image of it is taken: the page asks the server after.
 bool same_export(const ExportIdentity& image, const ExportIdentity& now);
 
-inline constexpr uint32_t kImageFormat = 1;  // bump with any change to what an image holds
+inline constexpr uint32_t kImageFormat = 2;  // bump with any change to what an image holds (2: shards split 54/46)
 
 // The image of a board whose index is complete, given a piece at a time so that a page
 // keeps drawing and never holds the whole image (a 100k board's is a few hundred MB):
