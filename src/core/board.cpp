@@ -1,6 +1,7 @@
 #include "core/board.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace newsroom {
 namespace {
@@ -40,6 +41,46 @@ TextRef TextArena::store(std::string_view text) {
   block.append(text);
   used_ += text.size();
   return ref;
+}
+
+void IdIndex::reserve(size_t count) {
+  size_t capacity = 16;
+  while (capacity < 2 * count) capacity *= 2;
+  if (capacity <= slots_.size()) return;
+  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(capacity));
+  for (const Slot& slot : old) {
+    if (slot.row_plus_one != 0) slots_[slot_of(slot.id)] = slot;
+  }
+}
+
+// Where `id` is, or the empty slot where it would go.
+size_t IdIndex::slot_of(int64_t id) const {
+  const size_t mask = slots_.size() - 1;
+  size_t at = static_cast<size_t>((static_cast<uint64_t>(id) * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+  while (slots_[at].row_plus_one != 0 && slots_[at].id != id) at = (at + 1) & mask;
+  return at;
+}
+
+bool IdIndex::assign(int64_t id, uint32_t row, uint32_t& earlier) {
+  if (2 * (size_ + 1) > slots_.size()) reserve(size_ + 1);
+  Slot& slot = slots_[slot_of(id)];
+  const bool held = slot.row_plus_one != 0;
+  if (held) earlier = slot.row_plus_one - 1;
+  size_ += held ? 0 : 1;
+  slot = {id, row + 1};
+  return held;
+}
+
+std::optional<uint32_t> IdIndex::find(int64_t id) const {
+  if (slots_.empty()) return std::nullopt;
+  const Slot& slot = slots_[slot_of(id)];
+  if (slot.row_plus_one == 0) return std::nullopt;
+  return slot.row_plus_one - 1;
+}
+
+void IdIndex::clear() {
+  slots_.assign(slots_.size(), Slot{});
+  size_ = 0;
 }
 
 ArticleView Board::article(uint32_t index) const {
@@ -82,22 +123,17 @@ ArticleDraft Board::draft(uint32_t index) const {
   return d;
 }
 
-std::optional<uint32_t> Board::find(int64_t id) const {
-  const auto it = index_of_id_.find(id);
-  if (it == index_of_id_.end()) return std::nullopt;
-  return it->second;
-}
+std::optional<uint32_t> Board::find(int64_t id) const { return index_of_id_.find(id); }
 
 bool BoardBuilder::add(ArticleDraft&& d) {
   Board& b = board_;
   const uint32_t row = static_cast<uint32_t>(b.ids_.size());
   bool replaced = false;
-  const auto [slot, inserted] = b.index_of_id_.try_emplace(d.id, row);
-  if (!inserted) {
+  uint32_t earlier = 0;
+  if (b.index_of_id_.assign(d.id, row, earlier)) {
     replaced_row_.resize(row + 1, 0);
-    replaced_row_[slot->second] = 1;
+    replaced_row_[earlier] = 1;
     ++replaced_;
-    slot->second = row;
     replaced = true;
   }
   b.ids_.push_back(d.id);
@@ -144,8 +180,7 @@ size_t BoardBuilder::memory_bytes() const {
   bytes += rows * (4 * sizeof(int64_t) + sizeof(uint8_t) + sizeof(uint16_t) + 6 * sizeof(TextRef));
   bytes += rows * (sizeof(std::vector<AttachmentRef>) + sizeof(std::vector<LinkRef>) + sizeof(std::vector<TextRef>));
   // The id index: a node (key, row, hash, next) per id and a bucket pointer each.
-  bytes +=
-      b.index_of_id_.size() * (4 * sizeof(void*) + sizeof(int64_t)) + b.index_of_id_.bucket_count() * sizeof(void*);
+  bytes += b.index_of_id_.memory_bytes();
   for (const std::string& name : b.category_names_) bytes += sizeof(std::string) + name.capacity() + 4 * sizeof(void*);
   return bytes;
 }
@@ -176,7 +211,9 @@ void BoardBuilder::drop_replaced_rows() {
   compact(b.attachments_);
   compact(b.links_);
   compact(b.tags_);
-  for (uint32_t row = 0; row < b.ids_.size(); ++row) b.index_of_id_[b.ids_[row]] = row;
+  b.index_of_id_.clear();
+  uint32_t earlier = 0;
+  for (uint32_t row = 0; row < b.ids_.size(); ++row) b.index_of_id_.assign(b.ids_[row], row, earlier);
   replaced_row_.clear();
   replaced_ = 0;
 }

@@ -53,6 +53,30 @@ class TextArena {
   size_t used_ = 0, wanted_ = 0;
 };
 
+// The row of each article id: open addressing with linear probing over a power-of-two
+// table kept at most half full. One flat array, where a node-based map took an allocation
+// per article (at 100k articles, the largest cost of building a board after its text).
+class IdIndex {
+ public:
+  void reserve(size_t count);
+  // Holds `row` for `id`: true when the id had a row already, which is then in `earlier`.
+  bool assign(int64_t id, uint32_t row, uint32_t& earlier);
+  std::optional<uint32_t> find(int64_t id) const;
+  size_t size() const { return size_; }
+  void clear();
+  size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
+
+ private:
+  struct Slot {
+    int64_t id = 0;
+    uint32_t row_plus_one = 0;  // 0: an empty slot
+  };
+  size_t slot_of(int64_t id) const;
+  void grow();
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
 struct AttachmentRef {
   TextRef name, url;
   int64_t size = -1;       // bytes, -1 when the export does not say
@@ -167,7 +191,7 @@ class Board {
   std::vector<std::vector<AttachmentRef>> attachments_;
   std::vector<std::vector<LinkRef>> links_;
   std::vector<std::vector<TextRef>> tags_;
-  std::unordered_map<int64_t, uint32_t> index_of_id_;
+  IdIndex index_of_id_;
   std::vector<uint32_t> board_order_;
 };
 

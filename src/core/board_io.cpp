@@ -136,8 +136,10 @@ std::optional<Board> Board::load(ImageReader& in) {
   }
   if (!in.expect(sound)) return std::nullopt;
   board.index_of_id_.reserve(rows);
-  for (uint32_t row = 0; row < rows; ++row) board.index_of_id_.emplace(board.ids_[row], row);
-  if (!in.expect(board.index_of_id_.size() == rows)) return std::nullopt;  // an id twice
+  uint32_t earlier = 0;
+  for (uint32_t row = 0; row < rows; ++row) {
+    if (!in.expect(!board.index_of_id_.assign(board.ids_[row], row, earlier))) return std::nullopt;  // an id twice
+  }
   return board;
 }
 

@@ -12,7 +12,9 @@
 #include "core/search.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
+#include <cstring>
 #include <numeric>
 #include <unordered_map>
 
@@ -75,13 +77,42 @@ int compare_collation(std::string_view a, std::string_view b) {
   return 0;
 }
 
-// The keys of the first three code points, packed so that integer order agrees with
-// compare_collation wherever they differ.
-uint64_t collation_prefix(std::string_view title) {
-  uint64_t k[3] = {0, 0, 0};
+// A title's sort key: the keys of its first kSortKeyPoints code points, three bytes each
+// (a key has 24 bits), most significant first, so that memcmp order is compare_collation's
+// order and a shorter key that is a prefix of another comes first, as a shorter title
+// does. Titles that agree over the whole of two cut keys are told apart by
+// compare_collation.
+constexpr size_t kSortKeyPoints = 24, kSortKeyBytes = 3 * kSortKeyPoints;
+
+// memcmp's sign for two sort keys, eight bytes a step (titles of a series share long
+// starts, and wasm's memcmp takes a byte a step).
+int compare_bytes(const uint8_t* a, const uint8_t* b, size_t size) {
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t x = 0, y = 0;
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    if (x != y) {
+      if constexpr (std::endian::native == std::endian::little) {
+        x = __builtin_bswap64(x);
+        y = __builtin_bswap64(y);
+      }
+      return x < y ? -1 : 1;
+    }
+  }
+  for (; i < size; ++i) {
+    if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return 0;
+}
+void append_sort_key(std::string_view title, std::vector<uint8_t>& out) {
   size_t pos = 0;
-  for (int i = 0; i < 3 && pos < title.size(); ++i) k[i] = collation_key(next_code_point(title, pos));
-  return (k[0] << 40) | (k[1] << 16) | (k[2] >> 8);
+  for (size_t i = 0; i < kSortKeyPoints && pos < title.size(); ++i) {
+    const uint32_t key = collation_key(next_code_point(title, pos));
+    out.push_back(static_cast<uint8_t>(key >> 16));
+    out.push_back(static_cast<uint8_t>(key >> 8));
+    out.push_back(static_cast<uint8_t>(key));
+  }
 }
 
 // Calls emit(symbol, byte offset) for each case-folded code point of `text`.
@@ -255,8 +286,12 @@ bool SearchIndex::Impl::build_orders() {
       all(newest);
       all(most_viewed);
       all(by_title);
-      title_prefix.resize(n);
-      for (uint32_t doc = 0; doc < n; ++doc) title_prefix[doc] = collation_prefix(title(doc));
+      title_key_start.resize(n + 1);
+      for (uint32_t doc = 0; doc < n; ++doc) {
+        title_key_start[doc] = static_cast<uint32_t>(title_keys.size());
+        append_sort_key(title(doc), title_keys);
+      }
+      title_key_start[n] = static_cast<uint32_t>(title_keys.size());
       for (const uint32_t doc : b.board_order()) {
         if (!b.pinned(doc)) break;  // board order lists every pinned notice first
         pinned_on_top.push_back(doc);
@@ -273,17 +308,25 @@ bool SearchIndex::Impl::build_orders() {
       }
       return false;
     default: {
-      const std::vector<uint64_t>& prefix = title_prefix;
+      const uint8_t* keys = title_keys.data();
+      const uint32_t* start = title_key_start.data();
       if (!sorting.step(by_title, [&](uint32_t x, uint32_t y) {
-            if (prefix[x] != prefix[y]) return prefix[x] < prefix[y];
+            const size_t size_x = start[x + 1] - start[x], size_y = start[y + 1] - start[y];
+            const size_t common = std::min(size_x, size_y);
+            if (const int c = compare_bytes(keys + start[x], keys + start[y], common)) return c < 0;
             const std::string_view tx = title(x), ty = title(y);
-            if (const int c = compare_collation(tx, ty)) return c < 0;
+            if (common < kSortKeyBytes) {
+              if (size_x != size_y) return size_x < size_y;  // the shorter key is whole: its title is shorter
+            } else if (const int c = compare_collation(tx, ty)) {
+              return c < 0;
+            }
             if (const int c = tx.compare(ty)) return c < 0;
             return newer(x, y);
           })) {
         return false;
       }
-      std::vector<uint64_t>().swap(title_prefix);
+      std::vector<uint8_t>().swap(title_keys);
+      std::vector<uint32_t>().swap(title_key_start);
       return true;
     }
   }

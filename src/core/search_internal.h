@@ -179,7 +179,10 @@ struct SearchIndex::Impl {
   bool build_orders();  // a piece of one order per call; true once all are built
   int orders_built = 0;
   search_detail::SortInSlices sorting;  // the orders, a piece per call
-  std::vector<uint64_t> title_prefix;   // while by_title is sorted
+  // While by_title is sorted: each title's collation keys (search_build.cpp), so that a
+  // comparison is mostly one memcmp; title_key_start[doc] is where doc's begin.
+  std::vector<uint8_t> title_keys;
+  std::vector<uint32_t> title_key_start;
   // The orders, then the 초성 of every title (with them every query can run: text terms are
   // answered by reading the text until their postings are built), then the postings.
   // A worker may build while the page's thread queries: each slice of the build holds

@@ -51,25 +51,37 @@ std::string plain_digits(std::string_view text, bool& negative) {
 
 // [SECTION] Fields -------------------------------------------------------------------------
 
-std::string RecordReader::line(std::string_view text, const std::string& name) {
+std::string FieldName::str() const {
+  std::string name(head_);
+  if (index_ != kNoIndex) name.append("[").append(std::to_string(index_)).append("]");
+  if (!member_.empty()) name.append(".").append(member_);
+  return name;
+}
+
+std::string RecordReader::line(std::string_view text, const FieldName& field_name) {
   size_t cut_from = 0;
   std::string out = limited_line(text, cut_from);
-  if (cut_from) problem(Severity::warning, name, limit_message(name, cut_from));
+  if (cut_from) {
+    const std::string name = field_name.str();
+    problem(Severity::warning, name, limit_message(name, cut_from));
+  }
   return out;
 }
 
 // An address kept only within limits::kAddressBytes (a longer one is no address anyone takes).
-std::optional<std::string> RecordReader::address(std::string_view text, const std::string& name) {
+std::optional<std::string> RecordReader::address(std::string_view text, const FieldName& field_name) {
   if (text.size() <= limits::kAddressBytes) return normalize_line(text);
+  const std::string name = field_name.str();
   problem(Severity::error, name,
           name + " is " + with_thousands(static_cast<int64_t>(text.size())) + " bytes long, over the limit of " +
               with_thousands(limits::kAddressBytes) + " for an address; ignored");
   return std::nullopt;
 }
 
-bool RecordReader::list_has_room(size_t index, size_t size, const std::string& name) {
+bool RecordReader::list_has_room(size_t index, size_t size, const FieldName& field_name) {
   if (index < limits::kListEntries) return true;
   if (index == limits::kListEntries) {
+    const std::string name = field_name.str();
     problem(Severity::warning, name,
             name + " has " + with_thousands(size) + " entries; the first " + with_thousands(limits::kListEntries) +
                 " are read");
@@ -173,7 +185,8 @@ bool RecordReader::read_published_at(std::string_view key, int64_t& out) {
 
 // A whole number in [min, max], from a JSON number or a numeric string ("1,254").
 // Leaves `out` alone and reports when the value is unusable; never clamps or wraps.
-bool RecordReader::read_integer(std::string_view key, const std::string& name, int64_t& out, int64_t min, int64_t max) {
+bool RecordReader::read_integer(std::string_view key, const FieldName& field_name, int64_t& out, int64_t min,
+                                int64_t max) {
   element value;
   if (!field(key, value)) return false;
   int64_t integer = 0;
@@ -192,10 +205,12 @@ bool RecordReader::read_integer(std::string_view key, const std::string& name, i
     integer = ok ? (negative ? -1 : 1) * std::stoll(digits) : 0;
   }
   if (!ok) {
+    const std::string name = field_name.str();
     problem(Severity::error, name, name + " must be a whole number, found " + describe(value) + "; ignored");
     return false;
   }
   if (integer < min || integer > max) {
+    const std::string name = field_name.str();
     problem(Severity::error, name,
             name + " " + std::to_string(integer) + " is out of range (" + std::to_string(min) + " to " +
                 std::to_string(max) + "); ignored");
@@ -223,31 +238,34 @@ void RecordReader::read_pinned(bool& pinned) {
   }
 }
 
-std::string_view RecordReader::read_string(std::string_view key, const std::string& name) {
+std::string_view RecordReader::read_string(std::string_view key, const FieldName& field_name) {
   element value;
   if (!field(key, value)) return {};
   std::string_view text;
   if (value.get(text) != simdjson::SUCCESS) {
+    const std::string name = field_name.str();
     problem(Severity::error, name, name + " must be text, found " + describe(value) + "; ignored");
     return {};
   }
   return text;
 }
 
-std::string RecordReader::read_line(std::string_view key, const std::string& name) {
-  return line(read_string(key, name), name);
+std::string RecordReader::read_line(std::string_view key, const FieldName& field_name) {
+  return line(read_string(key, field_name), field_name);
 }
 
-std::string RecordReader::read_url(element value, const std::string& name) {
+std::string RecordReader::read_url(element value, const FieldName& field_name) {
   std::string_view text;
   if (value.get(text) != simdjson::SUCCESS) {
+    const std::string name = field_name.str();
     problem(Severity::error, name, name + " must be text, found " + describe(value) + "; ignored");
     return {};
   }
-  std::optional<std::string> kept = address(text, name);
+  std::optional<std::string> kept = address(text, field_name);
   if (!kept) return {};
   std::string url = std::move(*kept);
   if (!url.empty() && !is_safe_link(url) && !is_relative_address(url)) {
+    const std::string name = field_name.str();
     problem(Severity::warning, name, name + " is not an http(s) or mailto address; shown as text, not a link");
   }
   return url;
@@ -272,7 +290,8 @@ void RecordReader::read_body(std::string_view key, std::string_view format, Arti
       if (!list_has_room(draft.attachments.size(), html.images.size(), images_name)) break;
       std::optional<std::string> url = address(image.url, images_name);
       if (!url) continue;
-      draft.attachments.push_back({line(image.title, images_name), resolve_address(address_base_, *url), -1, -1});
+      draft.attachments.push_back(
+          {line(image.title, images_name), resolve_address(address_base_, std::move(*url)), -1, -1});
     }
     return;
   }
@@ -321,10 +340,12 @@ void RecordReader::read_links(ArticleDraft& draft) {
     problem(Severity::error, "links", "links must be a list, found " + describe(value) + "; ignored");
     return;
   }
+  const size_t count = links.size();
+  draft.links.reserve(std::min(count, limits::kListEntries));
   size_t i = 0;
   for (element link_value : links) {
-    if (!list_has_room(i, links.size(), "links")) break;
-    const std::string name = "links[" + std::to_string(i++) + "]";
+    if (!list_has_room(i, count, "links")) break;
+    const FieldName name = FieldName("links").entry(i++);
     std::string_view text;
     object entry;
     element part;
@@ -334,16 +355,17 @@ void RecordReader::read_links(ArticleDraft& draft) {
     } else if (link_value.get(entry) == simdjson::SUCCESS && entry["url"].get(part) == simdjson::SUCCESS) {
       element title;
       if (entry["title"].get(title) == simdjson::SUCCESS && title.get(text) == simdjson::SUCCESS) {
-        link.title = line(text, name + ".title");
+        link.title = line(text, name.member("title"));
       }
-      link.url = read_url(part, name + ".url");
+      link.url = read_url(part, name.member("url"));
       RecordReader nested(entry, index_, report_);
       nested.id_text_ = id_text_;
       int64_t clicks = 0;
-      if (nested.read_integer("clicks", name + ".clicks", clicks, 0, kMaxPlausibleViews)) link.clicks = clicks;
+      if (nested.read_integer("clicks", name.member("clicks"), clicks, 0, kMaxPlausibleViews)) link.clicks = clicks;
     } else {
-      problem(Severity::error, name,
-              name + " must be an address or {title, url}, found " + describe(link_value) + "; ignored");
+      const std::string shown = name.str();
+      problem(Severity::error, shown,
+              shown + " must be an address or {title, url}, found " + describe(link_value) + "; ignored");
       continue;
     }
     if (!link.url.empty()) draft.links.push_back(std::move(link));
@@ -358,10 +380,12 @@ void RecordReader::read_attachments(ArticleDraft& draft) {
     problem(Severity::error, "attachments", "attachments must be a list, found " + describe(value) + "; ignored");
     return;
   }
+  const size_t count = attachments.size();
+  draft.attachments.reserve(std::min(count, limits::kListEntries));
   size_t i = 0;
   for (element entry_value : attachments) {
-    if (!list_has_room(i, attachments.size(), "attachments")) break;
-    const std::string name = "attachments[" + std::to_string(i++) + "]";
+    if (!list_has_room(i, count, "attachments")) break;
+    const FieldName name = FieldName("attachments").entry(i++);
     object entry;
     std::string_view text;
     ArticleDraft::Attachment attachment;
@@ -370,18 +394,19 @@ void RecordReader::read_attachments(ArticleDraft& draft) {
     } else if (entry_value.get(entry) == simdjson::SUCCESS) {
       RecordReader nested(entry, index_, report_);
       nested.id_text_ = id_text_;
-      attachment.name = nested.read_line("name", name + ".name");
+      attachment.name = nested.read_line("name", name.member("name"));
       element url;
       if (entry["url"].get(url) == simdjson::SUCCESS && !url.is_null()) {
-        attachment.url = resolve_address(address_base_, read_url(url, name + ".url"));
+        attachment.url = resolve_address(address_base_, read_url(url, name.member("url")));
       }
       int64_t number = 0;
-      if (nested.read_integer("size", name + ".size", number, 0, INT64_MAX / 2)) attachment.size = number;
-      if (nested.read_integer("downloads", name + ".downloads", number, 0, kMaxPlausibleViews))
+      if (nested.read_integer("size", name.member("size"), number, 0, INT64_MAX / 2)) attachment.size = number;
+      if (nested.read_integer("downloads", name.member("downloads"), number, 0, kMaxPlausibleViews))
         attachment.downloads = number;
     }
     if (attachment.name.empty()) {
-      problem(Severity::error, name, name + " has no file name; ignored");
+      const std::string shown = name.str();
+      problem(Severity::error, shown, shown + " has no file name; ignored");
       continue;
     }
     draft.attachments.push_back(std::move(attachment));
@@ -396,14 +421,17 @@ void RecordReader::read_tags(ArticleDraft& draft) {
     problem(Severity::error, "tags", "tags must be a list of words, found " + describe(value) + "; ignored");
     return;
   }
+  const size_t count = tags.size();
+  draft.tags.reserve(std::min(count, limits::kListEntries));
   size_t i = 0;
   for (element tag : tags) {
-    if (!list_has_room(i++, tags.size(), "tags")) break;
+    if (!list_has_room(i, count, "tags")) break;
     std::string_view text;
     if (tag.get(text) == simdjson::SUCCESS) {
-      std::string word = line(text, "tags[" + std::to_string(i - 1) + "]");
+      std::string word = line(text, FieldName("tags").entry(i));
       if (!word.empty()) draft.tags.push_back(std::move(word));
     }
+    ++i;
   }
 }
 

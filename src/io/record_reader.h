@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,34 @@ inline constexpr int64_t kMaxPlausibleViews = 1'000'000'000;
 std::string limited_line(std::string_view text, size_t& cut_from_chars);
 // "title is 1,000,000 characters long; the first 999 are kept"
 std::string limit_message(const std::string& name, size_t chars);
+
+// A field's name as a problem names it ("title", "tags[3]", "attachments[2].url"), put
+// together only when a problem is reported: a clean record's lists build no names. It
+// refers to the texts it is made of, which outlive it (keys, literals).
+class FieldName {
+ public:
+  FieldName(const char* name) : head_(name) {}
+  FieldName(std::string_view name) : head_(name) {}
+  FieldName(const std::string& name) : head_(name) {}
+  // An entry of the list this names, and a member of the entry this names.
+  FieldName entry(size_t index) const {
+    FieldName name = *this;
+    name.index_ = index;
+    return name;
+  }
+  FieldName member(std::string_view key) const {
+    FieldName name = *this;
+    name.member_ = key;
+    return name;
+  }
+  std::string str() const;
+
+ private:
+  static constexpr size_t kNoIndex = SIZE_MAX;
+  std::string_view head_;
+  size_t index_ = kNoIndex;
+  std::string_view member_;
+};
 
 class RecordReader {
  public:
@@ -60,21 +89,21 @@ class RecordReader {
   bool read_id(std::string_view key, int64_t& id);
   bool read_title(std::string_view key, ArticleDraft& draft);
   bool read_published_at(std::string_view key, int64_t& out);
-  bool read_integer(std::string_view key, const std::string& field_name, int64_t& out, int64_t min, int64_t max);
+  bool read_integer(std::string_view key, const FieldName& field_name, int64_t& out, int64_t min, int64_t max);
   void read_pinned(bool& pinned);
   void resolve_category(std::string field_value, ArticleDraft& draft);
   // The field's text as the record holds it (valid while the record's parse is), empty
   // when it is missing or not text (a problem says which).
-  std::string_view read_string(std::string_view key, const std::string& field_name);
-  std::string read_line(std::string_view key) { return read_line(key, std::string(key)); }
-  std::string read_line(std::string_view key, const std::string& field_name);
-  std::string read_url(simdjson::dom::element value, const std::string& field_name);
-  std::optional<std::string> address(std::string_view text, const std::string& field_name);
+  std::string_view read_string(std::string_view key, const FieldName& field_name);
+  std::string read_line(std::string_view key) { return read_line(key, key); }
+  std::string read_line(std::string_view key, const FieldName& field_name);
+  std::string read_url(simdjson::dom::element value, const FieldName& field_name);
+  std::optional<std::string> address(std::string_view text, const FieldName& field_name);
   // A one-line field, normalized and kept to limits::kLineChars characters (then "…").
-  std::string line(std::string_view text, const std::string& field_name);
+  std::string line(std::string_view text, const FieldName& field_name);
   // True while a list has room for its `index`th entry; past limits::kListEntries, says once
   // how many entries were left out.
-  bool list_has_room(size_t index, size_t size, const std::string& field_name);
+  bool list_has_room(size_t index, size_t size, const FieldName& field_name);
   void read_body(std::string_view key, std::string_view format, ArticleDraft& draft);
   void keep_body_within_limit(std::string_view key, ArticleDraft& draft);
   void read_source(ArticleDraft& draft);

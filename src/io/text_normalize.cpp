@@ -368,15 +368,15 @@ bool is_relative_address(std::string_view url) {
   return colon == std::string_view::npos || (slash != std::string_view::npos && slash < colon);
 }
 
-std::string resolve_address(std::string_view base, std::string_view address) {
+std::string resolve_address(std::string_view base, std::string address) {
   if (base.empty() || !is_relative_address(address) || address.front() == '/' || address.front() == '?' ||
       address.front() == '#') {
-    return std::string(address);
+    return address;
   }
   base = base.substr(0, base.find_first_of("?#"));
   const size_t slash = base.rfind('/');
-  if (slash == std::string_view::npos) return std::string(address);
-  return std::string(base.substr(0, slash + 1)) + std::string(address);
+  if (slash == std::string_view::npos) return address;
+  return address.insert(0, base.substr(0, slash + 1));
 }
 
 bool looks_like_html(std::string_view body) {

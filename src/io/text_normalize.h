@@ -32,7 +32,7 @@ bool is_relative_address(std::string_view url);
 // `address` as the page would fetch it when it is relative to the file at `base`
 // ("data/2023.json" + "attachments/1/a.jpg" = "data/attachments/1/a.jpg"). Absolute
 // addresses, site-rooted ones ("/files/a.jpg") and an empty base leave it as it is.
-std::string resolve_address(std::string_view base, std::string_view address);
+std::string resolve_address(std::string_view base, std::string address);
 
 // A body that holds HTML tags (used when an export does not say).
 bool looks_like_html(std::string_view body);

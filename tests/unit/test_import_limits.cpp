@@ -277,3 +277,32 @@ TEST_CASE("fields and lists are kept within their limits, and the cut is said") 
   CHECK(result.report.problems.size() <= limits::kListedProblems);
   CHECK(result.board.arena_bytes() < (1u << 20));  // the text kept, not the text given
 }
+
+TEST_CASE("a problem in a list's entry names the entry and its member, and costs only that value") {
+  const std::string long_tag(3 * limits::kLineChars, 'x');
+  const std::string bytes =
+      export_of(article(1, R"(,"attachments":[{"name":"a.pdf","url":"files/a.pdf","downloads":3},)"
+                           R"x({"name":"b.pdf","url":"javascript:alert(1)","downloads":-4},{"url":"c.pdf"}],)x"
+                           R"("links":[{"title":"기사","url":"https://example.org/1","clicks":"many"}],)"
+                           R"("tags":["가","나",7,")" +
+                               long_tag + R"("])"));
+  const ImportResult result = import_export(bytes, "lists.json");
+  REQUIRE(result.board.size() == 1);
+  const uint32_t row = *result.board.find(1);
+  CHECK(mentions(problem_at(result.report, 0, "attachments[1].url"), "not an http(s) or mailto address"));
+  CHECK(mentions(problem_at(result.report, 0, "attachments[1].downloads"), "-4 is out of range"));
+  CHECK(mentions(problem_at(result.report, 0, "attachments[2]"), "attachments[2] has no file name"));
+  CHECK(mentions(problem_at(result.report, 0, "links[0].clicks"), "links[0].clicks must be a whole number"));
+  CHECK(mentions(problem_at(result.report, 0, "tags[3]"), "tags[3] is 3,000 characters long"));
+  CHECK(result.report.problems.size() == 5);
+  // What the problems cost: those values, not their entries.
+  const auto& attachments = result.board.attachments_of(row);
+  REQUIRE(attachments.size() == 2);
+  CHECK(result.board.text(attachments[0].url) == "files/a.pdf");
+  CHECK(attachments[0].downloads == 3);
+  CHECK(result.board.text(attachments[1].url) == "javascript:alert(1)");
+  CHECK(attachments[1].downloads == -1);
+  REQUIRE(result.board.links_of(row).size() == 1);
+  CHECK(result.board.links_of(row)[0].clicks == -1);
+  CHECK(result.board.tags_of(row).size() == 3);
+}

@@ -214,6 +214,44 @@ TEST_CASE("facets count under the query with everything but their own filter") {
   CHECK(year->second == r.rows.size());
 }
 
+TEST_CASE("titles that agree over a long start are put in 가나다 order by where they differ") {
+  // Series titles share dozens of characters; the order is decided after them, by any
+  // group of character, by length, and by id when the titles are the same.
+  const std::string series = "전북국제협력진흥원 2024년 국제개발협력 아카데미 제";
+  const std::vector<std::string> endings = {"1기 수료식", "10기 수료식", "1기", "2기 모집", "A기",         "a기",
+                                            "(1)기",      "1기 수료식 ", "ㄱ",  "가",       "👩‍💻", "",
+                                            "1기 수료식", "Ⅱ기"};
+  BoardBuilder builder;
+  int64_t id = 0;
+  for (const std::string& prefix : {series, series + series, std::string("짧은 제목 ")}) {
+    for (const std::string& ending : endings) {
+      ArticleDraft d;
+      d.id = ++id;
+      d.number = id;
+      d.title = prefix + ending;
+      d.published_at = 1700000000 + (id % 3) * 60;
+      builder.add(std::move(d));
+    }
+  }
+  const Board board = std::move(builder).build({});
+  const SearchIndex index(board);
+  const Reference reference(board);
+  Query q;
+  q.sort = SortOrder::title;
+  const std::vector<uint32_t> rows = index.run(q).rows;
+  CHECK(rows == reference.run(q).rows);
+  REQUIRE(rows.size() == 3 * endings.size());
+  const auto titles = titles_of(board, rows);
+  const auto at = [&titles](const std::string& t) {
+    return std::find(titles.begin(), titles.end(), t) - titles.begin();
+  };
+  CHECK(at(series + "(1)기") < at(series + "1기"));
+  CHECK(at(series + "1기") < at(series + "1기 수료식"));
+  CHECK(at(series + "10기 수료식") < at(series + "1기 수료식"));  // digits before Hangul
+  CHECK(at(series + "가") < at(series + "A기"));
+  CHECK(at(series + series + "1기") < at(series + series + "2기 모집"));
+}
+
 TEST_CASE("sorts: 가나다 title order, views, number, and changing only the sort keeps the rows") {
   const Board& board = small_board();
   const SearchIndex index(board);
