@@ -152,7 +152,7 @@ bool BoardBuilder::add(ArticleDraft&& d) {
   b.categories_.push_back(category->second);
   b.titles_.push_back(store(b.arena_, d.title));
   b.authors_.push_back(store(b.arena_, d.author));
-  b.bodies_.push_back(store(b.arena_, d.body));
+  b.bodies_.push_back(store(b.arena_, d.body_as_read.empty() ? std::string_view(d.body) : d.body_as_read));
   b.summaries_.push_back(store(b.arena_, d.summary));
   b.source_names_.push_back(store(b.arena_, d.source_name));
   b.source_urls_.push_back(store(b.arena_, d.source_url));

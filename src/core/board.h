@@ -107,6 +107,10 @@ struct ArticleDraft {
   int64_t views = 0;
   bool pinned = false;
   std::string body;  // plain text, paragraphs separated by blank lines
+  // Instead of `body`, when not empty: text that is already the body (the importer's view of
+  // a record's text that needed no normalizing), valid only until BoardBuilder::add copies
+  // it into the board. So a clean body is copied once, from the record into the board.
+  std::string_view body_as_read;
   std::string summary;
   std::string source_name, source_url;
   struct Link {

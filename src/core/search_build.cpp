@@ -317,6 +317,8 @@ bool SearchIndex::Impl::build_orders() {
             const std::string_view tx = title(x), ty = title(y);
             if (common < kSortKeyBytes) {
               if (size_x != size_y) return size_x < size_y;  // the shorter key is whole: its title is shorter
+            } else if (tx == ty) {
+              return newer(x, y);  // the same long title (a series' notice posted again)
             } else if (const int c = compare_collation(tx, ty)) {
               return c < 0;
             }

@@ -299,6 +299,10 @@ void RecordReader::read_body(std::string_view key, std::string_view format, Arti
     problem(Severity::warning, "body_format",
             "body_format \"" + normalize_line(kind) + "\" is not text or html; read as text");
   }
+  if (body.size() <= limits::kBodyBytes && text_detail::already_normal(body, false)) {
+    draft.body_as_read = body;  // the record's text, valid while the builder takes it
+    return;
+  }
   draft.body = normalize_text(body);
   keep_body_within_limit(key, draft);
 }
