@@ -84,6 +84,22 @@ int compare_collation(std::string_view a, std::string_view b) {
 // compare_collation.
 constexpr size_t kSortKeyPoints = 24, kSortKeyBytes = 3 * kSortKeyPoints;
 
+// The size of a title's sort key, and the key written there.
+size_t sort_key_bytes(std::string_view title) {
+  size_t pos = 0, points = 0;
+  for (; points < kSortKeyPoints && pos < title.size(); ++points) next_code_point(title, pos);
+  return 3 * points;
+}
+void write_sort_key(std::string_view title, uint8_t* out) {
+  size_t pos = 0;
+  for (size_t i = 0; i < kSortKeyPoints && pos < title.size(); ++i) {
+    const uint32_t key = collation_key(next_code_point(title, pos));
+    *out++ = static_cast<uint8_t>(key >> 16);
+    *out++ = static_cast<uint8_t>(key >> 8);
+    *out++ = static_cast<uint8_t>(key);
+  }
+}
+
 // memcmp's sign for two sort keys, eight bytes a step (titles of a series share long
 // starts, and wasm's memcmp takes a byte a step).
 int compare_bytes(const uint8_t* a, const uint8_t* b, size_t size) {
@@ -104,15 +120,6 @@ int compare_bytes(const uint8_t* a, const uint8_t* b, size_t size) {
     if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
   }
   return 0;
-}
-void append_sort_key(std::string_view title, std::vector<uint8_t>& out) {
-  size_t pos = 0;
-  for (size_t i = 0; i < kSortKeyPoints && pos < title.size(); ++i) {
-    const uint32_t key = collation_key(next_code_point(title, pos));
-    out.push_back(static_cast<uint8_t>(key >> 16));
-    out.push_back(static_cast<uint8_t>(key >> 8));
-    out.push_back(static_cast<uint8_t>(key));
-  }
 }
 
 // Calls emit(symbol, byte offset) for each case-folded code point of `text`.
@@ -286,12 +293,14 @@ bool SearchIndex::Impl::build_orders() {
       all(newest);
       all(most_viewed);
       all(by_title);
+      // The keys in one block of their exact size: grown a title at a time, the block's
+      // earlier copies would leave holes in the heap below the index's arrays.
       title_key_start.resize(n + 1);
-      for (uint32_t doc = 0; doc < n; ++doc) {
-        title_key_start[doc] = static_cast<uint32_t>(title_keys.size());
-        append_sort_key(title(doc), title_keys);
-      }
-      title_key_start[n] = static_cast<uint32_t>(title_keys.size());
+      title_key_start[0] = 0;
+      for (uint32_t doc = 0; doc < n; ++doc)
+        title_key_start[doc + 1] = title_key_start[doc] + static_cast<uint32_t>(sort_key_bytes(title(doc)));
+      title_keys.resize(title_key_start[n]);
+      for (uint32_t doc = 0; doc < n; ++doc) write_sort_key(title(doc), title_keys.data() + title_key_start[doc]);
       for (const uint32_t doc : b.board_order()) {
         if (!b.pinned(doc)) break;  // board order lists every pinned notice first
         pinned_on_top.push_back(doc);
