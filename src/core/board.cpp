@@ -179,7 +179,6 @@ size_t BoardBuilder::memory_bytes() const {
   size_t bytes = b.arena_.capacity() + list_bytes_ + replaced_row_.capacity();
   bytes += rows * (4 * sizeof(int64_t) + sizeof(uint8_t) + sizeof(uint16_t) + 6 * sizeof(TextRef));
   bytes += rows * (sizeof(std::vector<AttachmentRef>) + sizeof(std::vector<LinkRef>) + sizeof(std::vector<TextRef>));
-  // The id index: a node (key, row, hash, next) per id and a bucket pointer each.
   bytes += b.index_of_id_.memory_bytes();
   for (const std::string& name : b.category_names_) bytes += sizeof(std::string) + name.capacity() + 4 * sizeof(void*);
   return bytes;

@@ -72,7 +72,6 @@ class IdIndex {
     uint32_t row_plus_one = 0;  // 0: an empty slot
   };
   size_t slot_of(int64_t id) const;
-  void grow();
   std::vector<Slot> slots_;
   size_t size_ = 0;
 };
