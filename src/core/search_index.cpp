@@ -255,6 +255,11 @@ bool GramIndex::finish_trigrams(Trigrams& t, size_t slots) {
       else
         t.bytes_end = std::min<size_t>(t.bytes_end, e.offset);
     }
+    // The rewritten sets take about what the sets they replace took (never more in all):
+    // room for that at once, where growing by doubling would leave the smaller blocks
+    // behind as holes in the heap.
+    t.bitmaps.reserve(bitmaps_.size() - t.words_end);
+    t.lists.reserve(lists_.size() - t.bytes_end);
   }
   for (const size_t until = std::min(keys_.size(), t.next + slots); t.next < until; ++t.next) {
     const uint64_t k = keys_[t.next];
@@ -286,12 +291,23 @@ bool GramIndex::finish_trigrams(Trigrams& t, size_t slots) {
     e.offset += static_cast<uint32_t>(e.bitmap() ? t.words_end : t.bytes_end);
   }
   if (t.next < keys_.size()) return false;
-  bitmaps_.resize(t.words_end);
-  bitmaps_.insert(bitmaps_.end(), t.bitmaps.begin(), t.bitmaps.end());
-  bitmaps_.shrink_to_fit();
-  lists_.resize(t.bytes_end);
-  lists_.insert(lists_.end(), t.lists.begin(), t.lists.end());
-  lists_.shrink_to_fit();
+  // The rewritten sets replace the old ones at each array's end: over them where they fit
+  // (no second block of the array at once), else in one block of the exact size.
+  const auto replace_end = [](auto& array, size_t keep, auto& rewritten) {
+    if (keep + rewritten.size() <= array.capacity()) {
+      array.resize(keep);
+      array.insert(array.end(), rewritten.begin(), rewritten.end());
+    } else {
+      std::remove_reference_t<decltype(array)> whole;
+      whole.reserve(keep + rewritten.size());
+      whole.insert(whole.end(), array.begin(), array.begin() + static_cast<std::ptrdiff_t>(keep));
+      whole.insert(whole.end(), rewritten.begin(), rewritten.end());
+      array.swap(whole);
+    }
+    std::remove_reference_t<decltype(rewritten)>().swap(rewritten);
+  };
+  replace_end(bitmaps_, t.words_end, t.bitmaps);
+  replace_end(lists_, t.bytes_end, t.lists);
   return true;
 }
 

@@ -445,6 +445,9 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
     constexpr size_t kZeroedPerCall = size_t{8} << 20;
     size_t budget = kZeroedPerCall;
     const auto grow = [&budget](auto& v, size_t size) {
+      // The whole size at once (zeroed a piece at a time): grown a piece at a time, the
+      // array would be copied at each doubling and leave its smaller blocks as holes.
+      v.reserve(size);
       const size_t add = std::min(size - v.size(), budget / sizeof(v[0]));
       v.resize(v.size() + add);
       budget -= add * sizeof(v[0]);
