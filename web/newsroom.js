@@ -134,7 +134,7 @@
   const parts = globalThis.newsroomParts;
   const app = {
     Module: window.Module, params, english, T, kiosk, KIOSK_OPTIONS, dataUrl, canvas, boot,
-    embeddedFont, embeddedData, single, ImageStatus, TouchPhase, ready, resolveReady,
+    embeddedFont, embeddedData, single, threads, ImageStatus, TouchPhase, ready, resolveReady,
     started: false,          // set once the runtime has started (the effect "started")
     firstDelivery: null,     // the first load's deliverTracked()
   };

@@ -275,9 +275,11 @@ Loader::Applied Loader::finish_parts(std::string source) {
   return apply(std::move(result));
 }
 
-Loader::FromImage Loader::image(std::string_view bytes, const ExportIdentity& expected, const ImageSum* summed) {
+Loader::FromImage Loader::image(OwnedBytes bytes, const ExportIdentity& expected, const ImageSum* summed) {
   FromImage out;
-  BoardImage image = read_board_image(bytes, &expected, summed);
+  const std::string_view view = bytes.view();
+  const std::shared_ptr<const char> owner(bytes.data.release(), &std::free);
+  BoardImage image = read_board_image(view, &expected, summed, owner);
   if (!image.refused.empty()) {
     out.refused = std::move(image.refused);
     return out;

@@ -90,8 +90,9 @@ class Loader {
     std::string refused;
     ExportIdentity identity;  // the export the image was made from
   };
-  // `summed`: its checksum taken as its bytes arrived (read_board_image), or null.
-  FromImage image(std::string_view bytes, const ExportIdentity& expected, const ImageSum* summed = nullptr);
+  // `summed`: its checksum taken as its bytes arrived (read_board_image), or null. The board
+  // keeps its text in the image's bytes, which live as long as it does.
+  FromImage image(OwnedBytes bytes, const ExportIdentity& expected, const ImageSum* summed = nullptr);
   // The export could not even be fetched, or was refused by the page (too large, abandoned).
   Applied failed(std::string source, std::string message);
   void download_progress(uint64_t done, uint64_t total);

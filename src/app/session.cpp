@@ -331,8 +331,9 @@ void Session::finish(Channel channel, std::string kind, const std::string& error
     begin_load(channel.preview, channel.name);
     if (const auto applied = loader_.whole(std::move(channel.bytes), channel.name)) loaded(*applied, out);
   } else if (kind == "image") {
+    const size_t bytes = channel.bytes.size;
     Loader::FromImage read =
-        loader_.image(channel.bytes.view(), channel.export_of, channel.sum ? &*channel.sum : nullptr);
+        loader_.image(std::move(channel.bytes), channel.export_of, channel.sum ? &*channel.sum : nullptr);
     image_.refused = read.refused;
     if (!read.applied) {
       closed.answer = {{"refused", read.refused}};
@@ -340,7 +341,7 @@ void Session::finish(Channel channel, std::string kind, const std::string& error
     }
     begin_load(false, {});  // the image replaced the board, and dropped a load under way
     image_.from_image = image_.written = image_.saved = app_.board_generation();
-    image_.bytes = channel.bytes.size;
+    image_.bytes = bytes;
     closed.answer = {{"identity", identity_json(read.identity)}};
     loaded(*read.applied, out);
   } else if (kind == "part") {

@@ -27,10 +27,16 @@ void TextArena::add_block(size_t at_least) {
 size_t TextArena::capacity() const {
   size_t bytes = 0;
   for (const std::string& block : slots_) bytes += block.capacity();
+  for (const std::string_view block : adopted_) bytes += block.size();
   return bytes;
 }
 
 TextRef TextArena::store(std::string_view text) {
+  if (!adopted_.empty()) {  // blocks kept in an image are never written: copied first
+    slots_.assign(adopted_.begin(), adopted_.end());
+    adopted_.clear();
+    image_.reset();
+  }
   // A text stays within its block's first kBlock bytes, so its offset names its slot; a
   // longer text starts a block of its own.
   const bool fits =

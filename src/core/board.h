@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,21 +37,30 @@ class TextArena {
   TextRef store(std::string_view text);
   std::string_view view(TextRef ref) const {
     if (ref.length == 0) return {};  // also a TextRef{} of a board with no text
-    return std::string_view(slots_[ref.offset >> kShift].data() + (ref.offset & (kBlock - 1)), ref.length);
+    const size_t slot = ref.offset >> kShift;
+    const char* block = adopted_.empty() ? slots_[slot].data() : adopted_[slot].data();
+    return std::string_view(block + (ref.offset & (kBlock - 1)), ref.length);
   }
   size_t size() const { return used_; }  // bytes of text held
   size_t capacity() const;               // bytes of the blocks
   // The blocks in a board image (each as long as its text: a board read back does not grow),
-  // referenced by the writer until the image is copied out.
+  // referenced by the writer until the image is copied out. load() copies them, or, given
+  // the image's owner, keeps them where they are in the image (then holding it): a board
+  // read back from a 100k image need not copy 200 MB of text into fresh memory.
   void save(ImageWriter& out) const;
-  bool load(ImageReader& in);
+  bool load(ImageReader& in, std::shared_ptr<const void> image = nullptr);
   bool holds(TextRef ref) const;  // the text lies within one block
 
  private:
   void add_block(size_t at_least);
+  size_t blocks() const { return adopted_.empty() ? slots_.size() : adopted_.size(); }
+  std::string_view block(size_t slot) const { return adopted_.empty() ? slots_[slot] : adopted_[slot]; }
   std::vector<std::string> slots_;  // a block per slot; a long text's block takes several (the rest empty)
   size_t current_ = 0;              // the slot of the block being filled
   size_t used_ = 0, wanted_ = 0;
+  // Blocks kept in a board image instead (slots_ empty), and what keeps the image alive.
+  std::vector<std::string_view> adopted_;
+  std::shared_ptr<const void> image_;
 };
 
 // The row of each article id: open addressing with linear probing over a power-of-two
@@ -179,9 +189,10 @@ class Board {
   // The board in a board image (io/board_image.h): its columns and text as they are, so that
   // reading it back is copying, not importing (the writer references the columns: the board
   // must not change until the image is copied out). load() checks every text reference,
-  // category and row it reads, and gives nothing for bytes save() did not write.
+  // category and row it reads, and gives nothing for bytes save() did not write. Given the
+  // image's owner, the board keeps its text where it is in the image (TextArena::load).
   void save(ImageWriter& out) const;
-  static std::optional<Board> load(ImageReader& in);
+  static std::optional<Board> load(ImageReader& in, std::shared_ptr<const void> image = nullptr);
 
  private:
   friend class BoardBuilder;

@@ -8,20 +8,27 @@
 namespace newsroom {
 
 void TextArena::save(ImageWriter& out) const {
-  out.u64(slots_.size());
-  for (const std::string& block : slots_) out.text_kept(block);
+  out.u64(blocks());
+  for (size_t slot = 0; slot < blocks(); ++slot) out.text_kept(block(slot));
 }
 
-bool TextArena::load(ImageReader& in) {
+bool TextArena::load(ImageReader& in, std::shared_ptr<const void> image) {
   const uint64_t count = in.u64();
   if (!in.expect(count <= (uint64_t{1} << (32 - kShift)))) return false;  // offsets are 32-bit
   slots_.clear();
+  adopted_.clear();
   used_ = 0;
   for (uint64_t i = 0; i < count && in.ok(); ++i) {
-    slots_.push_back(in.text());
-    used_ += slots_.back().size();
+    const std::string_view block = in.view(in.u64());
+    if (image)
+      adopted_.push_back(block);
+    else
+      slots_.emplace_back(block);
+    used_ += block.size();
   }
-  current_ = slots_.empty() ? 0 : slots_.size() - 1;
+  // An arena of no blocks keeps nothing: view() reads slots_ while adopted_ is empty.
+  image_ = adopted_.empty() ? nullptr : std::move(image);
+  current_ = blocks() ? blocks() - 1 : 0;
   wanted_ = 0;
   return in.ok();
 }
@@ -29,7 +36,7 @@ bool TextArena::load(ImageReader& in) {
 bool TextArena::holds(TextRef ref) const {
   if (ref.length == 0) return true;
   const size_t slot = ref.offset >> kShift, at = ref.offset & (kBlock - 1);
-  return slot < slots_.size() && at + ref.length <= slots_[slot].size();
+  return slot < blocks() && at + ref.length <= block(slot).size();
 }
 
 namespace {
@@ -89,7 +96,7 @@ void Board::save(ImageWriter& out) const {
   out.array_kept(board_order_);
 }
 
-std::optional<Board> Board::load(ImageReader& in) {
+std::optional<Board> Board::load(ImageReader& in, std::shared_ptr<const void> image) {
   Board board;
   board.info.site = in.text();
   board.info.title = in.text();
@@ -97,7 +104,7 @@ std::optional<Board> Board::load(ImageReader& in) {
   const bool dated = in.u8() != 0;
   const int64_t exported_at = in.i64();
   if (dated) board.info.exported_at = exported_at;
-  board.arena_.load(in);
+  board.arena_.load(in, std::move(image));
   in.array(board.ids_);
   in.array(board.numbers_);
   in.array(board.published_at_);

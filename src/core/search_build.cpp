@@ -134,8 +134,14 @@ void for_each_folded(std::string_view text, Emit&& emit) {
 
 }  // namespace
 
-SearchIndex::Impl::Impl(const Board& b, int shards)
-    : board(&b), n(static_cast<uint32_t>(b.size())), body_shards(std::clamp(shards, 1, kMaxBodyShards)), tags(b) {
+SearchIndex::Impl::Impl(const Board& b, int shards, bool from_image)
+    : board(&b), n(static_cast<uint32_t>(b.size())), body_shards(std::clamp(shards, 1, kMaxBodyShards)) {
+  // Titles: no positions (a title is short; reading it costs what finding it costs).
+  title_options.trigrams = body_options.trigrams = true;
+  body_options.positions_from = kPositionsFrom;
+  body_options.list_positions_from = std::max(kPositionsFrom, n / kListPositionsShare);
+  if (from_image) return;
+  tags = TagTable(b);
   author_of.resize(n);
   year_slot.resize(n);
   flags.resize(n);
@@ -154,17 +160,19 @@ SearchIndex::Impl::Impl(const Board& b, int shards)
     year_slot[doc] = slot->second;
     flags[doc] = static_cast<uint8_t>((b.attachments_of(doc).empty() ? 0 : kAttachments) | (a.pinned ? kPinned : 0));
   }
+  name_authors();
+  for (int k = 0; k < body_shards; ++k)
+    for (uint32_t doc = shard_begin(k); doc < shard_end(k); ++doc)
+      shard_bytes[static_cast<size_t>(k)] += b.body(doc).size();
+}
+
+void SearchIndex::Impl::name_authors() {
+  folded_authors.clear();
+  author_shadows.clear();
   for (const std::string& author : authors) {
     folded_authors.push_back(fold_case(author));
     author_shadows.push_back(shadow_of_term(choseong_of(author)));
   }
-  for (int k = 0; k < body_shards; ++k)
-    for (uint32_t doc = shard_begin(k); doc < shard_end(k); ++doc)
-      shard_bytes[static_cast<size_t>(k)] += b.body(doc).size();
-  // Titles: no positions (a title is short; reading it costs what finding it costs).
-  title_options.trigrams = body_options.trigrams = true;
-  body_options.positions_from = kPositionsFrom;
-  body_options.list_positions_from = std::max(kPositionsFrom, n / kListPositionsShare);
 }
 
 bool SearchIndex::Impl::build(size_t budget) {

@@ -169,7 +169,10 @@ struct SearchIndex::Impl {
   mutable Bitset scratch;
   mutable unsigned touched_ = 0;  // keeps the early loads of confirm batches observable
 
-  Impl(const Board& b, int shards);  // the per-article columns; build() does the rest
+  // The per-article columns (from the board, or, `from_image`, left for from_image() to
+  // read); build() does the rest.
+  Impl(const Board& b, int shards, bool from_image = false);
+  void name_authors();  // folded_authors and author_shadows, from authors
 
   // The build, a stage at a time: the orders first (then every query without search text
   // can run), then the title, body and 초성 postings in slices of about `budget` bytes.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/image_io.h"
+
 namespace newsroom {
 
 TagTable::TagTable(const Board& board) {
@@ -39,6 +41,25 @@ size_t TagTable::memory_bytes() const {
   for (const std::string& name : names_)
     total += sizeof(std::string) + 2 * name.capacity() + 32;  // name, map key, node
   return total;
+}
+
+void TagTable::save(ImageWriter& out) const {
+  out.texts(names_);
+  out.array_kept(starts_);
+  out.array_kept(ids_);
+}
+
+bool TagTable::load(ImageReader& in, size_t rows) {
+  in.texts(names_);
+  in.array(starts_);
+  in.array(ids_);
+  by_name_.clear();
+  for (uint32_t tag = 0; tag < names_.size() && in.ok(); ++tag)
+    in.expect(by_name_.emplace(names_[tag], tag).second);  // no name twice
+  const size_t tags = names_.size();
+  return in.ok() && in.expect(starts_.size() == rows + 1 && starts_.front() == 0 && starts_.back() == ids_.size() &&
+                              std::is_sorted(starts_.begin(), starts_.end()) &&
+                              std::all_of(ids_.begin(), ids_.end(), [tags](uint32_t tag) { return tag < tags; }));
 }
 
 }  // namespace newsroom

@@ -244,7 +244,8 @@ std::string write_board_image(const Board& board, const SearchIndex& index, cons
   return image;
 }
 
-BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected, const ImageSum* summed) {
+BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected, const ImageSum* summed,
+                            std::shared_ptr<const void> owner) {
   BoardImage image;
   const auto refuse = [](std::string why) {
     BoardImage refused;
@@ -275,7 +276,7 @@ BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expect
   if (expected && !same_export(image.identity, *expected)) {
     return refuse("the image is of another export: " + describe(image.identity) + ", not " + describe(*expected));
   }
-  std::optional<Board> board = Board::load(in);
+  std::optional<Board> board = Board::load(in, std::move(owner));
   if (!board) return refuse("the image's board is broken");
   image.board = std::move(*board);
   image.index_bytes = in.view(in.u64());  // read once the board is where it stays

@@ -42,7 +42,9 @@ std::string export_digest(std::string_view bytes);
 // page knows only the address, an image of it is taken: the page asks the server after.
 bool same_export(const ExportIdentity& image, const ExportIdentity& now);
 
-inline constexpr uint32_t kImageFormat = 2;  // bump with any change to what an image holds (2: shards split 54/46)
+// Bump with any change to what an image holds (2: shards split 54/46; 3: the index's
+// per-article columns and tags).
+inline constexpr uint32_t kImageFormat = 3;
 
 // The image of a board whose index is complete, given a piece at a time so that a page
 // keeps drawing and never holds the whole image (a 100k board's is a few hundred MB):
@@ -120,7 +122,11 @@ struct BoardImage {
 // `expected`: the export the image must be of (same_export), or null to take any.
 // `summed`: the image's bytes as they were added while they arrived; when it saw all of
 // them, its checksum stands for reading them again.
-BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected, const ImageSum* summed = nullptr);
+// `owner`: what holds `bytes`, when the board may keep it: the board's text then stays in
+// the image instead of being copied out of it (the page's read; the image lives as long as
+// the board). Without it, the board copies its text and `bytes` may go once index_bytes is read.
+BoardImage read_board_image(std::string_view bytes, const ExportIdentity* expected, const ImageSum* summed = nullptr,
+                            std::shared_ptr<const void> owner = nullptr);
 
 // The name this build writes into an image ("newsroom 1 wasm32 westmere", ...).
 std::string image_writer();

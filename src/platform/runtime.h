@@ -12,7 +12,6 @@
 #include "app/effects.h"
 #include "app/session.h"
 #include "platform/time_ring.h"
-#include "platform/warm_heap.h"
 #include "ui/glyph_budget.h"
 #include "ui/ui_context.h"
 
@@ -45,7 +44,6 @@ struct Runtime {
   double input_ms = 0;              // search time not yet counted in a frame
   double last_input = -1e9;         // emscripten_get_now() of the visitor's last input
   std::vector<ImGuiInputEvent> held_input;  // a press that came with its move, for the next frame
-  platform::WarmHeap warm_heap;             // memory readied for a board image being read
   ui::GlyphBudget glyph_budget{[](void*) { return emscripten_get_now(); }, nullptr, kGlyphMillisecondsPerFrame};
 };
 
@@ -56,8 +54,6 @@ struct Runtime {
 // Smaller exports are imported at once.
 constexpr double kWorkMillisecondsPerFrame = 40.0, kWorkMillisecondsWhileUsed = 5.0;
 constexpr double kWorkMillisecondsBetweenFrames = 8.0;  // a streamed export's work as each piece arrives
-// A step of WarmHeap per {"warm_heap": bytes} command: 2,048 pages, a few ms.
-constexpr size_t kWarmHeapStep = size_t{8} << 20;
 constexpr double kInputRecentMilliseconds = 1000.0;
 
 Runtime& runtime();

@@ -60,8 +60,6 @@ void ui_command(Runtime& rt, const std::string& name, const nlohmann::json& arg)
     rt.ui.search.focused = arg.get<bool>();
   } else if (name == "qr" && arg.is_string()) {
     if (rt.session.kiosk()) rt.ui.kiosk.qr_url = arg.get<std::string>();
-  } else if (name == "warm_heap" && arg.is_number() && arg.get<double>() >= 0) {
-    rt.warm_heap.warm(static_cast<size_t>(std::min(arg.get<double>(), 4294967295.0)), kWarmHeapStep);
   } else {
     emscripten_log(EM_LOG_WARN, "newsroom: unknown command %s", name.c_str());
   }
@@ -112,8 +110,7 @@ void newsroom_command(const char* json) {
   // The board image's hand-over changes nothing on screen: an idle page stays idle (it is
   // written a piece per turn of the loop, drawn or not). Every other command may.
   const bool quiet = std::all_of(call.items().begin(), call.items().end(), [](const auto& item) {
-    return item.key() == "write_image" || item.key() == "image_taken" || item.key() == "image_status" ||
-           item.key() == "warm_heap";
+    return item.key() == "write_image" || item.key() == "image_taken" || item.key() == "image_status";
   });
   if (!quiet) changed();
   for (const auto& [name, arg] : call.items()) {
@@ -174,9 +171,6 @@ double newsroom_commit(int channel, double bytes) {
 const char* newsroom_close(int channel, const char* json) {
   Runtime& rt = changed();
   const nlohmann::json how = parse_object(json);
-  const auto as = how.find("as");
-  if ((as != how.end() && *as == "image") || how.contains("discard"))
-    rt.warm_heap.release();  // its pages, for the board read next
   Session::Closed closed = rt.session.close(channel, how, rt.effects);
   if (closed.kind == "font") set_font(rt, std::move(closed.bytes));
   send_effects(rt);

@@ -90,3 +90,41 @@ test('a large export shows its progress, answers a click while importing, then l
   assert.equal(searched.load.index_progress, 1);
   assert.deepEqual(page.errors, []);
 });
+
+test("a large board's saved image is read by workers straight into memory, and by the page when they cannot run", async () => {
+  const page = await newPage(env);
+  const readers = [];
+  page.on('request', (request) => { if (request.url().endsWith('/web/js/image-reader.js')) readers.push(request.url()); });
+  await page.goto(`${env.base}?data=data/large.json&poll=0`);
+  await waitForState(page, (s) => s.data.image_saved, 'the board stored as an image', 180000);
+  const query = '#/?q=%ED%98%91%EB%A0%A5&author=%ED%99%8D%EB%B3%B4%ED%8C%80';  // 협력, by 홍보팀
+  const answers = async () => {
+    await page.evaluate((hash) => { location.hash = hash; }, query);
+    const answered = (x) => x.query === '협력' && !x.load.search_pending && x.load.phase === 'none';
+    const first = await waitForState(page, answered, 'the search', 60000);
+    // results.ids are the rows drawn: a frame after the answer, they are the answer's.
+    const s = await waitForState(page, (x) => answered(x) && x.frame > first.frame + 1, 'the answer drawn');
+    return { total: s.results.total, ids: s.results.ids, facets: s.facets };
+  };
+  const imported = await answers();
+  assert.ok(imported.total > 0 && Object.keys(imported.facets.tags).length > 0, 'the search finds tagged articles');
+  assert.equal(readers.length, 0, 'no image read on the first visit');
+
+  // The image (over 100 MB: many parts) read back by the readers, in parts committed in order.
+  const reload = async () => {
+    await page.reload();
+    await page.evaluate(() => window.newsroom.ready);
+    const s = await waitForState(page, (x) => x.data.from_image && x.data.articles === articles, 'the board from its image', 60000);
+    assert.ok(s.data.image.bytes > 100 << 20, `an image of ${s.data.image.bytes} bytes`);
+    assert.ok(!s.data.image.refused, `refused: ${s.data.image.refused}`);
+  };
+  await reload();
+  assert.ok(readers.length >= 1, 'the readers were started');
+  assert.deepEqual(await answers(), imported, 'the same answers as the imported board');
+
+  // Where the readers cannot run (their script refused here), the page reads the parts itself.
+  await page.route('**/web/js/image-reader.js', (route) => route.abort());
+  await reload();
+  assert.deepEqual(await answers(), imported, 'the same answers again');
+  assert.deepEqual(page.errors, []);
+});

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "app/session.h"
@@ -73,13 +75,16 @@ void check_same_report(const ImportReport& got, const ImportReport& want) {
 void check_same_answers(const SearchIndex& got, const SearchIndex& want, const Board& board, int queries) {
   QueryMaker maker(board, 5150);
   for (int k = 0; k < queries; ++k) {
-    const Query q = maker.make();
+    Query q = maker.make();
+    // Every third query also filters by one of the board's tags (read back as numbered).
+    if (k % 3 == 0 && want.tags().size()) q.tag = want.tags().name(static_cast<uint32_t>(k) % want.tags().size());
     const SearchResult a = got.run(q), b = want.run(q);
-    INFO(describe(q));
+    INFO(describe(q) << " tag " << q.tag);
     REQUIRE(a.rows == b.rows);
     CHECK(a.pinned_on_top == b.pinned_on_top);
     CHECK(a.per_category == b.per_category);
     CHECK(a.per_year == b.per_year);
+    CHECK(a.per_tag == b.per_tag);
   }
 }
 
@@ -133,6 +138,52 @@ TEST_CASE("a board image read back is the same board and answers every query the
   round_trip(make_synthetic_export(6000, 78), "synthetic 6k, bodies in two shards", 2);
   round_trip(make_high_entropy_export(1200, 79), "high-entropy 1.2k");
   round_trip("[]", "an empty board");
+}
+
+TEST_CASE("a board read back with its image's owner keeps its text in the image, as long as the board lives") {
+  const std::string bytes = make_synthetic_export(700, 4);
+  const Saved saved(bytes, "x", {"x", "", "", bytes.size(), export_digest(bytes)});
+  auto image = std::make_shared<std::string>(saved.image);
+  const std::weak_ptr<std::string> alive = image;
+  std::optional<Board> board;
+  {
+    BoardImage read = read_board_image(*image, nullptr, nullptr, image);
+    REQUIRE(read.refused.empty());
+    board = std::move(read.board);
+  }
+  const std::string_view text = board->body(0);
+  CHECK(text.data() >= image->data());  // not copied: the image's own bytes
+  CHECK(text.data() + text.size() <= image->data() + image->size());
+  image.reset();
+  CHECK_FALSE(alive.expired());  // the board keeps the image
+  check_same_board(*board, saved.fresh.board);
+  {
+    const Board copy = *board;  // a copy shares it
+    board.reset();
+    CHECK_FALSE(alive.expired());
+    check_same_board(copy, saved.fresh.board);
+  }
+  CHECK(alive.expired());  // the last board gone, the image goes
+
+  // Text added to such an arena goes into a block of its own, the image's blocks copied first.
+  const std::string first(300, 'a');
+  TextArena arena;
+  TextRef a, b;
+  {
+    TextArena built;
+    a = built.store(first);
+    ImageWriter out;
+    built.save(out);
+    auto blocks = std::make_shared<std::string>();
+    out.copy_into(*blocks, SIZE_MAX);
+    ImageReader in(*blocks);
+    REQUIRE(arena.load(in, blocks));
+    CHECK(arena.view(a).data() >= blocks->data());
+    b = arena.store("나중에 더한 글");
+  }
+  CHECK(arena.view(a) == first);  // its image gone: the copy answers
+  CHECK(arena.view(b) == "나중에 더한 글");
+  CHECK(arena.size() == first.size() + std::string_view("나중에 더한 글").size());
 }
 
 TEST_CASE("an image written a slice at a time is the same image") {

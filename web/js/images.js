@@ -16,13 +16,12 @@
     const kStore = 'newsroom-images';
     const kPart = 8 << 20;
     const kBudget = 768 << 20;
-    const kWarmSteps = 512;  // of 8 MB (runtime.h): as much as a 4 GB heap could hold
     const storage = !single && /^https?:$/.test(location.protocol) && typeof navigator !== 'undefined' ? navigator.storage : null;
     const errorText = (error) => String((error && error.message) || error);
     const status = (how) => { if (app.started) command({ image_status: how }); };
 
-    // The two stores, one shape: get(address) → { meta, size, parts: [Promise of bytes] } or
-    // null (parts of `size` bytes); writer(address) → { add(bytes), finish(header, meta),
+    // The two stores, one shape: get(address) → { meta, size, part(k) → Promise of bytes,
+    // handle (the OPFS file's) } or null (parts of `size` bytes); writer(address) → { add(bytes), finish(header, meta),
     // abort() }, pieces added in order, then the image's first bytes written over the first
     // piece's (null: as they are) and the meta; touch(meta), metas(), remove(address), clear().
     // meta: { address, length, part, savedAt, usedAt }; part: the size of a stored part.
@@ -44,10 +43,10 @@
         async get(address) {
           const folder = await dir();
           const meta = await folder.getFileHandle(name(address) + '.json').then(readJson).catch(() => null);
-          const file = meta && await folder.getFileHandle(name(address) + '.board').then((h) => h.getFile()).catch(() => null);
+          const handle = meta && await folder.getFileHandle(name(address) + '.board').catch(() => null);
+          const file = handle && await handle.getFile().catch(() => null);
           if (!file || file.size !== meta.length) return null;
-          const parts = Math.ceil(meta.length / kPart);
-          return { meta, size: kPart, parts: Array.from({ length: parts }, (_, k) => file.slice(k * kPart, (k + 1) * kPart).arrayBuffer()) };
+          return { meta, size: kPart, handle, part: (k) => file.slice(k * kPart, (k + 1) * kPart).arrayBuffer() };
         },
         async writer(address) {
           const folder = await dir();
@@ -88,8 +87,8 @@
           const found = await cache.match(key(address, 'meta'));
           if (!found) return null;
           const meta = await found.json();
-          return { meta, size: meta.part, parts: Array.from({ length: Math.ceil(meta.length / meta.part) }, (_, k) => cache.match(key(address, k))
-            .then((response) => { if (!response) throw new Error('a part of the image is missing'); return response.arrayBuffer(); })) };
+          return { meta, size: meta.part, part: (k) => cache.match(key(address, k))
+            .then((response) => { if (!response) throw new Error('a part of the image is missing'); return response.arrayBuffer(); }) };
         },
         async writer(address) {
           const cache = await open();
@@ -157,7 +156,7 @@
       try {
         const found = await s.get(absolute(url));
         if (!found) return null;
-        for (const part of found.parts) part.catch(() => {});  // show() says why, if it is ever read
+        startReading(found);
         found.meta.usedAt = Date.now();  // for the budget's order
         s.touch(found.meta).catch(() => {});
         return found;
@@ -184,45 +183,81 @@
       }
     }
 
-    // Hands an image to the engine, each part copied into the heap as soon as it is read:
-    // its answer, {identity} once the board is on screen, or {refused: why} (the caller
-    // imports the export instead).
+    // How a found image's parts will be read, begun while the runtime starts. Where the page
+    // runs the threaded build (its memory shared) and OPFS gives synchronous access, two
+    // workers read them straight into the engine's memory once show() has room for them
+    // (100k, a 274 MB image: in 400-450 ms from then, against 600-650 ms from find() as
+    // below, and the page's thread is free meanwhile); else every part is asked at once as
+    // an ArrayBuffer, and show() copies each into the heap as it lands.
+    const kReaders = 2;
+    function startReading(found) {
+      if (found.handle && app.threads && typeof Worker === 'function') {
+        found.readers = Array.from({ length: kReaders }, () => {
+          const worker = new Worker('web/js/image-reader.js');
+          // A script that cannot load fails now, before show() listens: kept for it.
+          worker.failed = new Promise((resolve) => worker.addEventListener('error', resolve, { once: true }));
+          return worker;
+        });
+        return;
+      }
+      found.parts = Array.from({ length: Math.ceil(found.meta.length / found.size) }, (_, k) => found.part(k));
+      for (const part of found.parts) part.catch(() => {});  // show() says why, if it is ever read
+    }
+    // The readers' parts, each told to `landed(k)` as it is in; resolves when they all ended.
+    // A reader that failed (a browser without read-only access, the file taken meanwhile)
+    // leaves its parts for show() to read as the store gives them.
+    function readDirect(found, at, landed) {
+      const { readers } = found;
+      const count = Math.ceil(found.meta.length / found.size);
+      const memory = heap().buffer;
+      found.readers = null;
+      if (!(memory instanceof SharedArrayBuffer)) {  // a copy would be read into: the page reads
+        for (const worker of readers) worker.terminate();
+        return Promise.resolve();
+      }
+      return Promise.all(readers.map((worker, r) => new Promise((resolve) => {
+        const end = () => { worker.terminate(); resolve(); };
+        worker.onmessage = ({ data }) => { if (data.part !== undefined) landed(data.part); else end(); };
+        worker.failed.then(end);
+        const parts = [];
+        for (let k = r; k < count; k += readers.length) parts.push(k);
+        worker.postMessage({ handle: found.handle, memory, at, size: found.size, length: found.meta.length, parts });
+      })));
+    }
+
+    // Hands an image to the engine, each part in the heap as soon as it is read: its answer,
+    // {identity} once the board is on screen, or {refused: why} (the caller imports the
+    // export instead).
     async function show(url, found) {
       const id = channel.open({ expected: found.meta.length, image: true });
       let answer;
       try {
         const at = channel.space(id, found.meta.length);  // one block, filled in any order
-        // While storage reads the parts, the engine makes the memory the board will be read
-        // into resident, a step per turn (src/platform/warm_heap.h); it stops when they are in.
-        // Three quarters of the image's length: warming all of it grew the heap one step more
-        // (100k: 657 MB of wasm memory against 585 MB), and was no faster.
-        let reading = true;
-        const warming = (async () => {
-          for (let step = 0; reading && step < kWarmSteps; ++step) {
-            command({ warm_heap: Math.floor(found.meta.length * 0.75) });
-            await new Promise((resolve) => setTimeout(resolve, 0));
-          }
-        })();
         // The parts in place from the first on are committed as they land: the engine takes
         // their checksum then, between parts, rather than after the last (ImageSum).
-        const landed = found.parts.map(() => false);
+        const landed = Array.from({ length: Math.ceil(found.meta.length / found.size) }, () => false);
         let inOrder = 0, committed = 0;
-        await Promise.all(found.parts.map((part, k) => part.then((piece) => {
-          const bytes = piece instanceof Uint8Array ? piece : new Uint8Array(piece);
-          heap().set(bytes, at + k * found.size);  // heap(): the memory may have grown meanwhile
+        const land = (k) => {
           landed[k] = true;
           while (inOrder < landed.length && landed[inOrder]) ++inOrder;
           const end = Math.min(found.meta.length, inOrder * found.size);
           if (end > committed) channel.commit(id, end - committed);
           committed = Math.max(committed, end);
-        }))).finally(() => { reading = false; });
-        await warming;
+        };
+        if (found.readers) await readDirect(found, at, land);
+        const parts = found.parts || landed.map((done, k) => (done ? null : found.part(k)));
+        await Promise.all(parts.map((part, k) => part && part.then((piece) => {
+          const bytes = piece instanceof Uint8Array ? piece : new Uint8Array(piece);
+          heap().set(bytes, at + k * found.size);  // heap(): the memory may have grown meanwhile
+          land(k);
+        })));
         answer = channel.close(id, { as: 'image', name: url, export: { address: url } }) || { refused: 'no answer' };
       } catch (error) {
         channel.close(id, { discard: true });
         answer = { refused: `the image could not be read: ${errorText(error)}` };
       }
-      found.parts = null;
+      for (const worker of found.readers || []) worker.terminate();  // show() failed before they read
+      found.parts = found.readers = null;
       if (answer.refused) console.warn(`newsroom: the board image is not used: ${answer.refused}`);
       // A published image shown is kept as this visitor's saved one (no second download).
       const bytes = found.published;
