@@ -157,7 +157,7 @@ bool BoardBuilder::add(ArticleDraft&& d) {
   if (added) b.category_names_.push_back(d.category);
   b.categories_.push_back(category->second);
   b.titles_.push_back(store(b.arena_, d.title));
-  b.authors_.push_back(store(b.arena_, d.author));
+  b.authors_.push_back(interned(d.author));
   b.bodies_.push_back(store(b.arena_, d.body_as_read.empty() ? std::string_view(d.body) : d.body_as_read));
   b.summaries_.push_back(store(b.arena_, d.summary));
   b.source_names_.push_back(store(b.arena_, d.source_name));
@@ -173,10 +173,18 @@ bool BoardBuilder::add(ArticleDraft&& d) {
     links.push_back({store(b.arena_, link.title), store(b.arena_, link.url), link.clicks});
   auto& tags = b.tags_.emplace_back();
   tags.reserve(d.tags.size());
-  for (const auto& tag : d.tags) tags.push_back(store(b.arena_, tag));
+  for (const auto& tag : d.tags) tags.push_back(interned(tag));
   list_bytes_ += attachments.capacity() * sizeof(AttachmentRef) + links.capacity() * sizeof(LinkRef) +
                  tags.capacity() * sizeof(TextRef);
   return replaced;
+}
+
+TextRef BoardBuilder::interned(std::string_view text) {
+  if (text.empty()) return {};
+  if (const auto it = interned_.find(text); it != interned_.end()) return it->second;
+  const TextRef ref = store(board_.arena_, text);
+  if (interned_.size() < kInterned) interned_.emplace(board_.arena_.view(ref), ref);
+  return ref;
 }
 
 size_t BoardBuilder::memory_bytes() const {
@@ -187,6 +195,7 @@ size_t BoardBuilder::memory_bytes() const {
   bytes += rows * (sizeof(std::vector<AttachmentRef>) + sizeof(std::vector<LinkRef>) + sizeof(std::vector<TextRef>));
   bytes += b.index_of_id_.memory_bytes();
   for (const std::string& name : b.category_names_) bytes += sizeof(std::string) + name.capacity() + 4 * sizeof(void*);
+  bytes += interned_.size() * (sizeof(std::string_view) + sizeof(TextRef) + 4 * sizeof(void*));
   return bytes;
 }
 
