@@ -21,9 +21,10 @@
     const status = (how) => { if (app.started) command({ image_status: how }); };
 
     // The two stores, one shape: get(address) → { meta, size, part(k) → Promise of bytes,
-    // handle (the OPFS file's) } or null (parts of `size` bytes); writer(address) → { add(bytes), finish(header, meta),
-    // abort() }, pieces added in order, then the image's first bytes written over the first
-    // piece's (null: as they are) and the meta; touch(meta), metas(), remove(address), clear().
+    // handle (the OPFS file's) } or null (parts of `size` bytes); writer(address) → {
+    // add(bytes), finish(header, meta), abort() }, pieces added in order, then the image's
+    // first bytes written over the first piece's (null: as they are) and the meta;
+    // touch(meta), metas(), remove(address), clear().
     // meta: { address, length, part, savedAt, usedAt }; part: the size of a stored part.
     function opfsStore(root) {
       const name = (address) => encodeURIComponent(address).slice(0, 200) + '-' + hashOf(address);
