@@ -20,7 +20,8 @@ const APP_CACHE = `newsroom-app-v${VERSION}`;
 const DATA_CACHE = 'newsroom-data';  // shared with web/js/live.js
 const APP_FILES = ['index.html', 'index.js', 'index.wasm', 'index-simd.wasm', 'index-threads.js', 'index-threads.wasm',
   'index-threads.worker.js', 'web/newsroom.js', 'web/js/downloads.js', 'web/js/images.js', 'web/js/image-reader.js',
-  'web/js/live.js', 'web/js/input.js', 'web/js/article.js', 'web/js/api.js', 'web/newsroom.css', 'fonts/NanumGothic.ttf'];
+  'web/js/image-download.js', 'web/js/live.js', 'web/js/input.js', 'web/js/article.js', 'web/js/api.js',
+  'web/newsroom.css', 'fonts/NanumGothic.ttf'];
 
 const scope = new URL(self.registration.scope);
 const isAppFile = (url) => {

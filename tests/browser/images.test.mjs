@@ -137,12 +137,44 @@ test('an image the data team published beside the export is used on the first vi
     [exportFile, '--image', path.join(env.dataDir, 'articles.board')]);
   const page = await newPage(env);
   const requests = exportRequests(page);
+  const images = [];
+  page.on('response', (response) => { if (response.url().endsWith('/data/articles.board')) images.push(response.status()); });
+  const downloaders = [];
+  page.on('worker', (worker) => { if (worker.url().endsWith('/web/js/image-download.js')) downloaders.push(worker.url()); });
   await open(page, env, '?poll=0&image=data/articles.board');
   let s = await waitForState(page, (x) => x.data.from_image && x.data.live.polls >= 1, 'the published image, checked');
   assert.equal(s.data.articles, 45);
   assert.equal(s.load.index_progress, 1, 'search complete at once');
   assert.deepEqual(requests, [304], 'the export is only asked whether it changed since the image');
+  assert.equal(downloaders.length, 1, 'downloaded by a worker');
   await waitForState(page, (x) => x.data.image_saved, 'kept as this visitor\'s saved image');
+  const found = (await search(page, '협력')).results.total;
+
+  // The next visit reads the image kept then: the published one is not downloaded again.
+  await page.reload();
+  await page.evaluate(() => window.newsroom.ready);
+  s = await waitForState(page, (x) => x.data.from_image && x.data.live.polls >= 1, 'the kept image, checked');
+  assert.equal(s.data.articles, 45);
+  assert.deepEqual(images, [200], 'the published image was downloaded once');
+  assert.equal((await search(page, '협력')).results.total, found, 'the same search results');
+
+  // Where no worker can download it (its script refused here), the page does.
+  const alone = await newPage(env);
+  await alone.route('**/web/js/image-download.js', (route) => route.abort());
+  await open(alone, env, '?poll=0&image=data/articles.board');
+  s = await waitForState(alone, (x) => x.data.from_image && x.data.live.polls >= 1, 'the published image, read by the page');
+  assert.equal(s.data.articles, 45);
+  assert.equal((await search(alone, '협력')).results.total, found, 'the same search results');
+  assert.deepEqual(alone.errors, []);
+  await alone.close();
+
+  // A published image the server does not have is no error: the export is imported.
+  const gone = await newPage(env);
+  await open(gone, env, '?poll=0&image=data/gone.board');
+  s = await waitForState(gone, (x) => x.data.articles === 45 && x.load.index_progress === 1, 'the export, imported');
+  assert.equal(s.data.from_image, false);
+  assert.deepEqual(gone.errors, []);
+  await gone.close();
 
   // The export is replaced but the image is not: the image is shown, then the export imported.
   writeFileSync(exportFile, JSON.stringify({ ...sample, articles: sample.articles.slice(3) }));

@@ -91,19 +91,19 @@ test('a large export shows its progress, answers a click while importing, then l
   assert.deepEqual(page.errors, []);
 });
 
-test("a large board's saved image is read by workers straight into memory, and by the page when they cannot run", async () => {
+test("a large board's image, saved or published, is read by workers straight into memory, and by the page when they cannot run", async () => {
   const page = await newPage(env);
   const readers = [];
   page.on('request', (request) => { if (request.url().endsWith('/web/js/image-reader.js')) readers.push(request.url()); });
   await page.goto(`${env.base}?data=data/large.json&poll=0`);
   await waitForState(page, (s) => s.data.image_saved, 'the board stored as an image', 180000);
   const query = '#/?q=%ED%98%91%EB%A0%A5&author=%ED%99%8D%EB%B3%B4%ED%8C%80';  // 협력, by 홍보팀
-  const answers = async () => {
-    await page.evaluate((hash) => { location.hash = hash; }, query);
+  const answers = async (on = page) => {
+    await on.evaluate((hash) => { location.hash = hash; }, query);
     const answered = (x) => x.query === '협력' && !x.load.search_pending && x.load.phase === 'none';
-    const first = await waitForState(page, answered, 'the search', 60000);
+    const first = await waitForState(on, answered, 'the search', 60000);
     // results.ids are the rows drawn: a frame after the answer, they are the answer's.
-    const s = await waitForState(page, (x) => answered(x) && x.frame > first.frame + 1, 'the answer drawn');
+    const s = await waitForState(on, (x) => answered(x) && x.frame > first.frame + 1, 'the answer drawn');
     return { total: s.results.total, ids: s.results.ids, facets: s.facets };
   };
   const imported = await answers();
@@ -127,4 +127,24 @@ test("a large board's saved image is read by workers straight into memory, and b
   await reload();
   assert.deepEqual(await answers(), imported, 'the same answers again');
   assert.deepEqual(page.errors, []);
+
+  // The same board published beside the export (newsroom-check --image), on a first visit: a
+  // worker downloads it, straight into the shared memory of the threaded build, or handing
+  // each part over to the page of a single-threaded one (its memory not shared).
+  const image = path.join(dataDir, 'large.board');
+  if (!existsSync(image) || statSync(image).mtimeMs < statSync(exportFile).mtimeMs) {
+    execFileSync(path.join(root, 'build/native/src/tools/newsroom-check'), [exportFile, '--image', image]);
+  }
+  for (const build of ['', '&build=plain']) {
+    const visitor = await newPage(env);
+    const downloads = [];
+    visitor.on('response', (response) => { if (response.url().endsWith('/data/large.board')) downloads.push(response.status()); });
+    await visitor.goto(`${env.base}?data=data/large.json&poll=0&image=data/large.board${build}`);
+    const s = await waitForState(visitor, (x) => x.data.from_image && x.data.articles === articles, `the published board${build}`, 60000);
+    assert.equal(s.load.index_progress, 1, 'search complete at once');
+    assert.deepEqual(downloads, [200]);
+    assert.deepEqual(await answers(visitor), imported, `the same answers from the published image${build}`);
+    assert.deepEqual(visitor.errors, []);
+    await visitor.context().close();
+  }
 });

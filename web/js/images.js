@@ -167,21 +167,76 @@
       }
     }
 
-    // The image the data team published beside the export (?image=URL): { meta, parts,
-    // published } or null. The engine checks it is of the export; live.js then asks the
-    // server, as for a saved one.
+    // The image the data team published beside the export (?image=URL): { meta, size,
+    // download (its worker) or parts, published } or null, once its length is known. The
+    // engine checks it is of the export; live.js then asks the server, as for a saved one.
+    // A worker downloads it (web/js/image-download.js: the page's thread is busy starting
+    // the runtime meanwhile, and a download read there stalls with it); where no worker
+    // runs, the page reads it as one part.
     const publishedUrl = single ? null : params.get('image');
     async function published() {
       if (!publishedUrl) return null;
       try {
+        const download = typeof Worker === 'function' ? downloadInWorker(absolute(publishedUrl)) : null;
+        const found = download ? await download.found : null;
+        if (found) return found;
         const response = await fetch(publishedUrl, { cache: 'no-cache' });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        return { meta: { length: bytes.length }, size: bytes.length, parts: [Promise.resolve(bytes)], published: bytes };
+        const bytes = await response.arrayBuffer();
+        return { meta: { length: bytes.byteLength }, size: bytes.byteLength, parts: [Promise.resolve(bytes)], published: true };
       } catch (error) {
         console.warn(`newsroom: the published board image ${publishedUrl} could not be fetched (${errorText(error)}); importing the export`);
         return null;
       }
+    }
+    // {worker, found}: `found` resolves once the worker knows the image's length, null when
+    // its script cannot run. A failure after that is kept for show() (`failure`), which may
+    // not be listening yet.
+    function downloadInWorker(url) {
+      const worker = new Worker('web/js/image-download.js');
+      const found = { meta: null, size: kPart, download: worker, published: true, failure: null };
+      const known = new Promise((resolve, reject) => {
+        worker.onmessage = ({ data }) => {
+          if (data.error !== undefined) {
+            found.failure = data.error;
+            reject(new Error(data.error));
+          } else if (data.length !== undefined && !found.meta) {
+            found.meta = { length: data.length };
+            resolve(found);
+          }
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          found.failure = event.message || 'the download stopped';
+          resolve(null);  // before its length: the page downloads the image itself
+        };
+        worker.postMessage({ url, size: kPart });
+      }).then((ok) => { if (!ok) worker.terminate(); return ok; }, (error) => { worker.terminate(); throw error; });
+      known.catch(() => {});  // published() says why, if it is ever read
+      return { worker, found: known };
+    }
+    // The downloaded parts into the heap from `at` on (written there by the worker when the
+    // memory is shared, else handed over and copied), each told to `landed(k)`.
+    function receive(found, at, landed) {
+      const worker = found.download;
+      const memory = heap().buffer;
+      return new Promise((resolve, reject) => {
+        const failed = (why) => reject(new Error(why));
+        if (found.failure) return failed(found.failure);
+        worker.onmessage = ({ data }) => {
+          if (data.part !== undefined) {
+            if (data.bytes) heap().set(new Uint8Array(data.bytes), at + data.part * kPart);
+            landed(data.part);
+          } else if (data.done) {
+            resolve();
+          } else if (data.error !== undefined) {
+            failed(data.error);
+          }
+        };
+        worker.onerror = (event) => { event.preventDefault(); failed(event.message || 'the download stopped'); };
+        worker.postMessage({ memory: memory instanceof SharedArrayBuffer ? memory : null, at });
+        return undefined;
+      }).finally(() => worker.terminate());
     }
 
     // How a found image's parts will be read, begun while the runtime starts. Where the page
@@ -246,6 +301,7 @@
           committed = Math.max(committed, end);
         };
         if (found.readers) await readDirect(found, at, land);
+        if (found.download) await receive(found, at, land);
         const parts = found.parts || landed.map((done, k) => (done ? null : found.part(k)));
         await Promise.all(parts.map((part, k) => part && part.then((piece) => {
           const bytes = piece instanceof Uint8Array ? piece : new Uint8Array(piece);
@@ -258,12 +314,16 @@
         answer = { refused: `the image could not be read: ${errorText(error)}` };
       }
       for (const worker of found.readers || []) worker.terminate();  // show() failed before they read
-      found.parts = found.readers = null;
+      if (found.download) found.download.terminate();
+      found.parts = found.readers = found.download = null;
       if (answer.refused) console.warn(`newsroom: the board image is not used: ${answer.refused}`);
-      // A published image shown is kept as this visitor's saved one (no second download).
-      const bytes = found.published;
-      if (answer.identity && bytes) keep(url, bytes);
-      found.published = null;
+      // A published image shown is kept as this visitor's saved one (no second download),
+      // written by the engine as after an import; until then it is not saved here.
+      if (answer.identity && found.published) {
+        status({ saved: false });
+        const { address, ...identity } = answer.identity;  // a published image names none
+        save(url, identity);
+      }
       return answer;
     }
 
@@ -315,22 +375,6 @@
         };
         command({ write_image: identity });
       });
-    }
-    // A published image, stored as it came (its bytes in the page already).
-    async function keep(url, bytes) {
-      const s = await store;
-      if (!s || nocache) return;
-      const address = absolute(url);
-      try {
-        const writer = await s.writer(address);
-        for (let at = 0; at < bytes.length; at += kPart) await writer.add(bytes.slice(at, at + kPart));
-        const now = Date.now();
-        await writer.finish(null, { address, length: bytes.length, savedAt: now, usedAt: now });
-        await evict(s, address);
-        status({ saved: true });
-      } catch (error) {
-        status({ saved: false, error: errorText(error) });
-      }
     }
     // The least recently used images beyond the budget, never the one just stored.
     async function evict(s, kept) {
