@@ -80,14 +80,35 @@ std::vector<GramIndex::Writer> GramIndex::plan(Building& b, Options options) {
       df_above = std::max(df_above, dfs[budget]);
     }
   }
-  const auto kept = [&](uint32_t id) { return !thin || counts[id].df > df_above; };
+  const size_t bitmap_bytes = words_per_bitmap_ * sizeof(uint64_t);
+  const auto set_bytes = [&](const Counting& c) { return std::min<size_t>(c.bytes, bitmap_bytes); };
+  // A thin index's trigrams only spare reading the text of documents that hold both their
+  // bigrams; on such text they were most of the index (100k articles of random syllables:
+  // 100 MB of 193). It keeps them within a share of the text, the rarest first (they narrow
+  // the most for their size), the others left to the bigrams and the text.
+  constexpr uint64_t kTextPerTrigramByte = 32;
+  uint32_t trigram_df_at_most = UINT32_MAX;
+  if (thin && options.trigrams) {
+    std::vector<uint64_t> bytes_by_df(size_t{documents_} + 1, 0);
+    for (uint32_t id = 0; id < keys.size(); ++id) {
+      if ((keys[id] & kTrigram) && counts[id].df > df_above) bytes_by_df[counts[id].df] += set_bytes(counts[id]);
+    }
+    uint64_t total = 0;
+    trigram_df_at_most = 0;
+    for (uint32_t df = 1; df <= documents_ && total + bytes_by_df[df] <= text_bytes / kTextPerTrigramByte; ++df) {
+      total += bytes_by_df[df];
+      trigram_df_at_most = df;
+    }
+  }
+  const auto kept = [&](uint32_t id) {
+    return !thin || (counts[id].df > df_above && ((keys[id] & kTrigram) == 0 || counts[id].df <= trigram_df_at_most));
+  };
   size_t kept_count = 0;
   for (const uint32_t id : order) kept_count += kept(id);
   keys_.resize(kept_count);
   entries_.resize(kept_count);
   std::vector<Writer> writers(kept_count);
   std::vector<uint32_t> slot_of_id(keys.size(), Table::kDropped);
-  const size_t bitmap_bytes = words_per_bitmap_ * sizeof(uint64_t);
   size_t words = 0, bytes = 0, stored = 0;
   // Trigram keys sort last, so their sets (rewritten by finish_trigrams) end each array.
   uint32_t slot = 0;

@@ -80,9 +80,9 @@ TEST_CASE("random queries on full-length bodies (positions, long texts) agree wi
 
 // Text no vocabulary of ours resembles: random syllables over the whole Hangul block,
 // hanja, hex and base64 (make_high_entropy_export). Such a board has a new gram every few
-// bytes; the index leaves out what it cannot afford and verifies in the text instead, so it
-// stays within the size of the text and answers exactly as before.
-TEST_CASE("on high-entropy text the index stays within the text's size and answers exactly") {
+// bytes; the index leaves out what it cannot afford (most of its trigrams too) and verifies
+// in the text instead, so it stays within two thirds of the text and answers exactly.
+TEST_CASE("on high-entropy text the index stays within two thirds of the text's size and answers exactly") {
   const ImportResult imported = import_export(make_high_entropy_export(1500, 11), "entropy");
   REQUIRE(imported.board.size() == 1500);
   BoardBuilder builder;
@@ -94,7 +94,8 @@ TEST_CASE("on high-entropy text the index stays within the text's size and answe
   static const Board board = std::move(builder).build(imported.board.info);
   const SearchIndex index(board);
   INFO("index " << index.memory_bytes() << " bytes for " << index.text_bytes() << " bytes of text");
-  CHECK(index.memory_bytes() <= index.text_bytes());
+  // Its trigrams within a share of the text: with all of them it was about the text's size.
+  CHECK(index.memory_bytes() * 3 <= index.text_bytes() * 2);
   const Reference reference(board);
   // Random pieces of random text: a quarter or so find something.
   CHECK(agreeing_queries(index, reference, 4242, 300) > 40);
@@ -106,7 +107,8 @@ TEST_CASE("on high-entropy text the index stays within the text's size and answe
   SearchIndex sharded(board, SearchIndex::InSlices{2});  // and with the bodies in two shards
   while (!sharded.build(16 << 10)) {
   }
-  CHECK(sharded.memory_bytes() <= sharded.text_bytes());
+  INFO("sharded " << sharded.memory_bytes() << " bytes");
+  CHECK(sharded.memory_bytes() * 3 <= sharded.text_bytes() * 2);
   agreeing_queries(sharded, reference, 4242, 100);
 }
 
