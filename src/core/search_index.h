@@ -382,19 +382,29 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
   const auto each_gram = [&](uint32_t doc, auto&& visit) {
     const uint32_t shift = position_shift(length_of(doc));
     uint32_t p1 = kBreak, p2 = kBreak, o1 = 0;
+    bool pair_kept = false;  // the bigram (p2, p1) has an id
     for_each_symbol(doc, [&](uint32_t s, uint32_t offset) {
       if (s == kBreak) {
         p1 = p2 = kBreak;
+        pair_kept = false;
         return;
       }
       const auto keep = [&](uint32_t id, uint32_t position) {
         if (id != Table::kDropped) visit(id, position);
       };
       keep(table.unigram(s), 0u);
+      bool kept_now = false;
       if (p1 != kBreak) {
-        keep(table.id(key(p1, s)), o1 >> shift);
-        if (options.trigrams && p2 != kBreak) keep(table.id(key(p2, p1, s)), 0u);
+        const uint32_t bigram = table.id(key(p1, s));
+        kept_now = bigram != Table::kDropped;
+        keep(bigram, o1 >> shift);
+        // A trigram has an id only if both its bigrams have one: they were seen first (a
+        // full table took neither it nor the trigram after), and are in at least as many
+        // documents (plan() never keeps it without them). So the lookup, a cache miss on
+        // high-entropy text, is spared when either has none.
+        if (options.trigrams && p2 != kBreak && pair_kept && kept_now) keep(table.id(key(p2, p1, s)), 0u);
       }
+      pair_kept = kept_now;
       p2 = p1;
       p1 = s;
       o1 = offset;
