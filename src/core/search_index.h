@@ -382,7 +382,7 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
   const auto each_gram = [&](uint32_t doc, auto&& visit) {
     const uint32_t shift = position_shift(length_of(doc));
     uint32_t p1 = kBreak, p2 = kBreak, o1 = 0;
-    bool pair_kept = false;  // the bigram (p2, p1) has an id
+    bool pair_kept = false;  // the bigram (p2, p1) has an id (so neither is kBreak)
     for_each_symbol(doc, [&](uint32_t s, uint32_t offset) {
       if (s == kBreak) {
         p1 = p2 = kBreak;
@@ -402,7 +402,7 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
         // full table took neither it nor the trigram after), and are in at least as many
         // documents (plan() never keeps it without them). So the lookup, a cache miss on
         // high-entropy text, is spared when either has none.
-        if (options.trigrams && p2 != kBreak && pair_kept && kept_now) keep(table.id(key(p2, p1, s)), 0u);
+        if (options.trigrams && pair_kept && kept_now) keep(table.id(key(p2, p1, s)), 0u);
       }
       pair_kept = kept_now;
       p2 = p1;
