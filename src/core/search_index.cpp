@@ -141,6 +141,19 @@ std::vector<GramIndex::Writer> GramIndex::plan(Building& b, Options options) {
     }
     w.flags = e.df_and_flags & (Entry::kBitmap | Entry::kPositions);
   }
+  // The kept trigrams' filter, when they are few enough for it to say no to most others
+  // (at most one bit in sixteen set).
+  size_t kept_trigrams = 0;
+  for (uint32_t s = 0; s < kept_count; ++s) kept_trigrams += (keys_[s] & kTrigram) != 0;
+  b.kept_trigrams.clear();
+  if (options.trigrams && kept_trigrams <= (size_t{1} << Building::kKeptTrigramBits) / 16) {
+    b.kept_trigrams.assign((size_t{1} << Building::kKeptTrigramBits) / 64, 0);
+    for (uint32_t s = 0; s < kept_count; ++s) {
+      if (!(keys_[s] & kTrigram)) continue;
+      const uint64_t bit = Building::kept_trigram_bit(keys_[s]);
+      b.kept_trigrams[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+  }
   std::vector<Counting>().swap(counts);
   table.renumber(slot_of_id);
   // Reserved now, zeroed a piece per call after (Building::Pass::allocate).

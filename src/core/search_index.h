@@ -341,6 +341,18 @@ class GramIndex {
     SortInSlices sorting;
     size_t words = 0, bytes = 0, stored = 0;  // the sizes plan() laid out, zeroed a piece per call
     std::vector<Writer> writers;
+    // The write pass's filter of the trigrams plan() kept, when few (a thin index keeps
+    // about one in a thousand): a bit per hashed key, so most trigrams are never looked up
+    // in the table (a cache miss each). Empty: every trigram is looked up.
+    std::vector<uint64_t> kept_trigrams;
+    static constexpr unsigned kKeptTrigramBits = 20;  // 128 KB: within a core's cache
+    static uint64_t kept_trigram_bit(uint64_t trigram_key) {
+      return (trigram_key * 0xC2B2AE3D27D4EB4FULL) >> (64 - kKeptTrigramBits);
+    }
+    bool may_be_kept(uint64_t trigram_key) const {
+      const uint64_t bit = kept_trigram_bit(trigram_key);
+      return kept_trigrams.empty() || ((kept_trigrams[bit >> 6] >> (bit & 63)) & 1);
+    }
     Trigrams trigrams;
   };
   static uint32_t varint_size(uint32_t v) {
@@ -402,7 +414,10 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
         // full table took neither it nor the trigram after), and are in at least as many
         // documents (plan() never keeps it without them). So the lookup, a cache miss on
         // high-entropy text, is spared when either has none.
-        if (options.trigrams && pair_kept && kept_now) keep(table.id(key(p2, p1, s)), 0u);
+        if (options.trigrams && pair_kept && kept_now) {
+          const uint64_t trigram = key(p2, p1, s);
+          if (b.may_be_kept(trigram)) keep(table.id(trigram), 0u);
+        }
       }
       pair_kept = kept_now;
       p2 = p1;
@@ -495,6 +510,7 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
     // the stored sets alone, so their memory goes before that pass needs its own.
     b.table = Table();
     std::vector<Writer>().swap(b.writers);
+    std::vector<uint64_t>().swap(b.kept_trigrams);
   }
   // Each trigram's set is compared with its bigrams' over every document: slices of work
   // in proportion to the budget.

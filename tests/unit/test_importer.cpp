@@ -122,6 +122,26 @@ TEST_CASE("a repeated id keeps the last record and reports the earlier one") {
   CHECK(dup->severity == Severity::warning);
 }
 
+TEST_CASE("a record's members are read in any order, unknown ones skipped, a repeated name by its first member") {
+  // Unknown members (one holding a "title" of its own) before and between the known ones;
+  // "title" and "views" given twice. The reader looks a member up by name, which finds the
+  // first (JSON.parse would keep the last): a reader that walks the record once must too.
+  const auto result = import_export(export_with(R"({"tags":["농업"],"extra":{"title":"안쪽 제목","views":7},
+      "views":3,"title":"처음 제목","wr_name":"무시","published_at":"2023-01-01 09:00","id":5,
+      "title":"둘째 제목","views":99,"author":"국제협력팀"})"),
+                                    "order.json");
+  REQUIRE(result.report.usable);
+  REQUIRE(result.board.size() == 1);
+  const ArticleView a = result.board.article(0);
+  CHECK(a.id == 5);
+  CHECK(a.title == "처음 제목");
+  CHECK(a.views == 3);
+  CHECK(a.author == "국제협력팀");
+  REQUIRE(result.board.tags_of(0).size() == 1);
+  CHECK(result.board.text(result.board.tags_of(0)[0]) == "농업");
+  CHECK(result.report.problems.empty());
+}
+
 TEST_CASE("whole-file failures say where and what was expected") {
   SECTION("empty") {
     const auto r = import_export("  \n", "empty.json").report;
