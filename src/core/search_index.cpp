@@ -141,12 +141,13 @@ std::vector<GramIndex::Writer> GramIndex::plan(Building& b, Options options) {
     }
     w.flags = e.df_and_flags & (Entry::kBitmap | Entry::kPositions);
   }
-  // The kept trigrams' filter, when they are few enough for it to say no to most others
-  // (at most one bit in sixteen set).
+  // The kept trigrams' filter: only a thin index leaves trigrams out (otherwise the filter
+  // would say yes to every trigram asked), and only when they are few enough for it to say
+  // no to most others (at most one bit in sixteen set).
   size_t kept_trigrams = 0;
   for (uint32_t s = 0; s < kept_count; ++s) kept_trigrams += (keys_[s] & kTrigram) != 0;
   b.kept_trigrams.clear();
-  if (options.trigrams && kept_trigrams <= (size_t{1} << Building::kKeptTrigramBits) / 16) {
+  if (thin && options.trigrams && kept_trigrams <= (size_t{1} << Building::kKeptTrigramBits) / 16) {
     b.kept_trigrams.assign((size_t{1} << Building::kKeptTrigramBits) / 64, 0);
     for (uint32_t s = 0; s < kept_count; ++s) {
       if (!(keys_[s] & kTrigram)) continue;

@@ -316,11 +316,16 @@ class GramIndex {
   struct Counting {                        // pass 1
     uint32_t df = 0, bytes = 0, last = 0;  // last: document + 1 of the last posting
   };
+  // Pass 2 writes each set through its writer: a bitmap's word, or a list's next bytes, are
+  // gathered in `word` and stored once full (or at the pass's end). A set is written a
+  // posting at a time, the sets of a document lying far apart, so a store straight into
+  // the set costs a cache miss at nearly every posting; this way, one per word.
   struct Writer {         // pass 2: all it needs in one place
     uint32_t last = 0;    // document + 1 of the last posting
-    uint32_t cursor = 0;  // next byte in lists_, or next position in positions_
-    uint32_t words = 0;   // the bitmap's offset in bitmaps_
+    uint32_t cursor = 0;  // a list's next byte in lists_ (after those held), or next position in positions_
+    uint32_t words = 0;   // a bitmap's offset in bitmaps_; a list's bytes held in `word`
     uint32_t flags = 0;   // Entry's
+    uint64_t word = 0;    // a bitmap: the word of the last posting; a list: its bytes held, first lowest
   };
   struct Trigrams {  // finish_trigrams() between its calls
     bool started = false;
@@ -355,6 +360,12 @@ class GramIndex {
     }
     Trigrams trigrams;
   };
+  // A list writer's held bytes into lists_ (Writer).
+  void store_held(Writer& w) {
+    for (uint32_t i = 0; i < w.words; ++i) lists_[w.cursor++] = static_cast<uint8_t>(w.word >> (8 * i));
+    w.word = 0;
+    w.words = 0;
+  }
   static uint32_t varint_size(uint32_t v) {
     return v < (1u << 7) ? 1 : v < (1u << 14) ? 2 : v < (1u << 21) ? 3 : v < (1u << 28) ? 4 : 5;
   }
@@ -491,20 +502,35 @@ bool GramIndex::build_step(uint32_t documents, LengthOf&& length_of, ForEachSymb
       Writer& w = writers[id];
       if (w.last == doc + 1) return;
       if (w.flags & Entry::kBitmap) {
-        bitmaps_[w.words + doc / 64] |= uint64_t{1} << (doc % 64);
+        if (w.last != 0 && (w.last - 1) / 64 != doc / 64) {
+          bitmaps_[w.words + (w.last - 1) / 64] = w.word;
+          w.word = 0;
+        }
+        w.word |= uint64_t{1} << (doc % 64);
         if (w.flags & Entry::kPositions) positions_[w.cursor++] = static_cast<uint8_t>(position);
       } else {
+        const auto put = [this, &w](uint32_t byte) {
+          w.word |= uint64_t{byte & 0xFF} << (8 * w.words);
+          if (++w.words == 8) store_held(w);
+        };
         uint32_t v = w.last == 0 ? doc : doc - (w.last - 1);
         while (v >= 0x80) {
-          lists_[w.cursor++] = static_cast<uint8_t>(v | 0x80);
+          put(v | 0x80);
           v >>= 7;
         }
-        lists_[w.cursor++] = static_cast<uint8_t>(v);
-        if (w.flags & Entry::kPositions) lists_[w.cursor++] = static_cast<uint8_t>(position);
+        put(v);
+        if (w.flags & Entry::kPositions) put(position);
       }
       w.last = doc + 1;
     });
     if (!written) return false;
+    for (Writer& w : writers) {
+      if (!(w.flags & Entry::kBitmap)) {
+        store_held(w);
+      } else if (w.last != 0) {
+        bitmaps_[w.words + (w.last - 1) / 64] = w.word;
+      }
+    }
     b.pass = Building::Pass::trigrams;
     // The gram table and the writers are done with: the trigram sets are rewritten from
     // the stored sets alone, so their memory goes before that pass needs its own.
