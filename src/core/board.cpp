@@ -131,7 +131,7 @@ ArticleDraft Board::draft(uint32_t index) const {
 
 std::optional<uint32_t> Board::find(int64_t id) const { return index_of_id_.find(id); }
 
-bool BoardBuilder::add(ArticleDraft&& d) {
+bool BoardBuilder::add(const ArticleDraft& d) {
   Board& b = board_;
   const uint32_t row = static_cast<uint32_t>(b.ids_.size());
   bool replaced = false;
@@ -148,13 +148,12 @@ bool BoardBuilder::add(ArticleDraft&& d) {
   b.views_.push_back(d.views);
   b.pinned_.push_back(d.pinned ? 1 : 0);
   // Category numbers are 16-bit: past that many names, the rest share the last one.
-  if (b.category_names_.size() >= kMaxCategories - 1 && !category_index_.count(d.category)) {
-    d.category = kMoreCategories;
-    ++folded_categories_;
-  }
+  const bool fold = b.category_names_.size() >= kMaxCategories - 1 && !category_index_.count(d.category);
+  folded_categories_ += fold;
+  const std::string& category_name = fold ? more_categories_ : d.category;
   const auto [category, added] =
-      category_index_.try_emplace(d.category, static_cast<uint16_t>(b.category_names_.size()));
-  if (added) b.category_names_.push_back(d.category);
+      category_index_.try_emplace(category_name, static_cast<uint16_t>(b.category_names_.size()));
+  if (added) b.category_names_.push_back(category_name);
   b.categories_.push_back(category->second);
   b.titles_.push_back(store(b.arena_, d.title));
   b.authors_.push_back(interned(d.author));

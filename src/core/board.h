@@ -133,6 +133,18 @@ struct ArticleDraft {
   };
   std::vector<Attachment> attachments;
   std::vector<std::string> tags;
+
+  // Every field back as a new draft has it, keeping the memory of the texts and lists (a
+  // reader that fills one draft per record allocates for its texts once, not per record).
+  void clear() {
+    id = number = published_at = views = 0;
+    pinned = false;
+    for (std::string* text : {&category, &title, &author, &body, &summary, &source_name, &source_url}) text->clear();
+    body_as_read = {};
+    links.clear();
+    attachments.clear();
+    tags.clear();
+  }
 };
 
 // A read-only view of one article, valid as long as the board.
@@ -216,7 +228,7 @@ class BoardBuilder {
  public:
   // Expected text bytes: sizes the arena's first block (it grows past it by blocks).
   void reserve_text(size_t bytes) { board_.arena_.reserve(bytes); }
-  bool add(ArticleDraft&& draft);
+  bool add(const ArticleDraft& draft);
   size_t size() const { return board_.ids_.size() - replaced_; }
   // About how much memory the board takes so far (columns, lists, the id index, text): the
   // importer's budget. Counts capacities, walks no text.
@@ -235,6 +247,7 @@ class BoardBuilder {
   size_t replaced_ = 0;
   size_t list_bytes_ = 0;  // the attachments', links' and tags' entries
   size_t folded_categories_ = 0;
+  std::string more_categories_ = kMoreCategories;  // as a key of category_index_
   std::unordered_map<std::string, uint16_t> category_index_;
   // Authors and tags repeat across a board (a few dozen distinct ones in 100k articles):
   // each distinct text is stored once and its TextRef shared, for the first kInterned of

@@ -85,6 +85,7 @@ void Import::drop_front(size_t count) {
   back(position_);
   back(outer_.pos);
   back(list_.pos);
+  back(slow_until_);
   text_.remove_prefix(std::min(count, text_.size()));
   scan_ = JsonScanner(text_);
 }
@@ -165,10 +166,13 @@ void Import::record(size_t begin, size_t end, Dialect dialect) {
     article = false;
   }
   reader.report_blanked_numbers(blanked_);
-  if (!article) return;
-  if (builder_.add(std::move(draft))) {
-    report_.add(Severity::warning, record_index, reader.id_text(), "id",
-                "id " + reader.id_text() + " appears again; this record replaces the earlier one");
+  if (article) add_article(draft, record_index, reader.id_text());
+}
+
+void Import::add_article(const ArticleDraft& draft, int64_t record_index, const std::string& id_text) {
+  if (builder_.add(draft)) {
+    report_.add(Severity::warning, record_index, id_text, "id",
+                "id " + id_text + " appears again; this record replaces the earlier one");
   }
   over_budget();
 }
@@ -300,6 +304,10 @@ bool Import::object_step(size_t until, BoardInfo& info) {
   while (position_ < until) {
     mark_ = mark();
     if (stage_ == Stage::object_articles) {
+      if (stretch_here() && stretch(until) > 0) {
+        if (refused_) return stop(false);
+        continue;
+      }
       size_t begin = 0, end = 0;
       if (scan_.next_element(list_, begin, end, error)) {
         if (cut_off(end)) return wait();
@@ -377,6 +385,10 @@ bool Import::array_step(size_t until) {
   ScanError error;
   while (position_ < until) {
     mark_ = mark();
+    if (index_ > 0 && !phpmyadmin_ && stretch_here() && stretch(until) > 0) {
+      if (refused_) return stop(false);
+      continue;
+    }
     size_t begin = 0, end = 0;
     if (!scan_.next_element(list_, begin, end, error)) {
       if (!error.ok()) return fail(error, "the list of articles");

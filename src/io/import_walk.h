@@ -59,6 +59,7 @@ class Import {
   bool ended() const { return stage_ == Stage::done || stage_ == Stage::failed; }
   size_t position() const { return base_ + position_; }  // in the file
   int64_t records() const { return index_; }
+  int64_t records_in_stretches() const { return quick_; }
   Board finish(BoardInfo info) &&;  // the board, once ok()
 
  private:
@@ -96,6 +97,12 @@ class Import {
   std::string where(size_t offset) const { return where(ScanError{offset, {}}); }
   bool parse(size_t begin, size_t end, simdjson::dom::element& out, int64_t record);
   void record(size_t begin, size_t end, Dialect dialect);
+  void add_article(const ArticleDraft& draft, int64_t record_index, const std::string& id_text);
+  // Reads on in the list of articles (list_) from a stretch of up to a megabyte in one simdjson
+  // On-Demand pass (import_stretch.cpp); the records it took, 0 when the careful walk must
+  // read the next one. Each record is read as record() reads it: the same board and report.
+  size_t stretch(size_t until);
+  bool stretch_here() const;
   bool over_budget();
   size_t next_line_with_object(size_t from) const;
   void detect();
@@ -134,6 +141,12 @@ class Import {
   BlankedNumbers blanked_;   // numbers too large to read in the record being read
   bool refused_ = false;     // the board went past its memory budget
   bool line_start_ = false;  // JSON Lines: the walk went on at a line's start after a bad line
+  // Stretches: the On-Demand parser and its copy of the stretch (a list of the records, padded);
+  // after a stretch the pass could not read, the careful walk reads up to its end.
+  simdjson::ondemand::parser stretch_parser_;
+  std::string stretch_text_;
+  size_t slow_until_ = 0;
+  int64_t quick_ = 0;  // records the one-pass reader took
 };
 
 }  // namespace newsroom::import_detail

@@ -43,6 +43,7 @@ struct ImportJob::State {
   std::string address_base;
   std::unique_ptr<Import> import;  // null until the walk starts, and once the file was refused or finished
   size_t total = 0;
+  int64_t in_stretches = 0;  // kept when the walk is gone
   bool done = false;
   // A streamed import: the part of the file given and not yet dropped (the window);
   // `received` counts all the bytes given, `bom` the byte order mark dropped first.
@@ -228,6 +229,9 @@ size_t ImportJob::bytes_read() const {
   return bytes_total() ? std::min(bytes_total(), read) : read;
 }
 int64_t ImportJob::records_read() const { return state_->import ? state_->import->records() : 0; }
+int64_t ImportJob::records_in_stretches() const {
+  return state_->import ? state_->import->records_in_stretches() : state_->in_stretches;
+}
 int64_t ImportJob::articles_read() const { return records_read() - state_->result.report.skipped; }
 
 ImportResult ImportJob::finish() && {
@@ -237,6 +241,7 @@ ImportResult ImportJob::finish() && {
   State& st = *state_;
   ImportReport& report = st.result.report;
   if (!st.import || !st.import->ok()) return std::move(st.result);
+  st.in_stretches = st.import->records_in_stretches();
   st.result.board = std::move(*st.import).finish(std::move(st.info));
   st.import.reset();
   report.loaded = st.result.board.size();

@@ -31,6 +31,11 @@ ImportResult import_export(std::string_view bytes, std::string source, std::stri
 // on wasm SIMD's emulation), "fallback" in the plain wasm build, the CPU's natively.
 std::string_view json_kernel();
 
+// The importer reads clean stretches of a list of articles in one SIMD pass and every other
+// record with its careful reader, which gives the same board and report (io/import_stretch.cpp).
+// Tests turn the pass off (for the whole process) to compare; it is on unless told otherwise.
+void read_lists_in_stretches(bool on);
+
 // The same import a slice at a time, so that a page can draw frames (and answer input)
 // while a large export loads: step() until it returns true, then finish(). `bytes` must
 // outlive the job. import_export() is a job run in one step.
@@ -68,9 +73,10 @@ class ImportJob {
   // Streamed: bytes of the file held now (the window: the part not read, and read bytes not yet dropped).
   size_t bytes_held() const;
   size_t bytes_read() const;
-  size_t bytes_total() const;     // streamed: the expected size (at least the bytes given), or 0, until the end
-  int64_t records_read() const;   // records seen so far
-  int64_t articles_read() const;  // of those, the ones not skipped
+  size_t bytes_total() const;            // streamed: the expected size (at least the bytes given), or 0, until the end
+  int64_t records_read() const;          // records seen so far
+  int64_t articles_read() const;         // of those, the ones not skipped
+  int64_t records_in_stretches() const;  // of those, the ones the one-pass reader took
   // The board and the report; finishes any part not yet read.
   ImportResult finish() &&;
 

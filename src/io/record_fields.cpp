@@ -89,13 +89,30 @@ bool RecordReader::list_has_room(size_t index, size_t size, const FieldName& fie
   return false;
 }
 
-// The category field wins; without one, a "[분류]" prefix of the title is the category.
-// The prefix leaves the title when it became the category or repeats the field.
-void RecordReader::resolve_category(std::string field_value, ArticleDraft& draft) {
-  if (field_value.empty()) field_value = title_category_;
-  if (!title_category_.empty() && field_value == title_category_) draft.title = std::move(title_rest_);
+std::string_view without_broken_tail(std::string_view text) {
+  std::string_view whole = trim_truncated_tail(text);
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  while (whole.size() >= 3 && whole.substr(whole.size() - 3) == kReplacement) whole.remove_suffix(3);
+  return whole;
+}
+
+TitlePrefix title_prefix(const std::string& title) {
+  if (title.size() <= 2 || title[0] != '[') return {};
+  const size_t close = title.find(']');
+  if (close == std::string::npos || close >= 40) return {};
+  TitlePrefix prefix{normalize_line(std::string_view(title).substr(1, close - 1)),
+                     normalize_line(std::string_view(title).substr(close + 1))};
+  if (prefix.category.empty() || prefix.rest.empty()) return {};
+  return prefix;
+}
+
+void settle_category(std::string field_value, TitlePrefix prefix, ArticleDraft& draft) {
+  if (field_value.empty()) field_value = prefix.category;
+  if (!prefix.category.empty() && field_value == prefix.category) draft.title = std::move(prefix.rest);
   draft.category = field_value.empty() ? "미분류" : std::move(field_value);
 }
+
+bool usable_address(std::string_view url) { return url.empty() || is_safe_link(url) || is_relative_address(url); }
 
 bool RecordReader::read_id(std::string_view key, int64_t& id) {
   const std::string name(key);
@@ -135,29 +152,13 @@ bool RecordReader::read_title(std::string_view key, ArticleDraft& draft) {
     problem(Severity::error, name, name + " must be text, found " + describe(value) + "; the record is skipped");
     return false;
   }
-  // A subject cut at a byte limit may end inside a Hangul syllable: drop the broken tail
-  // (already a U+FFFD when the record needed its UTF-8 repaired).
-  std::string_view whole = trim_truncated_tail(text);
-  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-  while (whole.size() >= 3 && whole.substr(whole.size() - 3) == kReplacement) whole.remove_suffix(3);
+  const std::string_view whole = without_broken_tail(text);
   if (whole.size() != text.size()) {
     problem(Severity::warning, name,
             name + " ends inside a character (cut at a byte limit?); the broken character was removed");
   }
   draft.title = line(whole, name);
-  // "[보도자료] 제목": the board's habit of putting the category in the subject.
-  title_category_.clear();
-  if (draft.title.size() > 2 && draft.title[0] == '[') {
-    const size_t close = draft.title.find(']');
-    if (close != std::string::npos && close < 40) {
-      std::string category = normalize_line(std::string_view(draft.title).substr(1, close - 1));
-      std::string rest = normalize_line(std::string_view(draft.title).substr(close + 1));
-      if (!category.empty() && !rest.empty()) {
-        title_category_ = std::move(category);
-        title_rest_ = std::move(rest);
-      }
-    }
-  }
+  title_prefix_ = title_prefix(draft.title);  // "[보도자료] 제목"
   if (draft.title.empty()) {
     problem(Severity::error, name, name + " is empty; the record is skipped");
     return false;
@@ -264,7 +265,7 @@ std::string RecordReader::read_url(element value, const FieldName& field_name) {
   std::optional<std::string> kept = address(text, field_name);
   if (!kept) return {};
   std::string url = std::move(*kept);
-  if (!url.empty() && !is_safe_link(url) && !is_relative_address(url)) {
+  if (!usable_address(url)) {
     const std::string name = field_name.str();
     problem(Severity::warning, name, name + " is not an http(s) or mailto address; shown as text, not a link");
   }

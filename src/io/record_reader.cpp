@@ -105,18 +105,26 @@ void RecordReader::report_blanked_numbers(const BlankedNumbers& blanked) {
 }
 
 std::string limited_line(std::string_view text, size_t& cut_from_chars) {
+  std::string out;
+  limited_line(text, cut_from_chars, out);
+  return out;
+}
+
+void limited_line(std::string_view text, size_t& cut_from_chars, std::string& out) {
   // Normalizing may join characters (decomposed Hangul): read a few times the limit's worth,
   // never the whole of a huge value, and count after.
   cut_from_chars = 0;
   // No more bytes than the limit's characters, and nothing to normalize: kept as it is.
-  if (text.size() <= limits::kLineChars && text_detail::already_normal(text, true)) return std::string(text);
+  if (text.size() <= limits::kLineChars && text_detail::already_normal(text, true)) {
+    out.assign(text);
+    return;
+  }
   const std::string_view head = first_chars(text, 4 * limits::kLineChars);
-  std::string out = normalize_line(head);
-  if (head.size() == text.size() && utf8_chars(out) <= limits::kLineChars) return out;
+  out = normalize_line(head);
+  if (head.size() == text.size() && utf8_chars(out) <= limits::kLineChars) return;
   out.resize(first_chars(out, limits::kLineChars - 1).size());
   out += "\u2026";
   cut_from_chars = utf8_chars(text);
-  return out;
 }
 
 std::string limit_message(const std::string& name, size_t chars) {
@@ -135,7 +143,7 @@ bool RecordReader::read_article(ArticleDraft& draft) {
   int64_t views = 0;
   if (read_integer("views", "views", views, 0, kMaxPlausibleViews)) draft.views = views;
   read_pinned(draft.pinned);
-  resolve_category(read_line("category"), draft);
+  settle_category(read_line("category"), std::move(title_prefix_), draft);
   draft.author = read_line("author");
   read_body("body", read_string("body_format", "body_format"), draft);
   draft.summary = read_line("summary");
@@ -176,7 +184,7 @@ RecordReader::RowKind RecordReader::read_gnuboard_row(ArticleDraft& draft) {
   if (read_integer("wr_num", "wr_num", wr_num, -INT32_MAX, INT32_MAX)) draft.number = wr_num < 0 ? -wr_num : wr_num;
   int64_t views = 0;
   if (read_integer("wr_hit", "wr_hit", views, 0, kMaxPlausibleViews)) draft.views = views;
-  resolve_category(read_line("ca_name"), draft);
+  settle_category(read_line("ca_name"), std::move(title_prefix_), draft);
   draft.author = read_line("wr_name");
   const bool html = options.find("html1") != std::string::npos || options.find("html2") != std::string::npos;
   read_body("wr_content", html ? "html" : "text", draft);

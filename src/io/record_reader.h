@@ -16,6 +16,24 @@
 
 namespace newsroom {
 
+// A subject cut at a byte limit may end inside a Hangul syllable: the text without that
+// broken tail (nor the U+FFFD it became when the record's UTF-8 was repaired).
+std::string_view without_broken_tail(std::string_view text);
+
+// "[보도자료] 제목": a title that begins with its category in brackets (the board's habit): the
+// category and the rest of the title, both empty when the title has no such prefix.
+struct TitlePrefix {
+  std::string category, rest;
+};
+TitlePrefix title_prefix(const std::string& title);
+// The category field wins; without one, the title's prefix is the category. The prefix
+// leaves the title when it became the category or repeats the field.
+void settle_category(std::string field_value, TitlePrefix prefix, ArticleDraft& draft);
+
+// Whether an address may stand as it is: shown as a link (http(s), mailto) or a file of
+// the site; any other is shown as text, with a warning.
+bool usable_address(std::string_view url);
+
 // "the text \"abc\"", "a list", "the number 12.5": how a value is named in a message.
 std::string describe(simdjson::dom::element value);
 
@@ -29,6 +47,8 @@ inline constexpr int64_t kMaxPlausibleViews = 1'000'000'000;
 // A one-line field normalized and kept to limits::kLineChars characters (the first
 // kLineChars - 1 and "…"); `cut_from_chars` is the text's length when it was cut, else 0.
 std::string limited_line(std::string_view text, size_t& cut_from_chars);
+// The same into `out`, whose memory it reuses.
+void limited_line(std::string_view text, size_t& cut_from_chars, std::string& out);
 // "title is 1,000,000 characters long; the first 999 are kept"
 std::string limit_message(const std::string& name, size_t chars);
 
@@ -91,7 +111,6 @@ class RecordReader {
   bool read_published_at(std::string_view key, int64_t& out);
   bool read_integer(std::string_view key, const FieldName& field_name, int64_t& out, int64_t min, int64_t max);
   void read_pinned(bool& pinned);
-  void resolve_category(std::string field_value, ArticleDraft& draft);
   // The field's text as the record holds it (valid while the record's parse is), empty
   // when it is missing or not text (a problem says which).
   std::string_view read_string(std::string_view key, const FieldName& field_name);
@@ -116,7 +135,7 @@ class RecordReader {
   ImportReport& report_;
   std::string_view address_base_;
   std::string id_text_;
-  std::string title_category_, title_rest_;  // "[분류] 제목" split by read_title
+  TitlePrefix title_prefix_;  // "[분류] 제목" split by read_title
 };
 
 }  // namespace newsroom

@@ -243,6 +243,13 @@ Verdict examine(const std::string& bytes, uint64_t plan_seed) {
     if (streamed.records != sliced.records) {
       return say("streamed and in slices saw different records — ", streamed.records, " and ", sliced.records);
     }
+    // Every record by the careful reader, no stretch read in one pass: the same again.
+    read_lists_in_stretches(false);
+    const std::string careful = describe(import_export(bytes, kSource, base));
+    read_lists_in_stretches(true);
+    if (careful != expected) {
+      return "the careful reader alone, not what the stretches give: " + first_difference(expected, careful);
+    }
     return {};
   };
   verdict.trouble = trouble();
