@@ -212,24 +212,29 @@ class QuickReader {
       return null(part) || address(part, draft.source_url);
     });
   }
-  static bool links(od::value value, ArticleDraft& draft) {
+  // Each entry of a list of links or attachments: a string read by `text`, an object by
+  // `object`. An entry `named` turns down (the careful reader counts it among the entries, or
+  // names a problem), or one past limits::kListEntries, and the reader gives up.
+  template <typename Entry, typename Text, typename Object, typename Named>
+  static bool entries(od::value value, std::vector<Entry>& out, Text&& text, Object&& object, Named&& named) {
     od::array list;
     if (value.get_array().get(list) != SUCCESS) return false;
     for (auto entry : list) {
       od::value item;
       od::json_type type;
       if (entry.get(item) != SUCCESS || item.type().get(type) != SUCCESS) return false;
-      if (draft.links.size() == limits::kListEntries) return false;  // one to leave out, and say so
-      ArticleDraft::Link link;
-      if (type == od::json_type::string) {
-        if (!address(item, link.url)) return false;
-      } else if (!link_object(item, link)) {
-        return false;
-      }
-      if (link.url.empty()) return false;  // the careful reader counts it among the entries
-      draft.links.push_back(std::move(link));
+      if (out.size() == limits::kListEntries) return false;  // one to leave out, and say so
+      Entry read;
+      if (!(type == od::json_type::string ? text(item, read) : object(item, read)) || !named(read)) return false;
+      out.push_back(std::move(read));
     }
     return true;
+  }
+  static bool links(od::value value, ArticleDraft& draft) {
+    using Link = ArticleDraft::Link;
+    return entries(
+        value, draft.links, [](od::value item, Link& link) { return address(item, link.url); }, link_object,
+        [](const Link& link) { return !link.url.empty(); });
   }
   static bool link_object(od::value item, ArticleDraft::Link& link) {
     unsigned seen = 0;
@@ -242,23 +247,11 @@ class QuickReader {
            (seen & 1);
   }
   bool attachments(od::value value, ArticleDraft& draft) const {
-    od::array list;
-    if (value.get_array().get(list) != SUCCESS) return false;
-    for (auto entry : list) {
-      od::value item;
-      od::json_type type;
-      if (entry.get(item) != SUCCESS || item.type().get(type) != SUCCESS) return false;
-      if (draft.attachments.size() == limits::kListEntries) return false;
-      ArticleDraft::Attachment attachment;
-      if (type == od::json_type::string) {
-        if (!line(item, attachment.name)) return false;
-      } else if (!attachment_object(item, attachment)) {
-        return false;
-      }
-      if (attachment.name.empty()) return false;  // a problem: it has no file name
-      draft.attachments.push_back(std::move(attachment));
-    }
-    return true;
+    using Attachment = ArticleDraft::Attachment;
+    return entries(
+        value, draft.attachments, [](od::value item, Attachment& attachment) { return line(item, attachment.name); },
+        [this](od::value item, Attachment& attachment) { return attachment_object(item, attachment); },
+        [](const Attachment& attachment) { return !attachment.name.empty(); });
   }
   bool attachment_object(od::value item, ArticleDraft::Attachment& attachment) const {
     unsigned seen = 0;
