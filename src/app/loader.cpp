@@ -115,12 +115,15 @@ struct Loader::Worker {
   void import() {
     std::unique_lock<std::mutex> lock(mutex);
     ImportJob& j = *job;
+    // The pieces given when the last slice ran: the walk found too little then, and tries
+    // again once more came. Counted from that slice, not from the wait, so that pieces given
+    // while the worker let go between slices wake it (the last piece before a pause in the
+    // download once waited for the next, or for the end).
+    uint64_t stepped_at = 0;
     while (!stop) {
-      if (j.streamed() && j.waiting()) {  // the walk found too little: it tries again when more came
-        const uint64_t seen = given;
-        wake.wait(lock, [&] { return stop || given != seen; });
-      }
+      if (j.streamed() && j.waiting()) wake.wait(lock, [&] { return stop || given != stepped_at; });
       if (stop) break;
+      stepped_at = given;
       const bool done = j.step(kWorkerImportSlice);
       publish(j);
       if (done) break;
