@@ -63,14 +63,31 @@ enum Member : unsigned {
   kUnknown
 };
 
+// A member by its name: the length and the first letter leave one name at most to
+// compare, a byte at a time (memcmp is a call and a byte loop on wasm).
 Member member_of(std::string_view key) {
-  static constexpr std::string_view kNames[] = {"id",      "title",    "published_at", "number",      "views",
-                                                "pinned",  "category", "author",       "body_format", "body",
-                                                "summary", "source",   "links",        "attachments", "tags"};
-  for (unsigned m = 0; m < kUnknown; ++m) {
-    if (kNames[m] == key) return static_cast<Member>(m);
+  const auto is = [key](std::string_view name, Member member) {
+    for (size_t i = 0; i < name.size(); ++i) {
+      if (key[i] != name[i]) return kUnknown;
+    }
+    return member;
+  };
+  if (key.empty()) return kUnknown;
+  const char first = key[0];
+  switch (key.size()) {
+    case 2: return is("id", kId);
+    case 4: return first == 'b' ? is("body", kBody) : is("tags", kTags);
+    case 5: return first == 't' ? is("title", kTitle) : first == 'v' ? is("views", kViews) : is("links", kLinks);
+    case 6:
+      if (first == 'n') return is("number", kNumber);
+      if (first == 'p') return is("pinned", kPinned);
+      return first == 'a' ? is("author", kAuthor) : is("source", kSource);
+    case 7: return is("summary", kSummary);
+    case 8: return is("category", kCategory);
+    case 11: return first == 'b' ? is("body_format", kBodyFormat) : is("attachments", kAttachments);
+    case 12: return is("published_at", kPublishedAt);
+    default: return kUnknown;
   }
-  return kUnknown;
 }
 
 // Reads one record of the project's export as RecordReader::read_article does, or says it
@@ -82,7 +99,7 @@ class QuickReader {
 
   bool read(od::object record, ArticleDraft& draft) {
     unsigned seen = 0;
-    std::string category;
+    category_.clear();
     std::string_view body, body_format;
     for (auto field : record) {
       std::string_view key;
@@ -103,7 +120,7 @@ class QuickReader {
         case kNumber: ok = integer(value, draft.number, 0, INT32_MAX); break;
         case kViews: ok = integer(value, draft.views, 0, kMaxPlausibleViews); break;
         case kPinned: ok = value.get_bool().get(draft.pinned) == SUCCESS; break;
-        case kCategory: ok = line(value, category); break;
+        case kCategory: ok = line(value, category_); break;
         case kAuthor: ok = line(value, draft.author); break;
         case kBodyFormat: ok = string_of(value, body_format); break;
         case kBody: ok = string_of(value, body); break;
@@ -118,7 +135,7 @@ class QuickReader {
     }
     const unsigned required = 1u << kId | 1u << kTitle | 1u << kPublishedAt;
     if ((seen & required) != required) return false;
-    settle_category(std::move(category), title_prefix(draft.title), draft);
+    settle_category(category_, title_prefix(draft.title), draft);
     return text_body(body, body_format, draft);
   }
 
@@ -182,7 +199,11 @@ class QuickReader {
   static bool address(od::value value, std::string& out) {
     std::string_view text;
     if (!string_of(value, text) || text.size() > limits::kAddressBytes) return false;
-    out = normalize_line(text);
+    if (text_detail::already_normal(text, true)) {
+      out.assign(text);  // normalize_line's own quick case, into the memory `out` has
+    } else {
+      out = normalize_line(text);
+    }
     return usable_address(out);
   }
   // Each member of an object by its place among `names`: read(place, value). A name not
@@ -282,7 +303,7 @@ class QuickReader {
   // A plain-text body as RecordReader::read_body keeps it; HTML goes to the careful reader.
   static bool text_body(std::string_view body, std::string_view format, ArticleDraft& draft) {
     if (format.empty() ? looks_like_html(body) : format != "text") return false;
-    if (body.size() <= limits::kBodyBytes && text_detail::already_normal(body, false)) {
+    if (body.size() <= limits::kBodyBytes && text_detail::already_normal_utf8(body, false)) {
       draft.body_as_read = body;  // the parser's copy, valid until the builder takes it
       return true;
     }
@@ -291,6 +312,7 @@ class QuickReader {
   }
 
   std::string_view address_base_;
+  std::string category_;  // kept from record to record, with its memory
 };
 
 }  // namespace

@@ -106,10 +106,10 @@ TitlePrefix title_prefix(const std::string& title) {
   return prefix;
 }
 
-void settle_category(std::string field_value, TitlePrefix prefix, ArticleDraft& draft) {
-  if (field_value.empty()) field_value = prefix.category;
-  if (!prefix.category.empty() && field_value == prefix.category) draft.title = std::move(prefix.rest);
-  draft.category = field_value.empty() ? "미분류" : std::move(field_value);
+void settle_category(std::string_view field_value, TitlePrefix prefix, ArticleDraft& draft) {
+  const std::string_view category = field_value.empty() ? std::string_view(prefix.category) : field_value;
+  if (!prefix.category.empty() && category == prefix.category) draft.title = std::move(prefix.rest);
+  draft.category.assign(category.empty() ? std::string_view("미분류") : category);
 }
 
 bool usable_address(std::string_view url) { return url.empty() || is_safe_link(url) || is_relative_address(url); }
@@ -300,7 +300,7 @@ void RecordReader::read_body(std::string_view key, std::string_view format, Arti
     problem(Severity::warning, "body_format",
             "body_format \"" + normalize_line(kind) + "\" is not text or html; read as text");
   }
-  if (body.size() <= limits::kBodyBytes && text_detail::already_normal(body, false)) {
+  if (body.size() <= limits::kBodyBytes && text_detail::already_normal_utf8(body, false)) {
     draft.body_as_read = body;  // the record's text, valid while the builder takes it
     return;
   }

@@ -28,7 +28,7 @@ struct TitlePrefix {
 TitlePrefix title_prefix(const std::string& title);
 // The category field wins; without one, the title's prefix is the category. The prefix
 // leaves the title when it became the category or repeats the field.
-void settle_category(std::string field_value, TitlePrefix prefix, ArticleDraft& draft);
+void settle_category(std::string_view field_value, TitlePrefix prefix, ArticleDraft& draft);
 
 // Whether an address may stand as it is: shown as a link (http(s), mailto) or a file of
 // the site; any other is shown as text, with a warning.

@@ -154,38 +154,43 @@ constexpr unsigned char kThirdHigh[16] = {0xFF, 0xFF, 0xFF, 0x98, 0xBF, 0xFF, 0x
                                           0xFF, 0xFF, 0xBF, 0xFF, 0xFF, 0xA3, 0xFF, 0xAF};
 
 // Sixteen bytes at once under the scalar loop's rules, given the bytes one and two before
-// and after each. Every byte must be allowed ASCII, a continuation byte that the byte one
-// or two before opens (and every byte so opened a continuation byte), or the lead byte of
-// a character in the quick-yes ranges.
-bool block_is_normal(__m128i b, __m128i before1, __m128i before2, __m128i next1, __m128i next2, bool line) {
+// and after each: a byte not zero in the result breaks them. Every byte must be allowed
+// ASCII, a continuation byte that the byte one or two before opens (and every byte so
+// opened a continuation byte), or the lead byte of a character in the quick-yes ranges.
+// Text known to be valid UTF-8 (kValid: a JSON parser's string) has its continuation
+// bytes where their leads open them, so that part of the check is left out.
+template <bool kValid>
+__m128i block_faults(__m128i b, __m128i before1, __m128i before2, __m128i next1, __m128i next2, bool line) {
   const __m128i low = _mm_and_si128(b, splat(0x0F));
   const __m128i high = _mm_and_si128(_mm_srli_epi16(b, 4), splat(0x0F));
   const __m128i flags = _mm_and_si128(_mm_shuffle_epi8(table(kByHigh.data()), high),
                                       _mm_shuffle_epi8(table(line ? kByLowLine.data() : kByLowText.data()), low));
-  __m128i refused = _mm_and_si128(flags, splat(kControl | kControl1x | kDelete | kLead2 | kLeadOther | kLead3));
+  __m128i faults = _mm_and_si128(flags, splat(kControl | kControl1x | kDelete | kLead2 | kLeadOther | kLead3));
   if (line)
-    refused = _mm_or_si128(refused, _mm_and_si128(_mm_cmpeq_epi8(b, splat(' ')), _mm_cmpeq_epi8(before1, splat(' '))));
+    faults = _mm_or_si128(faults, _mm_and_si128(_mm_cmpeq_epi8(b, splat(' ')), _mm_cmpeq_epi8(before1, splat(' '))));
   // A partly allowed lead: the next byte within its range, and at the range's top the
   // third byte within its limit.
-  const __m128i partly = _mm_cmpeq_epi8(_mm_and_si128(flags, splat(kPartly2 | kPartly3)), _mm_setzero_si128());
+  const __m128i partly = _mm_and_si128(flags, splat(kPartly2 | kPartly3));
   const __m128i top = _mm_shuffle_epi8(table(kNextHigh), low);
   const __m128i in_range = _mm_and_si128(
       _mm_cmpeq_epi8(_mm_max_epu8(next1, _mm_shuffle_epi8(table(kNextLow), low)), next1), at_most(next1, top));
   const __m128i third_ok = _mm_or_si128(_mm_xor_si128(_mm_cmpeq_epi8(next1, top), splat(0xFF)),
                                         at_most(next2, _mm_shuffle_epi8(table(kThirdHigh), low)));
-  const __m128i lead_ok = _mm_or_si128(partly, _mm_and_si128(in_range, third_ok));
+  faults = _mm_or_si128(faults, _mm_andnot_si128(_mm_and_si128(in_range, third_ok), partly));
+  if (kValid) return faults;
   // Continuation bytes exactly where a lead one or two bytes before opens them.
   const __m128i continuation = _mm_cmpeq_epi8(_mm_and_si128(b, splat(0xC0)), splat(0x80));
   const __m128i opened = _mm_or_si128(at_least(before1, 0xC0), at_least(before2, 0xE0));
-  const __m128i misplaced = _mm_xor_si128(continuation, opened);
-  return _mm_movemask_epi8(_mm_cmpeq_epi8(refused, _mm_setzero_si128())) == 0xFFFF &&
-         _mm_movemask_epi8(lead_ok) == 0xFFFF && _mm_movemask_epi8(misplaced) == 0;
+  return _mm_or_si128(faults, _mm_xor_si128(continuation, opened));
 }
+bool none(__m128i faults) { return _mm_movemask_epi8(_mm_cmpeq_epi8(faults, _mm_setzero_si128())) == 0xFFFF; }
 
 }  // namespace
 #endif
 
-bool already_normal(std::string_view text, bool line) {
+namespace {
+template <bool kValid>
+bool normal_in_blocks(std::string_view text, bool line) {
   if (line && !text.empty() && (text.front() == ' ' || text.back() == ' ')) return false;
   size_t pos = 0;
 #if defined(__SSSE3__)
@@ -193,12 +198,16 @@ bool already_normal(std::string_view text, bool line) {
   const auto load = [bytes](size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at)); };
   // A block needs the two bytes after it; the first has none before it.
   if (text.size() >= 18) {
+    // The blocks' faults are gathered and looked at once a kilobyte: nearly every text has none.
     const __m128i first = load(0);
-    if (!block_is_normal(first, _mm_slli_si128(first, 1), _mm_slli_si128(first, 2), load(1), load(2), line))
-      return false;
+    __m128i faults =
+        block_faults<kValid>(first, _mm_slli_si128(first, 1), _mm_slli_si128(first, 2), load(1), load(2), line);
     for (pos = 16; pos + 18 <= text.size(); pos += 16) {
-      if (!block_is_normal(load(pos), load(pos - 1), load(pos - 2), load(pos + 1), load(pos + 2), line)) return false;
+      faults = _mm_or_si128(
+          faults, block_faults<kValid>(load(pos), load(pos - 1), load(pos - 2), load(pos + 1), load(pos + 2), line));
+      if ((pos & 1023) == 0 && !none(faults)) return false;
     }
+    if (!none(faults)) return false;
     // Every continuation byte so far has its lead, so the character under `pos` starts
     // at most two bytes back: the rest is read a character at a time from there.
     while ((bytes[pos] & 0xC0) == 0x80) --pos;
@@ -206,6 +215,10 @@ bool already_normal(std::string_view text, bool line) {
 #endif
   return already_normal_from(text, pos, line, pos ? static_cast<unsigned char>(text[pos - 1]) : 0);
 }
+}  // namespace
+
+bool already_normal(std::string_view text, bool line) { return normal_in_blocks<false>(text, line); }
+bool already_normal_utf8(std::string_view text, bool line) { return normal_in_blocks<true>(text, line); }
 
 }  // namespace text_detail
 

@@ -20,6 +20,9 @@ namespace text_detail {
 // "take the careful path". 16 bytes at a time with SSSE3 (the wasm SIMD builds, and
 // x86-64 natively); already_normal_scalar is the same rule a byte at a time.
 bool already_normal(std::string_view text, bool line);
+// The same for text known to be valid UTF-8 (a JSON parser's strings; a lone surrogate's
+// three bytes, which simdjson may write for a \uDC00 escape, are refused all the same).
+bool already_normal_utf8(std::string_view text, bool line);
 bool already_normal_scalar(std::string_view text, bool line);
 }  // namespace text_detail
 

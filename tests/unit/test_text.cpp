@@ -159,7 +159,7 @@ TEST_CASE("the fast check for normal text agrees with the byte-at-a-time rule on
     append_utf8(s, static_cast<char32_t>(0xAC00 + rng.below(11172)));
     return s;
   };
-  size_t compared = 0, normal = 0;
+  size_t compared = 0, normal = 0, compared_utf8 = 0;
   for (int round = 0; round < 4000; ++round) {
     std::string text;
     const size_t parts = 1 + rng.size_up_to(60);
@@ -178,6 +178,11 @@ TEST_CASE("the fast check for normal text agrees with the byte-at-a-time rule on
         const bool fast = text_detail::already_normal(view, line);
         INFO("line " << line << ", bytes " << view.size());
         REQUIRE(fast == text_detail::already_normal_scalar(view, line));
+        // The check for a parser's strings, on every view that is valid UTF-8.
+        if (find_invalid_utf8(view) == std::string_view::npos) {
+          REQUIRE(text_detail::already_normal_utf8(view, line) == fast);
+          ++compared_utf8;
+        }
         ++compared;
         normal += fast;
       }
@@ -187,6 +192,7 @@ TEST_CASE("the fast check for normal text agrees with the byte-at-a-time rule on
   // the comparison above only if the rule did too.
   CHECK(normal > compared / 20);
   CHECK(normal < compared - compared / 20);
+  CHECK(compared_utf8 > compared / 10);
 
   // Long normal text (whole blocks of Hangul, hanja, hex, base64) is normal, and one bad
   // character anywhere in it makes it not, block edges included.
@@ -197,7 +203,8 @@ TEST_CASE("the fast check for normal text agrees with the byte-at-a-time rule on
   // A carriage return, a control, a stray continuation byte (all changed by normalizing), a
   // combining mark and an unassigned Hangul code point (left to the careful path).
   const std::vector<std::pair<std::string, bool>> spoilers = {
-      {"\r", true}, {"\x01", true}, {"\x80", true}, {"\xCC\x80", false}, {"\xED\x9E\xA4", false}};
+      {"\r", true},          {"\x01", true}, {"\x80", true}, {"\xCC\x80", false}, {"\xED\x9E\xA4", false},
+      {"\xED\xB0\x80", true}};  // a lone low surrogate, as simdjson writes \uDC00
   for (const auto& [bad, changes] : spoilers) {
     for (size_t at = 0; at < 200; ++at) {
       std::string spoiled = long_text;
@@ -205,6 +212,8 @@ TEST_CASE("the fast check for normal text agrees with the byte-at-a-time rule on
       while (cut < spoiled.size() && (static_cast<unsigned char>(spoiled[cut]) & 0xC0) == 0x80) ++cut;
       spoiled.insert(cut, bad);
       CHECK_FALSE(text_detail::already_normal(spoiled, false));
+      // A parser's string has no stray continuation byte; every other spoiler is refused.
+      if (bad != "\x80") CHECK_FALSE(text_detail::already_normal_utf8(spoiled, false));
       if (changes) CHECK(normalize_text(spoiled) != spoiled);
     }
   }

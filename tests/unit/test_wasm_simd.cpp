@@ -1,11 +1,13 @@
 // The stand-in for <x86intrin.h> that lets simdjson's westmere kernel run on wasm SIMD
 // (src/io/wasm_simd/x86intrin.h), checked against the definition of carry-less
-// multiplication on random operands. Built only where the shim is used: the web-simd preset.
+// multiplication on random operands, and its byte alignment against the definition. Built only where the shim is used:
+// the web-simd preset.
 #if defined(NEWSROOM_WASM_SIMD)
 #include <catch2/catch.hpp>
 
 #include <cstdint>
 #include <random>
+#include <utility>
 
 #include <x86intrin.h>
 
@@ -59,5 +61,36 @@ TEST_CASE("the wasm stand-in for PCLMUL multiplies exactly, as a prefix XOR and 
   }
   CHECK(_popcnt64(0xF0F0F0F0F0F0F0F0ULL) == 32);
   CHECK(_popcnt64(0) == 0);
+}
+
+namespace {
+// Bytes `count` on from the start of b, then a: the 32-byte pair a:b shifted right.
+template <int count>
+void check_alignr(const uint8_t (&a)[16], const uint8_t (&b)[16]) {
+  const __m128i got = _mm_alignr_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a)),
+                                      _mm_loadu_si128(reinterpret_cast<const __m128i*>(b)), count);
+  uint8_t out[16];
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), got);
+  for (int i = 0; i < 16; ++i) {
+    const int from = i + count;
+    REQUIRE(out[i] == (from < 16 ? b[from] : a[from - 16]));
+  }
+}
+template <int... counts>
+void check_every_alignr(const uint8_t (&a)[16], const uint8_t (&b)[16], std::integer_sequence<int, counts...>) {
+  (check_alignr<counts>(a, b), ...);
+}
+}  // namespace
+
+TEST_CASE("the wasm stand-in's byte alignment takes the bytes simdjson's UTF-8 check looks back to") {
+  std::mt19937 random(20261207);
+  for (int i = 0; i < 200; ++i) {
+    uint8_t a[16], b[16];
+    for (int j = 0; j < 16; ++j) {
+      a[j] = static_cast<uint8_t>(random());
+      b[j] = static_cast<uint8_t>(random());
+    }
+    check_every_alignr(a, b, std::make_integer_sequence<int, 17>{});
+  }
 }
 #endif
