@@ -95,6 +95,10 @@ if(EMSCRIPTEN)
   target_include_directories(newsroom_imgui_backends SYSTEM PUBLIC "${_imgui_dir}/backends")
   target_link_libraries(newsroom_imgui_backends PUBLIC newsroom_imgui)
   target_compile_options(newsroom_imgui_backends PRIVATE -O2)
+  # The backend's per-frame save and restore of the GL state is answered by the page
+  # (src/platform/gl_state.cpp), not by a WebGL round trip.
+  set_source_files_properties("${_imgui_dir}/backends/imgui_impl_opengl3.cpp" PROPERTIES
+    COMPILE_DEFINITIONS "glGetIntegerv=newsroom_gl_get_integerv")
   target_link_options(newsroom_imgui_backends PUBLIC -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
 else()
   # Natively only the tests draw: one core, checked.

@@ -18,6 +18,7 @@ endif()
 add_executable(newsroom_web
   platform/after_frame.cpp
   platform/browser.cpp
+  platform/gl_state.cpp
   platform/main_web.cpp
   platform/web_exports.cpp)
 target_link_libraries(newsroom_web PRIVATE newsroom_ui newsroom_imgui_backends newsroom_nlohmann)
